@@ -1,0 +1,11 @@
+// Unit tests run in node; e2e tests drive a real browser with the built extension (see test/e2e/support).
+const transform = { '^.+\\.(t|j)sx?$': '<rootDir>/test/support/esbuild-jest.cjs' };
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'] };
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], slowTestThreshold: 60 },
+  ],
+  testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
+};

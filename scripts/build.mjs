@@ -1,0 +1,100 @@
+// Builds the extension for Chrome and Firefox into dist/, from one manifest.json.
+// dist/chrome and dist/firefox are the store builds; dist/chrome-test and dist/firefox-test also
+// match the localhost fixture server (tests and the demo only).
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+export const LOCAL_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+export const FIREFOX_ID = 'cando@cando-coach.org';
+
+const entries = {
+  background: 'src/background/index.ts',
+  content: 'src/content/index.ts',
+  options: 'src/options/index.tsx',
+  popup: 'src/popup/index.tsx',
+};
+
+/** The built-in packs: every rules/*.json except the schema, bundled into the background. */
+export function builtinPackFiles() {
+  return readdirSync(join(root, 'rules'))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort();
+}
+
+const builtinPacksPlugin = {
+  name: 'cando-builtin-packs',
+  setup(b) {
+    b.onResolve({ filter: /^cando:builtin-packs$/ }, () => ({ path: 'builtin-packs', namespace: 'cando' }));
+    b.onLoad({ filter: /.*/, namespace: 'cando' }, () => ({
+      contents: `export default [${builtinPackFiles()
+        .map((f) => readFileSync(join(root, 'rules', f), 'utf8'))
+        .join(',')}];`,
+      loader: 'js',
+    }));
+  },
+};
+
+function manifestFor(browser, { test }) {
+  const m = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  m.version = pkg.version;
+  if (test) {
+    for (const cs of m.content_scripts) cs.matches = [...cs.matches, ...LOCAL_MATCHES];
+    m.host_permissions = [...m.host_permissions, ...LOCAL_MATCHES];
+  }
+  if (browser === 'firefox') {
+    m.background = { scripts: ['background.js'] };
+    delete m.key;
+    delete m.minimum_chrome_version;
+    m.browser_specific_settings = {
+      gecko: { id: FIREFOX_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+    };
+  }
+  return m;
+}
+
+export async function buildAll({ minify = true } = {}) {
+  const out = join(dist, 'bundle');
+  rmSync(dist, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: entries,
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome116', 'firefox128'],
+    minify,
+    sourcemap: false,
+    legalComments: 'none',
+    metafile: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    plugins: [builtinPacksPlugin],
+    logLevel: 'warning',
+  });
+  for (const browser of ['chrome', 'firefox']) {
+    for (const test of [false, true]) {
+      const dir = join(dist, test ? `${browser}-test` : browser);
+      mkdirSync(dir, { recursive: true });
+      cpSync(out, dir, { recursive: true });
+      cpSync(join(root, 'icons'), join(dir, 'icons'), { recursive: true });
+      for (const page of ['src/options/options.html', 'src/popup/popup.html']) {
+        cpSync(join(root, page), join(dir, page.split('/').pop()));
+      }
+      cpSync(join(root, 'src/background/managed-schema.json'), join(dir, 'managed-schema.json'));
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(browser, { test }), null, 2));
+    }
+  }
+  rmSync(out, { recursive: true, force: true });
+  return result.metafile;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const metafile = await buildAll({ minify: !process.argv.includes('--dev') });
+  for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
+    console.log(`${file.replace(/^dist\/bundle\//, '').padEnd(16)} ${(bytes / 1024).toFixed(1)} KB`);
+  }
+}

@@ -1,0 +1,73 @@
+// Serves the fixture pages (test/fixtures) and the editor libraries they load from node_modules,
+// on localhost only. Used by the browser tests, the browser benchmark and the demo.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+/** URL prefix → folder. Only these folders are served. */
+const MOUNTS = [
+  ['/vendor/ckeditor5/', 'node_modules/ckeditor5/dist/browser/'],
+  ['/vendor/froala/', 'node_modules/froala-editor/'],
+  ['/fixtures-built/', 'dist/fixtures/'],
+  ['/', 'test/fixtures/'],
+];
+
+function resolvePath(urlPath) {
+  for (const [prefix, folder] of MOUNTS) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const base = join(root, folder);
+    const file = normalize(join(base, decodeURIComponent(urlPath.slice(prefix.length))));
+    if (!file.startsWith(base)) return null;
+    const target = existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
+    return existsSync(target) ? target : null;
+  }
+  return null;
+}
+
+/**
+ * Starts the server; `port: 0` picks a free port. `routes` maps a path to a handler for tests that
+ * need dynamic answers (a pack subscription, say). Resolves to { url, port, close }.
+ */
+export function startFixtureServer({ port = 0, host = '127.0.0.1', routes = {} } = {}) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    if (routes[path]) return routes[path](req, res);
+    const file = resolvePath(path);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({
+        port: actual,
+        url: `http://localhost:${actual}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] ?? 8080);
+  const { url } = await startFixtureServer({ port });
+  console.log(`Fixtures at ${url}/ (Ctrl+C to stop)`);
+}

@@ -1,0 +1,65 @@
+// The engine's public contract: rule packs in, findings out. Pure data, shared by the CLI,
+// the service worker, the content script (findings only) and the options page.
+
+/** The coaching categories of shared/design/coaching.md; packs may add their own kebab-case ones. */
+export const CORE_CATEGORIES = ['cant', 'blame', 'broken', 'apology', 'policy'] as const;
+export type CoreCategory = (typeof CORE_CATEGORIES)[number];
+
+export const SEVERITIES = ['info', 'warning', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A suggestion as a pack writes it: a template (`$1`, `$<name>`, `$&`) or a named transform. */
+export type SuggestionSpec = string | { transform: string; args?: Record<string, string> };
+
+/** One rule as written in a pack (see rules/pack.schema.json). Exactly one of phrases/pattern/regex. */
+export interface RuleSpec {
+  id: string;
+  category: string;
+  severity?: Severity;
+  phrases?: string[];
+  pattern?: string;
+  regex?: string;
+  unless?: string[];
+  message: string;
+  explanation: string;
+  suggestions?: SuggestionSpec[];
+  examples: { flag: string[]; pass: string[] };
+}
+
+export interface PackSpec {
+  id: string;
+  name: string;
+  version: string;
+  language: string;
+  description?: string;
+  rules: RuleSpec[];
+}
+
+/** A half-open range of string indices into the analysed text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface Finding {
+  /** `pack-id/rule-id`: stable, settings and statistics key on it. */
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  /** The flagged text, `input.slice(start, end)`. */
+  text: string;
+  message: string;
+  explanation: string;
+  /** Replacements for exactly `[start, end)`, best first. */
+  suggestions: string[];
+}
+
+/** Why a pack was refused: names the pack, the rule and the field it concerns. */
+export interface PackError {
+  pack: string;
+  rule?: string;
+  field?: string;
+  message: string;
+}

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>CanDo</p>, document.getElementById('app')!);

@@ -1,0 +1,89 @@
+// Launches a real browser with the built extension (dist/<browser>-test) for the e2e tests.
+// Chromium: Debian's /usr/bin/chromium with the extension loaded at start.
+// Firefox: Debian's firefox-esr over WebDriver BiDi, extension installed as a temporary add-on,
+// with a fixed internal UUID so its pages have a known moz-extension:// origin.
+import { join } from 'node:path';
+import puppeteer, { type Browser, type LaunchOptions, type Page, type WebWorker } from 'puppeteer-core';
+
+export type BrowserName = 'chrome' | 'firefox';
+
+/** The Chrome extension id, fixed by the `key` in manifest.json. */
+export const CHROME_EXTENSION_ID = 'fhhmhimnlonjmjhmdhhkednjcaejaogp';
+export const FIREFOX_EXTENSION_ID = 'cando@cando-coach.org';
+export const FIREFOX_EXTENSION_UUID = '5d0e3f0c-6b1a-4c5e-9d2e-cad0cad0cad0';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const repoRoot = join(__dirname, '..', '..', '..');
+export const extensionDir = (browser: BrowserName) => join(repoRoot, 'dist', `${browser}-test`);
+
+/** Which browser the e2e suite runs in: CANDO_BROWSER=firefox selects Firefox ESR. */
+export const browserUnderTest = (): BrowserName => (process.env.CANDO_BROWSER === 'firefox' ? 'firefox' : 'chrome');
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  name: BrowserName;
+  /** Origin of the extension's pages: chrome-extension://<id> or moz-extension://<uuid>. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  name: BrowserName = browserUnderTest(),
+  extra: Partial<LaunchOptions> = {},
+): Promise<ExtensionBrowser> {
+  const dir = extensionDir(name);
+  if (name === 'chrome') {
+    const browser = await puppeteer.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      pipe: true,
+      enableExtensions: [dir],
+      args: CHROMIUM_FLAGS,
+      ...extra,
+    });
+    return { browser, name, origin: `chrome-extension://${CHROME_EXTENSION_ID}`, close: () => browser.close() };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      // Grant the optional localhost host permissions without a prompt, as the tests run headless.
+      'extensions.originControls.grantByDefault': true,
+    },
+    ...extra,
+  });
+  await browser.installExtension(dir);
+  return { browser, name, origin: `moz-extension://${FIREFOX_EXTENSION_UUID}`, close: () => browser.close() };
+}
+
+/** The extension's service worker (Chromium only; Firefox runs an event page). */
+export async function extensionWorker(browser: Browser): Promise<WebWorker> {
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`),
+    { timeout: 15000 },
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('extension service worker has no worker handle');
+  return worker;
+}
+
+/** Collects page errors and console errors so a test can assert that there were none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
