@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// CANDO_DIST lets parallel work (or a benchmark) build somewhere else than dist/.
+export const dist = process.env.CANDO_DIST ?? join(root, 'dist');
 export const LOCAL_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 export const FIREFOX_ID = 'cando@cando-coach.org';
 
@@ -18,10 +19,10 @@ const entries = {
   popup: 'src/popup/index.tsx',
 };
 
-/** The built-in packs: every rules/*.json except the schema, bundled into the background. */
+/** The built-in packs, bundled into the background: rules/cando-*.json (rules/starter.json is an example for pack authors). */
 export function builtinPackFiles() {
   return readdirSync(join(root, 'rules'))
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .filter((f) => f.startsWith('cando-') && f.endsWith('.json'))
     .sort();
 }
 
@@ -95,6 +96,6 @@ export async function buildAll({ minify = true } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const metafile = await buildAll({ minify: !process.argv.includes('--dev') });
   for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
-    console.log(`${file.replace(/^dist\/bundle\//, '').padEnd(16)} ${(bytes / 1024).toFixed(1)} KB`);
+    console.log(`${file.split('/').pop().padEnd(16)} ${(bytes / 1024).toFixed(1)} KB`);
   }
 }

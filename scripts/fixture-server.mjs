@@ -21,7 +21,6 @@ const MIME = {
 const MOUNTS = [
   ['/vendor/ckeditor5/', 'node_modules/ckeditor5/dist/browser/'],
   ['/vendor/froala/', 'node_modules/froala-editor/'],
-  ['/fixtures-built/', 'dist/fixtures/'],
   ['/', 'test/fixtures/'],
 ];
 

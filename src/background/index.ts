@@ -1,11 +1,11 @@
-// Background service worker (Chrome) / event page (Firefox): answers the content scripts'
-// analysis requests with the engine. Filled in by the engine and pack-store work.
+// Background service worker (Chrome) / event page (Firefox): routes the protocol's messages.
 import browser from 'webextension-polyfill';
 import { parseRequest } from '../shared/protocol';
+import { analyzeDraft } from './analysis';
 
 browser.runtime.onMessage.addListener((raw: unknown) => {
   const request = parseRequest(raw);
   if (!request) return undefined;
   if (request.type === 'ping') return Promise.resolve({ type: 'pong' });
-  return Promise.resolve({ type: 'findings', version: request.version, findings: [], truncated: false });
+  return Promise.resolve(analyzeDraft(request.version, request.text, request.skip));
 });

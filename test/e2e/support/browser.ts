@@ -23,7 +23,9 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export const repoRoot = join(__dirname, '..', '..', '..');
-export const extensionDir = (browser: BrowserName) => join(repoRoot, 'dist', `${browser}-test`);
+/** Where `npm run build` wrote the extension (CANDO_DIST overrides dist/, as in scripts/build.mjs). */
+export const distDir = process.env.CANDO_DIST ?? join(repoRoot, 'dist');
+export const extensionDir = (browser: BrowserName) => join(distDir, `${browser}-test`);
 
 /** Which browser the e2e suite runs in: CANDO_BROWSER=firefox selects Firefox ESR. */
 export const browserUnderTest = (): BrowserName => (process.env.CANDO_BROWSER === 'firefox' ? 'firefox' : 'chrome');
