@@ -6,5 +6,5 @@ import type { TextRange } from '../engine/types';
 export function analyzeDraft(version: number, text: string, skip: TextRange[]): AnalyzeResponse {
   void text;
   void skip;
-  return { type: 'findings', version, findings: [], truncated: false };
+  return { type: 'findings', version, findings: [], truncated: false, paused: false, lockedRules: [] };
 }

@@ -6,6 +6,12 @@ import { analyzeDraft } from './analysis';
 browser.runtime.onMessage.addListener((raw: unknown) => {
   const request = parseRequest(raw);
   if (!request) return undefined;
-  if (request.type === 'ping') return Promise.resolve({ type: 'pong' });
-  return Promise.resolve(analyzeDraft(request.version, request.text, request.skip));
+  switch (request.type) {
+    case 'ping':
+      return Promise.resolve({ type: 'pong' });
+    case 'analyze':
+      return Promise.resolve(analyzeDraft(request.version, request.text, request.skip));
+    default:
+      return Promise.resolve({ type: 'error', message: `${request.type} is not handled yet` });
+  }
 });
