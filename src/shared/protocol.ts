@@ -2,7 +2,8 @@
 // background). Every message that arrives is checked with a parse function before it is used:
 // messages can come from a content script running in a hostile page, so the background also
 // checks who sent each request (see `isFromExtensionPage`).
-import type { Finding, TextRange } from '../engine/types';
+import type { Finding, PackError, TextRange } from '../engine/types';
+import { MAX_PACK_CHARS } from './settings';
 
 /** Longest draft the background analyses; longer drafts are coached on their first part only. */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -21,7 +22,28 @@ export type Request =
   /** Content script: count one event for a rule in the local statistics (counts only, no text). */
   | { type: 'stat'; ruleId: string; event: StatEvent }
   /** Popup (extension page only): pause or resume coaching on an origin. */
-  | { type: 'set-site-paused'; origin: string; paused: boolean };
+  | { type: 'set-site-paused'; origin: string; paused: boolean }
+  | OptionsRequest;
+
+/** Options page (extension page only): read and manage packs, rules, sites and statistics. */
+export type OptionsRequest =
+  | { type: 'options-state' }
+  /** Validate a pack file and run its examples; store nothing. */
+  | { type: 'pack-preview'; json: string }
+  /** Validate again and install (replacing an imported pack with the same id). */
+  | { type: 'pack-import'; json: string }
+  | { type: 'pack-set-enabled'; packId: string; enabled: boolean }
+  /** Remove an imported pack or the agent's own subscription (never built-in or managed). */
+  | { type: 'pack-remove'; packId: string }
+  | { type: 'pack-export'; packId: string }
+  /** The page asked for the URL's origin permission first (it needs the click). */
+  | { type: 'subscribe'; url: string }
+  | { type: 'refresh-subscriptions' }
+  | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
+  | { type: 'stats' }
+  /** The page asked for the origin's host permission first. */
+  | { type: 'site-add'; origin: string }
+  | { type: 'site-remove'; origin: string };
 
 export type AnalyzeResponse = {
   type: 'findings';
@@ -37,12 +59,97 @@ export type AnalyzeResponse = {
 export type PingResponse = { type: 'pong' };
 export type OkResponse = { type: 'ok' } | { type: 'error'; message: string };
 
+export type PackSource = 'builtin' | 'imported' | 'subscribed' | 'managed';
+
+export interface SubscriptionInfo {
+  url: string;
+  managed: boolean;
+  /** Id of the pack it delivers (absent until its first good fetch). */
+  packId?: string;
+  lastGoodAt?: number;
+  lastCheckedAt?: number;
+  lastError?: { message: string; at: number };
+}
+
+export interface PackInfo {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  source: PackSource;
+  enabled: boolean;
+  /** Policy keeps it on. */
+  locked: boolean;
+  /** When this version was installed or fetched (absent for built-in and inline managed packs). */
+  updatedAt?: number;
+  subscriptionUrl?: string;
+  rulesPerCategory: Record<string, number>;
+}
+
+export interface RuleInfo {
+  ruleId: string;
+  packId: string;
+  category: string;
+  severity: string;
+  message: string;
+  explanation: string;
+  examples: { flag: string[]; pass: string[] };
+  enabled: boolean;
+  locked: boolean;
+}
+
+export interface OptionsState {
+  type: 'options-state';
+  packs: PackInfo[];
+  rules: RuleInfo[];
+  subscriptions: SubscriptionInfo[];
+  /** Packs that are configured but not in use (refused managed pack, id taken by another pack). */
+  problems: string[];
+  /** False when policy turned off import and subscriptions for agents. */
+  allowImport: boolean;
+  /** An enterprise policy is in force. */
+  managed: boolean;
+  refreshMinutes: number;
+  sites: { builtin: string[]; custom: string[]; paused: string[] };
+}
+
+export interface RuleChange {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+export type PackPreviewResponse =
+  | {
+      type: 'pack-preview';
+      id: string;
+      name: string;
+      version: string;
+      rulesPerCategory: Record<string, number>;
+      /** The installed pack this one would replace, and how its rules differ. */
+      replaces?: { version: string; source: PackSource; changes: RuleChange };
+    }
+  | PackRefused;
+export type PackRefused = { type: 'refused'; errors: PackError[] };
+export type StatsResponse = { type: 'stats'; days: Record<string, Record<string, [number, number, number, number]>> };
+
 export interface ResponseFor {
   analyze: AnalyzeResponse;
   ping: PingResponse;
   'rule-off': OkResponse;
   stat: OkResponse;
   'set-site-paused': OkResponse;
+  'options-state': OptionsState;
+  'pack-preview': PackPreviewResponse;
+  'pack-import': OkResponse | PackRefused;
+  'pack-set-enabled': OkResponse;
+  'pack-remove': OkResponse;
+  'pack-export': { type: 'pack-json'; json: string } | OkResponse;
+  subscribe: OkResponse | PackRefused;
+  'refresh-subscriptions': OkResponse;
+  'rule-set-enabled': OkResponse;
+  stats: StatsResponse;
+  'site-add': OkResponse;
+  'site-remove': OkResponse;
 }
 
 /** Messages from the background (or popup) to a tab's content scripts. */
@@ -84,8 +191,39 @@ export function parseRequest(raw: unknown): Request | null {
       if (!isShortString(raw.origin, 2000) || typeof raw.paused !== 'boolean') return null;
       return { type: 'set-site-paused', origin: raw.origin, paused: raw.paused };
     default:
+      return parseOptionsRequest(raw);
+  }
+}
+
+function parseOptionsRequest(raw: Record<string, unknown>): OptionsRequest | null {
+  switch (raw.type) {
+    case 'options-state':
+    case 'refresh-subscriptions':
+    case 'stats':
+      return { type: raw.type };
+    case 'pack-preview':
+    case 'pack-import':
+      return isShortString(raw.json, MAX_PACK_CHARS) ? { type: raw.type, json: raw.json } : null;
+    case 'pack-set-enabled':
+      return isShortString(raw.packId) && typeof raw.enabled === 'boolean' ? { type: raw.type, packId: raw.packId, enabled: raw.enabled } : null;
+    case 'pack-remove':
+    case 'pack-export':
+      return isShortString(raw.packId) ? { type: raw.type, packId: raw.packId } : null;
+    case 'subscribe':
+      return isShortString(raw.url, 2000) ? { type: raw.type, url: raw.url } : null;
+    case 'rule-set-enabled':
+      return isShortString(raw.ruleId) && typeof raw.enabled === 'boolean' ? { type: raw.type, ruleId: raw.ruleId, enabled: raw.enabled } : null;
+    case 'site-add':
+    case 'site-remove':
+      return isShortString(raw.origin, 2000) ? { type: raw.type, origin: raw.origin } : null;
+    default:
       return null;
   }
+}
+
+/** Requests that change packs or settings, or read them in full: accepted only from the extension's own pages. */
+export function needsExtensionPage(request: Request): boolean {
+  return !['analyze', 'ping', 'rule-off', 'stat'].includes(request.type);
 }
 
 /** Returns the tab message if `raw` is a well-formed one, otherwise null. */

@@ -1,0 +1,163 @@
+// The data CanDo keeps in storage.local (never sync: packs can exceed its quotas), its format
+// version and the migrations between versions. Everything read back from storage goes through
+// `migrateStoredData`/`migrateStats`, which also repair what a crash or an older build left behind:
+// a malformed field is dropped, never trusted.
+import type { StatEvent } from './protocol';
+
+/** storage.local keys. Statistics have their own key so counting a finding never rewrites the packs. */
+export const STORE_KEY = 'cando';
+export const STATS_KEY = 'cando-stats';
+
+export const STORE_VERSION = 1;
+
+/** Largest pack CanDo accepts (import, subscription or policy), in characters of JSON. */
+export const MAX_PACK_CHARS = 1_000_000;
+/** Days of statistics kept. */
+export const STATS_DAYS = 90;
+
+export interface SubscriptionState {
+  url: string;
+  /** Added by enterprise policy: agents cannot remove it. */
+  managed: boolean;
+  /** The last version that validated and passed its examples (absent until the first good fetch). */
+  spec?: unknown;
+  etag?: string;
+  lastModified?: string;
+  /** When the current `spec` was fetched (ms since epoch). */
+  lastGoodAt?: number;
+  lastCheckedAt?: number;
+  /** Why the last refresh did not replace the pack (network failure or a refused version). */
+  lastError?: { message: string; at: number };
+  /** Consecutive network failures, for the back-off. */
+  failures: number;
+}
+
+export interface ImportedPack {
+  spec: unknown;
+  installedAt: number;
+}
+
+export interface StoredData {
+  version: typeof STORE_VERSION;
+  /** Packs imported from a file, by pack id. */
+  imported: Record<string, ImportedPack>;
+  /** Subscriptions (the agent's and the policy's), by URL. */
+  subscriptions: Record<string, SubscriptionState>;
+  /** Pack ids switched off. */
+  disabledPacks: string[];
+  /** Full rule ids (`pack-id/rule-id`) switched off. */
+  disabledRules: string[];
+  /** Custom help-desk origins (`https://support.example.com`) CanDo also runs on. */
+  customSites: string[];
+  /** Origins where coaching is paused. */
+  pausedOrigins: string[];
+}
+
+/** Counts per day (`YYYY-MM-DD`, UTC) per full rule id: [shown, applied, dismissed, disabled]. */
+export type StatCounts = [number, number, number, number];
+export interface StoredStats {
+  version: 1;
+  days: Record<string, Record<string, StatCounts>>;
+}
+
+export const emptyStoredData = (): StoredData => ({
+  version: STORE_VERSION,
+  imported: {},
+  subscriptions: {},
+  disabledPacks: [],
+  disabledRules: [],
+  customSites: [],
+  pausedOrigins: [],
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const stringList = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.filter((s): s is string => typeof s === 'string'))] : []);
+const optionalNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const optionalString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Each step takes data of version N (the index + 1) to version N + 1. */
+// None yet: version 1 is the first stored format. When the format changes, bump STORE_VERSION and
+// add the step from the previous version here; `migrateStoredData` runs the steps in order.
+const MIGRATIONS: ((old: Record<string, unknown>) => Record<string, unknown>)[] = [];
+
+function normalizeSubscription(url: string, raw: unknown): SubscriptionState | null {
+  if (!isObject(raw)) return null;
+  const error = isObject(raw.lastError) && typeof raw.lastError.message === 'string' ? { message: raw.lastError.message, at: optionalNumber(raw.lastError.at) ?? 0 } : undefined;
+  return {
+    url,
+    managed: raw.managed === true,
+    ...(isObject(raw.spec) ? { spec: raw.spec } : {}),
+    ...(optionalString(raw.etag) !== undefined ? { etag: raw.etag as string } : {}),
+    ...(optionalString(raw.lastModified) !== undefined ? { lastModified: raw.lastModified as string } : {}),
+    ...(optionalNumber(raw.lastGoodAt) !== undefined ? { lastGoodAt: raw.lastGoodAt as number } : {}),
+    ...(optionalNumber(raw.lastCheckedAt) !== undefined ? { lastCheckedAt: raw.lastCheckedAt as number } : {}),
+    ...(error ? { lastError: error } : {}),
+    failures: optionalNumber(raw.failures) ?? 0,
+  };
+}
+
+/**
+ * Brings whatever storage holds (nothing, an older version, a damaged object) to the current format.
+ * Data from a newer CanDo is read field by field as far as this version understands it.
+ */
+export function migrateStoredData(raw: unknown): StoredData {
+  if (!isObject(raw)) return emptyStoredData();
+  let data = raw;
+  let version = typeof raw.version === 'number' ? raw.version : 1;
+  while (version < STORE_VERSION) {
+    data = MIGRATIONS[version - 1](data);
+    version += 1;
+  }
+  const imported: Record<string, ImportedPack> = {};
+  if (isObject(data.imported)) {
+    for (const [id, p] of Object.entries(data.imported)) {
+      if (isObject(p) && isObject(p.spec)) imported[id] = { spec: p.spec, installedAt: optionalNumber(p.installedAt) ?? 0 };
+    }
+  }
+  const subscriptions: Record<string, SubscriptionState> = {};
+  if (isObject(data.subscriptions)) {
+    for (const [url, s] of Object.entries(data.subscriptions)) {
+      const sub = normalizeSubscription(url, s);
+      if (sub) subscriptions[url] = sub;
+    }
+  }
+  return {
+    version: STORE_VERSION,
+    imported,
+    subscriptions,
+    disabledPacks: stringList(data.disabledPacks),
+    disabledRules: stringList(data.disabledRules),
+    customSites: stringList(data.customSites),
+    pausedOrigins: stringList(data.pausedOrigins),
+  };
+}
+
+const isCounts = (v: unknown): v is StatCounts =>
+  Array.isArray(v) && v.length === 4 && v.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
+
+export function migrateStats(raw: unknown): StoredStats {
+  const days: StoredStats['days'] = {};
+  if (isObject(raw) && isObject(raw.days)) {
+    for (const [day, rules] of Object.entries(raw.days)) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isObject(rules)) continue;
+      const kept: Record<string, StatCounts> = {};
+      for (const [ruleId, counts] of Object.entries(rules)) if (isCounts(counts)) kept[ruleId] = counts;
+      days[day] = kept;
+    }
+  }
+  return { version: 1, days };
+}
+
+/** UTC day key of a timestamp. */
+export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+const EVENT_INDEX: Record<StatEvent, number> = { shown: 0, applied: 1, dismissed: 2, disabled: 3 };
+
+/** Adds one event to `stats` (in place) and drops days older than the window. */
+export function countStatEvent(stats: StoredStats, ruleId: string, event: StatEvent, now: number): void {
+  const rules = (stats.days[dayKey(now)] ??= {});
+  const counts: StatCounts = (rules[ruleId] ??= [0, 0, 0, 0]);
+  counts[EVENT_INDEX[event]] += 1;
+  const oldest = dayKey(now - (STATS_DAYS - 1) * 86_400_000);
+  for (const d of Object.keys(stats.days)) if (d < oldest) delete stats.days[d];
+}
