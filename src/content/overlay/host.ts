@@ -1,0 +1,79 @@
+// The one <cando-overlay> element per document: an open shadow root that holds every coached
+// editor's underlines and card, outside the help desk's editor DOM (the agent's words are never wrapped).
+import { OVERLAY_CSS } from './styles';
+
+export interface OverlayHost {
+  readonly root: ShadowRoot;
+  /** Polite live region: what a screen reader announces when a card opens. */
+  announce(text: string): void;
+  /** Closes the card another editor of this document has open (one card per document). */
+  claimCard(close: () => void): void;
+  releaseCard(close: () => void): void;
+}
+
+interface HostRecord extends OverlayHost {
+  element: HTMLElement;
+  users: number;
+}
+
+// Our own hosts only: an element a page planted with the same tag name is never reused.
+const hosts = new WeakMap<Document, HostRecord>();
+
+const HOST_STYLE: Record<string, string> = {
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  display: 'block',
+  'pointer-events': 'none',
+};
+
+export function acquireHost(doc: Document): OverlayHost {
+  let record = hosts.get(doc);
+  if (!record) {
+    const element = doc.createElement('cando-overlay');
+    for (const [name, value] of Object.entries(HOST_STYLE)) element.style.setProperty(name, value, 'important');
+    const root = element.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    const live = doc.createElement('div');
+    live.className = 'sr-only';
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    root.append(style, live);
+    doc.documentElement.append(element);
+    let openCard: (() => void) | null = null;
+    record = {
+      element,
+      root,
+      users: 0,
+      announce(text) {
+        live.textContent = text;
+      },
+      claimCard(close) {
+        if (openCard && openCard !== close) openCard();
+        openCard = close;
+      },
+      releaseCard(close) {
+        if (openCard === close) openCard = null;
+      },
+    };
+    hosts.set(doc, record);
+  }
+  record.users++;
+  return record;
+}
+
+/** Removes the host when the last coached editor of its document is gone. */
+export function releaseHost(doc: Document): void {
+  const record = hosts.get(doc);
+  if (!record || --record.users > 0) return;
+  record.element.remove();
+  hosts.delete(doc);
+}

@@ -1,0 +1,74 @@
+// Geometry of the overlay, in viewport (client) coordinates: where the editor's text is visible,
+// and where the card goes so that it never covers the flagged line.
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const intersect = (a: Box, b: Box): Box => ({
+  left: Math.max(a.left, b.left),
+  top: Math.max(a.top, b.top),
+  right: Math.min(a.right, b.right),
+  bottom: Math.min(a.bottom, b.bottom),
+});
+
+export const isEmpty = (b: Box): boolean => b.right <= b.left || b.bottom <= b.top;
+
+/** The padding box of an element without its scrollbars: what its overflow clipping lets through. */
+function clientBox(el: Element): Box {
+  const r = el.getBoundingClientRect();
+  const left = r.left + el.clientLeft;
+  const top = r.top + el.clientTop;
+  return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight };
+}
+
+/** Parent element, stepping out of shadow roots, so clipping by a shadow host's ancestors counts too. */
+function parentOf(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/**
+ * The part of `element` the agent can see: its own box cut by every ancestor that clips its
+ * overflow and by the viewport. Underlines are clipped to it, so they never stick out of a
+ * scrolled editor and never add scrollbars to the page.
+ */
+export function visibleBox(element: Element): Box {
+  const view = element.ownerDocument.defaultView;
+  let box = clientBox(element);
+  for (let el = parentOf(element); el && el !== element.ownerDocument.documentElement; el = parentOf(el)) {
+    const style = view?.getComputedStyle(el);
+    if (style && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) box = intersect(box, clientBox(el));
+    if (style?.position === 'fixed') break;
+  }
+  const viewport = { left: 0, top: 0, right: view?.innerWidth ?? 0, bottom: view?.innerHeight ?? 0 };
+  return intersect(box, viewport);
+}
+
+const GAP = 6;
+const MARGIN = 8;
+
+/**
+ * Where the card goes: below the flagged lines when it fits in the viewport, otherwise above
+ * them, otherwise on the side with more room; horizontally aligned with the flagged text and kept
+ * inside the viewport.
+ */
+export function placeCard(
+  flagged: readonly Box[],
+  card: { width: number; height: number },
+  viewport: { width: number; height: number },
+): { left: number; top: number } {
+  const top = Math.min(...flagged.map((r) => r.top));
+  const bottom = Math.max(...flagged.map((r) => r.bottom));
+  const spaceBelow = viewport.height - bottom - GAP - MARGIN;
+  const spaceAbove = top - GAP - MARGIN;
+  const below = card.height <= spaceBelow || (card.height > spaceAbove && spaceBelow >= spaceAbove);
+  const left = Math.max(MARGIN, Math.min(flagged[0].left, viewport.width - card.width - MARGIN));
+  return { left, top: below ? bottom + GAP : top - GAP - card.height };
+}
+
+export const contains = (b: Box, x: number, y: number): boolean => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;
