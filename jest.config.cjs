@@ -5,6 +5,14 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], slowTestThreshold: 60 },
+    // The same browser tests in Firefox ESR; Chrome-only tests skip themselves there with the reason.
+    {
+      ...common,
+      displayName: 'e2e-firefox',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/e2e/support/firefox-env.cjs'],
+      slowTestThreshold: 60,
+    },
   ],
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],

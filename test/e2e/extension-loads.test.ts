@@ -1,16 +1,14 @@
-// The built extension loads in Chromium and its background answers an analysis request.
-import { launchWithExtension, extensionWorker, type ExtensionBrowser } from './support/browser';
+// The built extension loads (Chromium and Firefox) and its background answers an analysis request.
+import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 
 let ctx: ExtensionBrowser;
 beforeAll(async () => {
-  ctx = await launchWithExtension('chrome');
+  ctx = await launchWithExtension();
 });
 afterAll(() => ctx?.close());
 
-test('the service worker answers an analysis request with a cant finding', async () => {
-  await extensionWorker(ctx.browser);
-  const page = await ctx.browser.newPage();
-  await page.goto(`${ctx.origin}/popup.html`);
+test('the background answers an analysis request with a cant finding', async () => {
+  const page = await openExtensionPage(ctx, 'popup.html');
   const text = "Unfortunately we can't refund your order.";
   const reply = await page.evaluate(
     (t) => chrome.runtime.sendMessage({ type: 'analyze', version: 1, text: t, skip: [] }),

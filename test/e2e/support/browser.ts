@@ -1,7 +1,9 @@
 // Launches a real browser with the built extension (dist/<browser>-test) for the e2e tests.
 // Chromium: Debian's /usr/bin/chromium with the extension loaded at start.
 // Firefox: Debian's firefox-esr over WebDriver BiDi, extension installed as a temporary add-on,
-// with a fixed internal UUID so its pages have a known moz-extension:// origin.
+// with a fixed internal UUID so its pages have a known moz-extension:// origin. WebDriver BiDi
+// refuses to navigate to moz-extension:// unless Firefox runs with --remote-allow-system-access;
+// openExtensionPage() hides that difference.
 import { join } from 'node:path';
 import puppeteer, { type Browser, type LaunchOptions, type Page, type WebWorker } from 'puppeteer-core';
 
@@ -58,6 +60,7 @@ export async function launchWithExtension(
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       // Grant the optional localhost host permissions without a prompt, as the tests run headless.
@@ -67,6 +70,27 @@ export async function launchWithExtension(
   });
   await browser.installExtension(dir);
   return { browser, name, origin: `moz-extension://${FIREFOX_EXTENSION_UUID}`, close: () => browser.close() };
+}
+
+/**
+ * Opens one of the extension's own pages (options.html, popup.html) in a new tab. In Firefox the
+ * navigation crosses into the extension process and puppeteer never sees its load event, so the
+ * page is loaded without waiting on it and we wait for the document itself instead.
+ */
+export async function openExtensionPage(ctx: ExtensionBrowser, path: string): Promise<Page> {
+  const page = await ctx.browser.newPage();
+  const url = `${ctx.origin}/${path}`;
+  if (ctx.name === 'chrome') {
+    await page.goto(url);
+    return page;
+  }
+  page.goto(url).catch(() => undefined); // settles with a spurious timeout or "frame detached"
+  await page.waitForFunction(
+    (target) => location.href === target && document.readyState === 'complete',
+    { polling: 50, timeout: 15000 },
+    url,
+  );
+  return page;
 }
 
 /** The extension's service worker (Chromium only; Firefox runs an event page). */
@@ -88,4 +112,15 @@ export function collectErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * `test` in Chromium, `test.skip` in Firefox, for what only Chromium has (stopping the service
+ * worker, Chromium enterprise policy, CDP). The test name carries the reason so the skip explains itself.
+ */
+export function chromeOnly(reason: string): jest.It {
+  if (browserUnderTest() === 'chrome') return test;
+  const skipped = ((name: string, fn?: jest.ProvidesCallback, timeout?: number) =>
+    test.skip(`${name} [skipped in Firefox: ${reason}]`, fn, timeout)) as jest.It;
+  return skipped;
 }
