@@ -234,6 +234,13 @@ export function parseTabMessage(raw: unknown): TabMessage | null {
   return null;
 }
 
+/** Returns the content script's answer to 'tab-status' if well-formed (the popup checks it on arrival), otherwise null. */
+export function parseTabStatusResponse(raw: unknown): TabStatusResponse | null {
+  if (!isObject(raw) || raw.type !== 'tab-status') return null;
+  if (typeof raw.active !== 'boolean' || typeof raw.paused !== 'boolean' || !isInt(raw.editors) || !isInt(raw.focusedFindings)) return null;
+  return { type: 'tab-status', active: raw.active, paused: raw.paused, editors: raw.editors, focusedFindings: raw.focusedFindings };
+}
+
 /** Sender shape common to chrome.runtime and webextension-polyfill. */
 export interface MessageSender {
   id?: string;
