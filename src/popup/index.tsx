@@ -1,3 +1,101 @@
+// The toolbar popup: is CanDo coaching this tab, how many findings the focused draft has, and
+// pause or resume coaching on this site.
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { OkResponse, TabStatusResponse } from '../shared/protocol';
+import { originOf, tabStatus, targetTab } from './tab';
 
-render(<p>CanDo</p>, document.getElementById('app')!);
+type View =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'tab'; tabId: number; origin: string | null; status: TabStatusResponse | null };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+async function load(): Promise<View> {
+  const tab = await targetTab();
+  if (tab?.id === undefined) return { kind: 'no-tab' };
+  return { kind: 'tab', tabId: tab.id, origin: originOf(tab), status: await tabStatus(tab.id) };
+}
+
+/** Asks the tab again until its content script reports the wanted pause state (it re-analyses after the change). */
+async function waitForPaused(tabId: number, paused: boolean): Promise<TabStatusResponse | null> {
+  let status: TabStatusResponse | null = null;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    status = await tabStatus(tabId);
+    if (!status || status.paused === paused) return status;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return status;
+}
+
+function Popup() {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    load().then(setView, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  if (view.kind === 'loading') return <p class="muted">Checking this tab…</p>;
+  if (view.kind === 'no-tab') return <p class="state off">No tab to coach here.</p>;
+  const { status, origin } = view;
+
+  async function setPaused(paused: boolean) {
+    if (view.kind !== 'tab' || !origin) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const reply = (await browser.runtime.sendMessage({ type: 'set-site-paused', origin, paused })) as OkResponse | undefined;
+      if (reply?.type !== 'ok') setError(reply?.message ?? 'CanDo did not answer.');
+      else setView({ ...view, status: await waitForPaused(view.tabId, paused) });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {!status ? (
+        <p class="state off" id="state">
+          CanDo isn't running on this page. It coaches replies on Zendesk, Freshdesk and the sites added in its settings.
+        </p>
+      ) : status.paused ? (
+        <p class="state paused" id="state">
+          Paused on this site.
+        </p>
+      ) : (
+        <>
+          <p class="state on" id="state">
+            {status.active ? 'CanDo is coaching on this tab.' : 'CanDo is on this tab, waiting for a reply editor.'}
+          </p>
+          <p id="counts">
+            {plural(status.editors, 'reply editor', 'reply editors')} coached ·{' '}
+            <strong>{plural(status.focusedFindings, 'suggestion', 'suggestions')}</strong> in the focused draft
+          </p>
+        </>
+      )}
+      {status && origin && (
+        <button type="button" id="pause" disabled={busy} onClick={() => void setPaused(!status.paused)}>
+          {status.paused ? 'Resume on this site' : 'Pause on this site'}
+        </button>
+      )}
+      {status && !origin && <p class="muted">This site's address is not available to CanDo, so it can't be paused from here.</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </p>
+    </>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);
