@@ -39,7 +39,7 @@ const builtinPacksPlugin = {
   },
 };
 
-function manifestFor(browser, { test }) {
+export function manifestFor(browser, { test }) {
   const m = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   m.version = pkg.version;

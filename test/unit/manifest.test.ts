@@ -1,0 +1,95 @@
+// Pins what CanDo asks the browser for to the README's "Permissions" section: a new permission or
+// host is a visible, reviewed change there. Also: the extension pages' CSP allows no remote script.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+type Manifest = {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts: { matches: string[] }[];
+  content_security_policy?: { extension_pages?: string };
+  background: Record<string, unknown>;
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required: string[] } } };
+};
+
+/** The manifests the build writes, from scripts/build.mjs itself (no built dist needed). */
+function built(browser: 'chrome' | 'firefox', test: boolean): Manifest {
+  const script = `import { manifestFor } from './scripts/build.mjs';
+process.stdout.write(JSON.stringify(manifestFor(${JSON.stringify(browser)}, { test: ${test} })));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+}
+
+/** Backticked entries of each "- **Label**: ..." line in the README's Permissions section. */
+function readmePermissions(): Record<string, string[]> {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = /^## Permissions\n([\s\S]*?)(?=^## |$(?![\s\S]))/m.exec(readme);
+  if (!section) throw new Error('README.md has no "## Permissions" section');
+  const lists: Record<string, string[]> = {};
+  for (const line of section[1].split('\n')) {
+    const m = /^- `([a-z_]+)`: (.*)$/.exec(line);
+    if (!m) continue;
+    lists[m[1]] = [...m[2].matchAll(/`([^`]+)`/g)].map((x) => x[1]);
+  }
+  return lists;
+}
+
+const sorted = (xs: string[] | undefined) => [...(xs ?? [])].sort();
+const source: Manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+const stores = { chrome: built('chrome', false), firefox: built('firefox', false) };
+
+describe.each(Object.entries(stores))('%s store build', (_name, manifest) => {
+  const listed = readmePermissions();
+
+  test('permissions are exactly the README list', () => {
+    expect(sorted(manifest.permissions)).toEqual(sorted(listed.permissions));
+  });
+  test('host permissions are exactly the README list', () => {
+    expect(sorted(manifest.host_permissions)).toEqual(sorted(listed.host_permissions));
+  });
+  test('optional host permissions are exactly the README list', () => {
+    expect(sorted(manifest.optional_host_permissions)).toEqual(sorted(listed.optional_host_permissions));
+  });
+  test('content scripts run only where host permissions reach', () => {
+    for (const cs of manifest.content_scripts) {
+      for (const match of cs.matches) expect(manifest.host_permissions).toContain(match);
+    }
+  });
+  test('extension pages allow no remote, inline or eval script', () => {
+    const csp = manifest.content_security_policy?.extension_pages ?? '';
+    const scriptSrc = /(?:^|;)\s*script-src\s+([^;]*)/.exec(csp);
+    expect(scriptSrc).not.toBeNull();
+    expect(scriptSrc![1].trim().split(/\s+/).sort()).toEqual(["'self'"]);
+    expect(csp).toMatch(/object-src 'none'/);
+  });
+});
+
+test('the Firefox build declares that it collects no data', () => {
+  expect(stores.firefox.browser_specific_settings?.gecko?.data_collection_permissions?.required).toEqual(['none']);
+  expect(stores.firefox.background).toEqual({ scripts: ['background.js'] });
+});
+
+test('only the test builds add the localhost fixture server', () => {
+  const local = ['http://localhost/*', 'http://127.0.0.1/*'];
+  for (const browser of ['chrome', 'firefox'] as const) {
+    const test = built(browser, true);
+    expect(sorted(test.host_permissions)).toEqual(sorted([...stores[browser].host_permissions!, ...local]));
+    for (const cs of stores[browser].content_scripts) for (const l of local) expect(cs.matches).not.toContain(l);
+  }
+});
+
+test('the extension pages load only their own bundled script', () => {
+  for (const page of ['src/options/options.html', 'src/popup/popup.html']) {
+    const html = readFileSync(join(root, page), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(body.trim()).toBe('');
+      expect(attrs).toMatch(/src="[a-z-]+\.js"/);
+    }
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  }
+  expect(source.content_security_policy?.extension_pages).toBeDefined();
+});
