@@ -1,6 +1,7 @@
 // Serves the fixture pages (test/fixtures) and the editor libraries they load from node_modules,
 // on localhost only. Used by the browser tests, the browser benchmark and the demo.
 import { createServer } from 'node:http';
+import { build } from 'esbuild';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ const MIME = {
 const MOUNTS = [
   ['/vendor/ckeditor5/', 'node_modules/ckeditor5/dist/browser/'],
   ['/vendor/froala/', 'node_modules/froala-editor/'],
+  ['/vendor/prosemirror-view/', 'node_modules/prosemirror-view/'],
   ['/', 'test/fixtures/'],
 ];
 
@@ -37,6 +39,23 @@ function resolvePath(urlPath) {
 }
 
 /**
+ * A fixture's `name.bundle.js` is its `name.ts` bundled with its npm imports (e.g. the prosemirror-*
+ * packages), built on first request and kept for the server's life.
+ */
+const bundles = new Map();
+function bundleFor(urlPath) {
+  const source = urlPath.endsWith('.bundle.js') ? resolvePath(urlPath.replace(/\.bundle\.js$/, '.ts')) : null;
+  if (!source) return null;
+  if (!bundles.has(source)) {
+    const built = build({ entryPoints: [source], bundle: true, format: 'iife', write: false, logLevel: 'silent' })
+      .then((r) => r.outputFiles[0].contents);
+    built.catch(() => bundles.delete(source));
+    bundles.set(source, built);
+  }
+  return bundles.get(source);
+}
+
+/**
  * Starts the server; `port: 0` picks a free port. `routes` maps a path to a handler for tests that
  * need dynamic answers (a pack subscription, say). Resolves to { url, port, close }.
  */
@@ -44,6 +63,19 @@ export function startFixtureServer({ port = 0, host = '127.0.0.1', routes = {} }
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://localhost').pathname;
     if (routes[path]) return routes[path](req, res);
+    const bundle = bundleFor(path);
+    if (bundle) {
+      return bundle.then(
+        (js) => {
+          res.writeHead(200, { 'content-type': MIME['.js'], 'cache-control': 'no-store' });
+          res.end(js);
+        },
+        (e) => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(String(e));
+        },
+      );
+    }
     const file = resolvePath(path);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' });
