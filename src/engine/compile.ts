@@ -1,0 +1,155 @@
+// compilePack: validate a pack, compile every rule once (matchers, exceptions, suggestions), and run
+// each rule's own examples. A pack is all or nothing: any error refuses the whole pack.
+import { LIMITS } from './limits';
+import { compilePattern } from './rules/pattern';
+import { compilePhrases } from './rules/phrases';
+import { compileRegex } from './rules/regex';
+import { findingsInText, matchRule } from './match';
+import { Sentence, type Matcher, type MatcherResult } from './sentence';
+
+import { compileSuggestion, type CompiledSuggestion } from './suggestions';
+import type { PackError, RuleSpec, Severity } from './types';
+import { validatePackShape } from './validate';
+
+export type RuleKind = 'phrases' | 'pattern' | 'regex';
+
+export interface CompiledRule {
+  /** `pack-id/rule-id`. */
+  readonly fullId: string;
+  readonly id: string;
+  readonly packId: string;
+  readonly kind: RuleKind;
+  readonly category: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly explanation: string;
+  readonly examples: { readonly flag: readonly string[]; readonly pass: readonly string[] };
+  readonly matcher: Matcher;
+  /** `unless`: a match overlapped by any of these is cancelled. */
+  readonly exceptions: readonly Matcher[];
+  readonly suggestions: readonly CompiledSuggestion[];
+}
+
+export interface CompiledPack {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly language: string;
+  readonly description?: string;
+  readonly rules: readonly CompiledRule[];
+}
+
+export type CompileResult = { ok: true; pack: CompiledPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
+
+export interface CompileOptions {
+  /** Run each rule's examples (default true). */
+  runExamples?: boolean;
+  /** Names the pack in errors before its id is known, e.g. the file name. */
+  source?: string;
+}
+
+// An `unless` entry of plain words is matched as a phrase (fast, no parse needed); anything with
+// pattern syntax (#Tag, (a|b), optional?) is a compromise pattern.
+const PLAIN_WORDS = /^[\p{L}\p{N}\s'\u2019\u2018\u02BC-]+$/u;
+const compileException = (entry: string): MatcherResult => (PLAIN_WORDS.test(entry) ? compilePhrases([entry]) : compilePattern(entry));
+
+function byteLength(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+export function compilePack(input: unknown, opts: CompileOptions = {}): CompileResult {
+  const label = opts.source ?? '(pack)';
+  let parsed = input;
+  let size: number;
+  try {
+    size = byteLength(typeof input === 'string' ? input : (JSON.stringify(input) ?? ''));
+  } catch (e) {
+    return { ok: false, errors: [{ pack: label, message: `is not JSON data: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  if (size > LIMITS.packBytes) {
+    return { ok: false, errors: [{ pack: label, message: `is ${size} bytes; a pack may be at most ${LIMITS.packBytes} bytes` }] };
+  }
+  if (typeof input === 'string') {
+    try {
+      parsed = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [{ pack: label, message: `is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    }
+  }
+  const shape = validatePackShape(parsed, label);
+  if (!shape.ok) return shape;
+  const spec = shape.spec;
+  const errors: PackError[] = [];
+  const warnings: PackError[] = [];
+  const rules: CompiledRule[] = [];
+  for (const ruleSpec of spec.rules) {
+    const compiled = compileRule(spec.id, ruleSpec, errors, warnings);
+    if (compiled) rules.push(compiled);
+  }
+  if (errors.length) return { ok: false, errors };
+  if (opts.runExamples !== false) {
+    for (const rule of rules) errors.push(...exampleFailures(rule));
+    if (errors.length) return { ok: false, errors };
+  }
+  const pack: CompiledPack = { id: spec.id, name: spec.name, version: spec.version, language: spec.language, ...(spec.description && { description: spec.description }), rules };
+  return { ok: true, pack, warnings };
+}
+
+function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnings: PackError[]): CompiledRule | undefined {
+  const fail = (field: string, message: string) => errors.push({ pack: packId, rule: spec.id, field, message });
+  const before = errors.length;
+  const kind: RuleKind = spec.phrases ? 'phrases' : spec.pattern !== undefined ? 'pattern' : 'regex';
+  const result = kind === 'phrases' ? compilePhrases(spec.phrases!) : kind === 'pattern' ? compilePattern(spec.pattern!) : compileRegex(spec.regex!);
+  if (!result.ok) return void fail(kind, `${kind === 'phrases' ? 'a phrase' : `the ${kind}`} ${result.message}`);
+  const matcher = result.matcher;
+  if (kind === 'pattern' && !matcher.triggers) {
+    warnings.push({ pack: packId, rule: spec.id, field: 'pattern', message: 'has no required literal word, so it is parsed on every sentence (slower)' });
+  }
+  const exceptions: Matcher[] = [];
+  (spec.unless ?? []).forEach((entry, i) => {
+    const r = compileException(entry);
+    if (r.ok) exceptions.push(r.matcher);
+    else fail(`unless[${i}]`, `the exception ${r.message}`);
+  });
+  const suggestions: CompiledSuggestion[] = [];
+  (spec.suggestions ?? []).forEach((s, i) => {
+    const r = compileSuggestion(s, matcher.captureNames);
+    if (r.ok) suggestions.push(r.suggestion);
+    else fail(`suggestions[${i}]`, `the suggestion ${r.message}`);
+  });
+  if (errors.length > before) return undefined;
+  return {
+    fullId: `${packId}/${spec.id}`,
+    id: spec.id,
+    packId,
+    kind,
+    category: spec.category,
+    severity: spec.severity ?? 'warning',
+    message: spec.message,
+    explanation: spec.explanation,
+    examples: spec.examples,
+    matcher,
+    exceptions,
+    suggestions,
+  };
+}
+
+const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}...` : s}"`;
+
+/** The rule's own examples that fail: flag examples it does not flag, pass examples it flags. */
+export function exampleFailures(rule: CompiledRule): PackError[] {
+  const failures: PackError[] = [];
+  const flagged = (text: string) => findingsInText(text, [], (sentence) => matchRule(rule, new Sentence(sentence)));
+  rule.examples.flag.forEach((example, i) => {
+    if (flagged(example).length === 0) {
+      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.flag[${i}]`, message: `the flag example ${quote(example)} is not flagged by this rule` });
+    }
+  });
+  rule.examples.pass.forEach((example, i) => {
+    const found = flagged(example);
+    if (found.length) {
+      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.pass[${i}]`, message: `the pass example ${quote(example)} is flagged by this rule (at ${quote(found[0].text)})` });
+    }
+  });
+  return failures;
+}

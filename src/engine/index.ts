@@ -1,0 +1,8 @@
+// The engine's public API: pure TypeScript, no DOM and no extension API. Used by the service
+// worker, the CLI, the benchmark and the tests.
+export { compilePack, exampleFailures, type CompiledPack, type CompiledRule, type CompileOptions, type CompileResult, type RuleKind } from './compile';
+export { Analyzer, type AnalyzerOptions } from './analyzer';
+export { findSkippedRegions } from './skip';
+export { LIMITS } from './limits';
+export { TRANSFORMS, type SuggestionTransform, type TransformContext } from './transforms';
+export * from './types';

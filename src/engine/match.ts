@@ -1,0 +1,71 @@
+// Matching one rule in one sentence, and assembling a text's findings from its sentences.
+import type { CompiledRule } from './compile';
+import { sentenceRanges } from './segment';
+import { mayMatch, Sentence } from './sentence';
+import { complementRanges, findSkippedRegions, normalizeRanges } from './skip';
+import type { Finding, TextRange } from './types';
+
+/** A finding inside one sentence, offsets relative to the sentence. Cached by sentence text. */
+export interface SentenceFinding {
+  readonly rule: CompiledRule;
+  readonly start: number;
+  readonly end: number;
+  readonly suggestions: readonly string[];
+}
+
+const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.end;
+
+export function matchRule(rule: CompiledRule, sentence: Sentence): SentenceFinding[] {
+  if (!mayMatch(rule.matcher, sentence)) return [];
+  const matches = rule.matcher.find(sentence);
+  if (matches.length === 0) return [];
+  const exceptions = rule.exceptions.flatMap((e) => (mayMatch(e, sentence) ? e.find(sentence) : []));
+  const findings: SentenceFinding[] = [];
+  for (const m of matches) {
+    if (exceptions.some((e) => overlaps(e, m))) continue;
+    const match = sentence.text.slice(m.start, m.end);
+    const context = { match, captures: m.captures, sentence: sentence.text, before: sentence.text.slice(0, m.start), after: sentence.text.slice(m.end) };
+    const suggestions = new Set<string>();
+    for (const suggest of rule.suggestions) {
+      const s = suggest(context);
+      if (s !== null && s !== match) suggestions.add(s);
+    }
+    findings.push({ rule, start: m.start, end: m.end, suggestions: [...suggestions] });
+  }
+  return findings;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The findings of `text`: the agent's own words (minus `skip` and findSkippedRegions) are split
+ * into sentences, each analysed by `sentenceFindings`. Sorted by position; where several rules flag
+ * the same span, the most severe (then the first) is kept.
+ */
+export function findingsInText(text: string, skip: Iterable<TextRange>, sentenceFindings: (sentence: string) => readonly SentenceFinding[]): Finding[] {
+  const skipped = normalizeRanges([...findSkippedRegions(text), ...skip], text.length);
+  const bySpan = new Map<string, Finding>();
+  for (const region of complementRanges(skipped, text.length)) {
+    for (const range of sentenceRanges(text, region.start, region.end)) {
+      for (const f of sentenceFindings(text.slice(range.start, range.end))) {
+        const start = range.start + f.start;
+        const end = range.start + f.end;
+        const key = `${start}:${end}`;
+        const kept = bySpan.get(key);
+        if (kept && SEVERITY_RANK[kept.severity] <= SEVERITY_RANK[f.rule.severity]) continue;
+        bySpan.set(key, {
+          ruleId: f.rule.fullId,
+          category: f.rule.category,
+          severity: f.rule.severity,
+          start,
+          end,
+          text: text.slice(start, end),
+          message: f.rule.message,
+          explanation: f.rule.explanation,
+          suggestions: [...f.suggestions],
+        });
+      }
+    }
+  }
+  return [...bySpan.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,135 @@
+// Rule kind `pattern`: compromise match syntax (https://observablehq.com/@spencermountain/compromise-match-syntax):
+// tags (#Verb), optional words (word?), alternatives ((a|b)), captures ([...] numbered from $1,
+// [<name> ...] named), and contractions ("can't" matches "can not"). Patterns are parsed once.
+import nlp from 'compromise';
+import { LIMITS } from '../limits';
+import type { DocJson, Matcher, MatcherResult, RawMatch, Sentence } from '../sentence';
+import { IMPLIED_WORDS } from '../contractions';
+import { foldWord } from '../text';
+
+type ParsedTerm = {
+  word?: string;
+  fastOr?: Set<string>;
+  choices?: ParsedTerm[][];
+  optional?: boolean;
+  negative?: boolean;
+  greedy?: boolean;
+  group?: string;
+  regex?: unknown;
+  tag?: string;
+  root?: string;
+  fuzzy?: boolean;
+  anything?: boolean;
+  method?: string;
+  chunk?: string;
+};
+
+const TAGS = new Set(Object.keys((nlp.model() as { one: { tagSet: Record<string, unknown> } }).one.tagSet));
+
+function checkBrackets(pattern: string): string | null {
+  const closers: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  const stack: string[] = [];
+  let inRegex = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '/') inRegex = !inRegex;
+    if (inRegex) continue;
+    if (c in closers) stack.push(closers[c]);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (stack.pop() !== c) return `has an unmatched "${c}" at position ${i + 1}`;
+    }
+  }
+  if (inRegex) return 'has an unterminated /regex/';
+  if (stack.length) return `is missing a closing "${stack[stack.length - 1]}"`;
+  return null;
+}
+
+/** The words one term requires (any one of), or null when the term cannot serve as a pre-check. */
+function termTrigger(term: ParsedTerm): string[] | null {
+  if (term.optional || term.negative) return null;
+  let words: string[] | null = null;
+  if (term.word !== undefined && !term.fuzzy && !term.regex && !term.tag && !term.root) words = [term.word];
+  else if (term.fastOr) words = [...term.fastOr];
+  else if (term.choices) {
+    words = [];
+    for (const alternative of term.choices) {
+      const first = alternative[0];
+      const w = first && termTrigger(first);
+      if (!w) return null;
+      words.push(...w);
+    }
+  }
+  if (!words || words.length === 0) return null;
+  const folded = words.map(foldWord);
+  return folded.some((w) => IMPLIED_WORDS.has(w) || !/^[\p{L}\p{N}]+$/u.test(w)) ? null : folded;
+}
+
+function checkTerms(terms: ParsedTerm[]): string | null {
+  for (const t of terms) {
+    if (t.word !== undefined && /[()[\]{}|<>]/.test(t.word)) return `cannot be parsed near "${t.word}"`;
+    if (t.tag !== undefined && !TAGS.has(t.tag)) return `uses the unknown tag #${t.tag}`;
+    if (t.group !== undefined && !/^(?:\d+|[A-Za-z_][A-Za-z0-9_]*)$/.test(t.group)) return `has a bad capture name "${t.group}"`;
+    for (const alternative of t.choices ?? []) {
+      const problem = checkTerms(alternative);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+export function compilePattern(pattern: string): MatcherResult {
+  if (pattern.trim() === '') return { ok: false, message: 'is empty' };
+  if (pattern.length > LIMITS.patternLength) return { ok: false, message: `is longer than ${LIMITS.patternLength} characters` };
+  const bracketProblem = checkBrackets(pattern);
+  if (bracketProblem) return { ok: false, message: bracketProblem };
+  let parsed: ParsedTerm[];
+  try {
+    parsed = nlp.parseMatch(pattern) as ParsedTerm[];
+  } catch (e) {
+    return { ok: false, message: `cannot be parsed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (parsed.length === 0) return { ok: false, message: 'has no terms' };
+  const termProblem = checkTerms(parsed);
+  if (termProblem) return { ok: false, message: termProblem };
+  if (parsed.every((t) => t.optional)) return { ok: false, message: 'only has optional terms, so it could match nothing' };
+
+  // compromise numbers unnamed captures from 0; templates count from $1 as regular expressions do.
+  const captureName = (group: string) => (/^\d+$/.test(group) ? String(Number(group) + 1) : group);
+  const captureNames = new Set(parsed.filter((t) => t.group !== undefined).map((t) => captureName(t.group!)));
+  const triggers = parsed.map(termTrigger).filter((t): t is string[] => t !== null);
+
+  const matcher: Matcher = {
+    triggers: triggers.length ? triggers : null,
+    captureNames,
+    find(sentence: Sentence): RawMatch[] {
+      const view = sentence.doc.match(parsed as never);
+      if (!view.found) return [];
+      const spanOf = (terms: DocJson['terms']) => {
+        let start = Infinity;
+        let end = -Infinity;
+        for (const t of terms) {
+          const s = t.text ? t.offset.start : sentence.wordStartEndingAt(t.offset.start);
+          start = Math.min(start, s);
+          end = Math.max(end, t.offset.start + t.text.length);
+        }
+        return { start, end };
+      };
+      const matches: RawMatch[] = (view.json({ offset: true }) as DocJson[]).map((m) => ({ ...spanOf(m.terms), captures: Object.create(null) as Record<string, string> }));
+      if (captureNames.size) {
+        for (const [group, groupView] of Object.entries(view.groups() as Record<string, typeof view>)) {
+          for (const occurrence of groupView.json({ offset: true }) as DocJson[]) {
+            const span = spanOf(occurrence.terms);
+            const owner = matches.find((m) => m.start <= span.start && span.end <= m.end);
+            if (owner) owner.captures[captureName(group)] ??= sentence.text.slice(span.start, span.end);
+          }
+        }
+      }
+      return matches.filter((m) => m.end > m.start);
+    },
+  };
+  return { ok: true, matcher };
+}

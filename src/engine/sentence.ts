@@ -1,0 +1,74 @@
+// A sentence under analysis: the engine's unit of matching and of caching. Its word set and its
+// compromise parse are computed lazily, once, and only when a rule needs them.
+import nlp from 'compromise';
+import { sentenceWords } from './contractions';
+
+type Doc = ReturnType<typeof nlp>;
+
+export class Sentence {
+  private wordCache?: Set<string>;
+  private docCache?: Doc;
+  private contractionStarts?: Map<number, number>;
+
+  constructor(readonly text: string) {}
+
+  get words(): Set<string> {
+    return (this.wordCache ??= sentenceWords(this.text));
+  }
+
+  get doc(): Doc {
+    return (this.docCache ??= nlp(this.text));
+  }
+
+  /**
+   * Start of the written word that ends at `offset`. compromise splits a contraction into a written
+   * term ("can't" → "can") and empty implicit terms ("not") placed at the contraction's end; a match
+   * that begins on an implicit term must still underline the whole written word.
+   */
+  wordStartEndingAt(offset: number): number {
+    if (!this.contractionStarts) {
+      this.contractionStarts = new Map();
+      for (const sentence of this.doc.json({ offset: true }) as DocJson[]) {
+        for (const t of sentence.terms) {
+          if (t.text) this.contractionStarts.set(t.offset.start + t.text.length, t.offset.start);
+        }
+      }
+    }
+    return this.contractionStarts.get(offset) ?? offset;
+  }
+}
+
+export interface TermJson {
+  text: string;
+  offset: { start: number; length: number };
+}
+export interface DocJson {
+  terms: TermJson[];
+}
+
+/** A match inside one sentence, offsets relative to the sentence. */
+export interface RawMatch {
+  start: number;
+  end: number;
+  captures: Record<string, string>;
+}
+
+/** A compiled matcher of one rule kind. */
+export interface Matcher {
+  find(sentence: Sentence): RawMatch[];
+  /**
+   * Words the sentence must contain for a match to be possible: every inner list needs at least
+   * one of its words in `Sentence.words`. null = no cheap pre-check, always run.
+   */
+  readonly triggers: string[][] | null;
+  /** Capture names a suggestion template may use ("1", "2", ... and named ones). */
+  readonly captureNames: ReadonlySet<string>;
+}
+
+export type MatcherResult = { ok: true; matcher: Matcher } | { ok: false; message: string };
+
+export function mayMatch(matcher: Matcher, sentence: Sentence): boolean {
+  if (!matcher.triggers) return true;
+  const words = sentence.words;
+  return matcher.triggers.every((alternatives) => alternatives.some((w) => words.has(w)));
+}

@@ -1,0 +1,47 @@
+// Text helpers shared by the rule kinds: apostrophe tolerance, word tokens, plain-text checks.
+
+/** Straight, curly and modifier apostrophes (and the backtick people type for one). */
+export const APOSTROPHES = "'\u2019\u2018\u02BC`";
+export const APOSTROPHE_CLASS = `['\u2019\u2018\u02BC\`]`;
+
+/** A word character for word boundaries: any letter, mark or digit. */
+export const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
+
+export function straightenApostrophes(s: string): string {
+  return s.replace(/[\u2019\u2018\u02BC`]/g, "'");
+}
+
+/** Lower case, straight apostrophes, diacritics removed (as compromise normalises words). */
+export function foldWord(s: string): string {
+  return straightenApostrophes(s.toLowerCase()).normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/**
+ * The words of a sentence as a set, generous on purpose: a rule is skipped when one of its
+ * required words is absent, so this must contain every form compromise might match on. Each token
+ * also contributes its apostrophe and hyphen parts ("client's" → client, s; "e-mail" → e, mail, email).
+ */
+export function wordSet(sentence: string): Set<string> {
+  const words = new Set<string>();
+  for (const raw of foldWord(sentence).split(/[^\p{L}\p{N}'-]+/u)) {
+    const token = raw.replace(/^['-]+|['-]+$/g, '');
+    if (!token) continue;
+    words.add(token);
+    if (/['-]/.test(token)) {
+      for (const part of token.split(/['-]+/)) if (part) words.add(part);
+      words.add(token.replace(/['-]+/g, ''));
+    }
+  }
+  return words;
+}
+
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const MARKUP = /(?<!\$)<\s*[a-zA-Z!/?]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);/;
+
+/** Why a plain-text field is refused, or null when it is fine. */
+export function plainTextProblem(value: string, { multiline = false } = {}): string | null {
+  if (CONTROL.test(value)) return 'contains a control or text-direction character';
+  if (!multiline && /[\n\t]/.test(value)) return 'must be a single line';
+  if (MARKUP.test(value)) return 'contains markup (an HTML tag or entity); it must be plain text';
+  return null;
+}

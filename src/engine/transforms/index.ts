@@ -1,0 +1,33 @@
+// Suggestion transforms: named, pure functions a pack can use instead of a fixed template,
+// e.g. { "transform": "can-do", "args": { "lead": "What I can do is" } }.
+// A pack naming a transform that is not registered here is refused when it is compiled.
+//
+// To add one: write src/engine/transforms/<name>.ts exporting a SuggestionTransform, then add one
+// line to TRANSFORM_MODULES below. Transforms run in the service worker on every analysed sentence:
+// keep them fast, pure (no DOM, no extension API, no state) and deterministic, because results are
+// cached by sentence text.
+
+/** What a transform sees of one match. Everything is text from the agent's own sentence. */
+export interface TransformContext {
+  /** The flagged text: the transform's result replaces exactly this range. */
+  match: string;
+  /** Captures by number ("1", "2", ...) and by name; a capture that did not take part is "". */
+  captures: Readonly<Record<string, string>>;
+  /** The whole sentence the match is in (sentences are the engine's unit of analysis and caching). */
+  sentence: string;
+  /** The sentence's text before and after the match. */
+  before: string;
+  after: string;
+  /** The pack's `args` for this suggestion (plain text, validated). */
+  args: Readonly<Record<string, string>>;
+}
+
+/** Returns the replacement for exactly the flagged range, or null when it has nothing good to offer. */
+export type SuggestionTransform = (context: TransformContext) => string | null;
+
+/** The registered transforms: name → function. Names are kebab-case. */
+const TRANSFORM_MODULES: Record<string, SuggestionTransform> = {
+  // 'name': importedTransform,
+};
+
+export const TRANSFORMS: ReadonlyMap<string, SuggestionTransform> = new Map(Object.entries(TRANSFORM_MODULES));

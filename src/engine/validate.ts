@@ -1,0 +1,186 @@
+// Hand-written validation of a pack's shape (no code generated at runtime, so it runs under MV3's
+// CSP). rules/pack.schema.json documents the same format; a unit test keeps the two in agreement.
+// Reads only own properties and builds fresh objects, so keys like "__proto__" cannot pollute.
+import { LIMITS } from './limits';
+import { plainTextProblem } from './text';
+import { CORE_CATEGORIES, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec } from './types';
+
+export const ID_SYNTAX = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+export const CATEGORY_SYNTAX = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const VERSION_SYNTAX = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+const LANGUAGE_SYNTAX = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const PACK_FIELDS = new Set(['$schema', 'id', 'name', 'version', 'language', 'description', 'rules']);
+const RULE_FIELDS = new Set(['id', 'category', 'severity', 'phrases', 'pattern', 'regex', 'unless', 'message', 'explanation', 'suggestions', 'examples']);
+const EXAMPLE_FIELDS = new Set(['flag', 'pass']);
+const TRANSFORM_FIELDS = new Set(['transform', 'args']);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: Json, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+
+export type ValidationResult = { ok: true; spec: PackSpec } | { ok: false; errors: PackError[] };
+
+/** Checks a parsed pack's shape and plain-text fields. `packLabel` names it until its id is known. */
+export function validatePackShape(input: unknown, packLabel: string): ValidationResult {
+  const errors: PackError[] = [];
+  if (!isObject(input)) return { ok: false, errors: [{ pack: packLabel, message: 'a pack must be a JSON object' }] };
+  const rawId = own(input, 'id');
+  const pack = typeof rawId === 'string' && rawId ? rawId : packLabel;
+  const fail = (message: string, field?: string, rule?: string) => errors.push({ pack, ...(rule !== undefined && { rule }), ...(field !== undefined && { field }), message });
+
+  const unknownFields = (o: Json, allowed: Set<string>, where: string, rule?: string) => {
+    for (const key of Object.keys(o)) {
+      if (FORBIDDEN_KEYS.has(key)) fail(`the key "${key}" is not allowed`, where ? `${where}.${key}` : key, rule);
+      else if (!allowed.has(key)) fail(`unknown field "${key}"`, where ? `${where}.${key}` : key, rule);
+    }
+  };
+  const text = (value: unknown, field: string, max: number, opts: { rule?: string; required?: boolean; multiline?: boolean } = {}): string | undefined => {
+    if (value === undefined) {
+      if (opts.required !== false) fail('is missing', field, opts.rule);
+      return undefined;
+    }
+    if (typeof value !== 'string') return void fail('must be a string', field, opts.rule);
+    if (value.trim() === '') return void fail('must not be empty', field, opts.rule);
+    if (value.length > max) return void fail(`is longer than ${max} characters`, field, opts.rule);
+    const problem = plainTextProblem(value, { multiline: opts.multiline });
+    if (problem) return void fail(problem, field, opts.rule);
+    return value;
+  };
+  const syntax = (value: unknown, field: string, re: RegExp, what: string, rule?: string): string | undefined => {
+    if (value === undefined) return void fail('is missing', field, rule);
+    if (typeof value !== 'string') return void fail('must be a string', field, rule);
+    if (!re.test(value)) return void fail(`"${value.slice(0, 80)}" is not ${what}`, field, rule);
+    return value;
+  };
+  const textList = (value: unknown, field: string, maxItems: number, maxLength: number, rule: string, allowEmpty = false): string[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return void fail('must be a list of strings', field, rule);
+    if (!allowEmpty && value.length === 0) return void fail('must not be an empty list', field, rule);
+    if (value.length > maxItems) return void fail(`has more than ${maxItems} entries`, field, rule);
+    const items = value.map((v, i) => text(v, `${field}[${i}]`, maxLength, { rule }));
+    return items.every((v) => v !== undefined) ? (items as string[]) : undefined;
+  };
+
+  unknownFields(input, PACK_FIELDS, '');
+  const id = syntax(rawId, 'id', ID_SYNTAX, `a valid id (lower-case letters, digits and - _ . between them, at most ${LIMITS.idLength} characters)`);
+  if (id && id.length > LIMITS.idLength) fail(`is longer than ${LIMITS.idLength} characters`, 'id');
+  const name = text(own(input, 'name'), 'name', LIMITS.nameLength);
+  const version = syntax(own(input, 'version'), 'version', VERSION_SYNTAX, 'a version like 1.0.0');
+  const language = syntax(own(input, 'language'), 'language', LANGUAGE_SYNTAX, 'a language tag like "en" or "en-GB"');
+  const description = text(own(input, 'description'), 'description', LIMITS.descriptionLength, { required: false, multiline: true });
+  const schema = own(input, '$schema');
+  if (schema !== undefined && typeof schema !== 'string') fail('must be a string', '$schema');
+
+  const rawRules = own(input, 'rules');
+  const rules: RuleSpec[] = [];
+  if (rawRules === undefined) fail('is missing', 'rules');
+  else if (!Array.isArray(rawRules)) fail('must be a list of rules', 'rules');
+  else if (rawRules.length === 0) fail('must contain at least one rule', 'rules');
+  else if (rawRules.length > LIMITS.rules) fail(`has ${rawRules.length} rules; at most ${LIMITS.rules} are allowed`, 'rules');
+  else {
+    const seen = new Set<string>();
+    rawRules.forEach((raw, index) => {
+      const ruleSpec = validateRule(raw, index);
+      if (!ruleSpec) return;
+      if (seen.has(ruleSpec.id)) fail(`the rule id "${ruleSpec.id}" is used twice`, 'id', ruleSpec.id);
+      seen.add(ruleSpec.id);
+      rules.push(ruleSpec);
+    });
+  }
+
+  function validateRule(raw: unknown, index: number): RuleSpec | undefined {
+    const label = isObject(raw) && typeof own(raw, 'id') === 'string' && own(raw, 'id') ? (own(raw, 'id') as string) : `rules[${index}]`;
+    if (!isObject(raw)) return void fail('a rule must be a JSON object', undefined, label);
+    const before = errors.length;
+    unknownFields(raw, RULE_FIELDS, '', label);
+    const ruleId = syntax(own(raw, 'id'), 'id', ID_SYNTAX, 'a valid rule id (lower-case letters, digits and - _ . between them)', label);
+    if (ruleId && ruleId.length > LIMITS.idLength) fail(`is longer than ${LIMITS.idLength} characters`, 'id', label);
+    const category = syntax(own(raw, 'category'), 'category', CATEGORY_SYNTAX, `a category (${CORE_CATEGORIES.join(', ')}, or a kebab-case name of the pack's own)`, label);
+    const severity = own(raw, 'severity');
+    if (severity !== undefined && !SEVERITIES.includes(severity as never)) fail(`must be one of ${SEVERITIES.join(', ')}`, 'severity', label);
+
+    const kinds = (['phrases', 'pattern', 'regex'] as const).filter((k) => own(raw, k) !== undefined);
+    if (kinds.length !== 1) fail(kinds.length ? `has ${kinds.join(' and ')}; a rule has exactly one` : 'needs one of phrases, pattern or regex', kinds[1] ?? 'phrases', label);
+    const phrases = textList(own(raw, 'phrases'), 'phrases', LIMITS.phrases, LIMITS.phraseLength, label);
+    const pattern = own(raw, 'pattern');
+    if (pattern !== undefined && typeof pattern !== 'string') fail('must be a string', 'pattern', label);
+    const regex = own(raw, 'regex');
+    if (regex !== undefined && typeof regex !== 'string') fail('must be a string', 'regex', label);
+    const unless = textList(own(raw, 'unless'), 'unless', LIMITS.unless, LIMITS.patternLength, label);
+
+    const message = text(own(raw, 'message'), 'message', LIMITS.messageLength, { rule: label });
+    const explanation = text(own(raw, 'explanation'), 'explanation', LIMITS.explanationLength, { rule: label, multiline: true });
+    const suggestions = validateSuggestions(own(raw, 'suggestions'), label);
+
+    const examples = own(raw, 'examples');
+    let flag: string[] | undefined;
+    let pass: string[] | undefined;
+    if (!isObject(examples)) fail(examples === undefined ? 'is missing' : 'must be an object with flag and pass lists', 'examples', label);
+    else {
+      unknownFields(examples, EXAMPLE_FIELDS, 'examples', label);
+      for (const kind of ['flag', 'pass'] as const) {
+        const list = own(examples, kind);
+        if (list === undefined) fail(`is missing: every rule needs at least one ${kind} example`, `examples.${kind}`, label);
+        const checked = textList(list, `examples.${kind}`, LIMITS.examplesPerKind, LIMITS.exampleLength, label);
+        if (kind === 'flag') flag = checked;
+        else pass = checked;
+      }
+    }
+    if (errors.length > before) return undefined;
+    return {
+      id: ruleId!,
+      category: category!,
+      severity: (severity as RuleSpec['severity']) ?? 'warning',
+      ...(phrases && { phrases }),
+      ...(typeof pattern === 'string' && { pattern }),
+      ...(typeof regex === 'string' && { regex }),
+      ...(unless && { unless }),
+      message: message!,
+      explanation: explanation!,
+      ...(suggestions && { suggestions }),
+      examples: { flag: flag!, pass: pass! },
+    };
+  }
+
+  function validateSuggestions(value: unknown, rule: string): SuggestionSpec[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return void fail('must be a list', 'suggestions', rule);
+    if (value.length > LIMITS.suggestions) return void fail(`has more than ${LIMITS.suggestions} entries`, 'suggestions', rule);
+    const out: SuggestionSpec[] = [];
+    value.forEach((s, i) => {
+      const field = `suggestions[${i}]`;
+      if (typeof s === 'string') {
+        // An empty suggestion is allowed: it offers to delete the flagged text.
+        const problem = s.length > LIMITS.suggestionLength ? `is longer than ${LIMITS.suggestionLength} characters` : plainTextProblem(s);
+        if (problem) return void fail(problem, field, rule);
+        return void out.push(s);
+      }
+      if (!isObject(s)) return void fail('must be a string or { "transform", "args" }', field, rule);
+      unknownFields(s, TRANSFORM_FIELDS, field, rule);
+      const transform = syntax(own(s, 'transform'), `${field}.transform`, CATEGORY_SYNTAX, 'a transform name (kebab-case)', rule);
+      const rawArgs = own(s, 'args');
+      const args: Record<string, string> = Object.create(null);
+      if (rawArgs !== undefined) {
+        if (!isObject(rawArgs)) return void fail('must be an object of strings', `${field}.args`, rule);
+        const keys = Object.keys(rawArgs);
+        if (keys.length > LIMITS.transformArgs) return void fail(`has more than ${LIMITS.transformArgs} entries`, `${field}.args`, rule);
+        for (const key of keys) {
+          const argField = `${field}.args.${key}`;
+          if (FORBIDDEN_KEYS.has(key)) return void fail(`the key "${key}" is not allowed`, argField, rule);
+          const v = rawArgs[key];
+          if (typeof v !== 'string') return void fail('must be a string', argField, rule);
+          const problem = v.length > LIMITS.suggestionLength ? `is longer than ${LIMITS.suggestionLength} characters` : plainTextProblem(v);
+          if (problem) return void fail(problem, argField, rule);
+          args[key] = v;
+        }
+      }
+      if (transform) out.push(rawArgs === undefined ? { transform } : { transform, args });
+    });
+    return out.length === value.length ? out : undefined;
+  }
+
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, spec: { id: id!, name: name!, version: version!, language: language!, ...(description && { description }), rules } };
+}
