@@ -1,2 +1,94 @@
 // Content script: finds the help desk's reply editors and coaches the draft in place.
-export {};
+// Runs in every frame of a help-desk tab; the top frame's script coaches its document, the open
+// shadow roots in it and the same-origin iframes it can reach, so a frame's own script steps back
+// when the top can reach it. When the extension is reloaded or updated, the new script (injected
+// by the background into open tabs) takes over and the old one removes its UI quietly.
+import { parseTabMessage, type TabMessage, type TabStatusResponse } from '../shared/protocol';
+import { adaptersFor } from './adapters';
+import { EditorSession } from './editor-session';
+import { mountOverlay } from './overlay';
+import { Runtime } from './runtime';
+import { EditorWatcher } from './watcher';
+
+/** A new content script announces itself with this DOM event: an older one whose runtime died tears down. */
+const TAKEOVER_EVENT = 'cando:content-takeover';
+/** The running instance, in this isolated world, for a script injected again into the same world. */
+const INSTANCE_KEY = '__candoContentScript';
+
+interface Instance {
+  alive(): boolean;
+  stop(): void;
+}
+
+/** True when the top frame's script can reach this frame's document through same-origin parents. */
+function reachableFromTop(): boolean {
+  let w: Window = window;
+  while (w !== w.parent) {
+    try {
+      void w.parent.document;
+    } catch {
+      return false;
+    }
+    w = w.parent;
+  }
+  return w !== window;
+}
+
+function main(): void {
+  const global = globalThis as { [INSTANCE_KEY]?: Instance };
+  const previous = global[INSTANCE_KEY];
+  if (previous?.alive()) return;
+  previous?.stop();
+  if (reachableFromTop()) return;
+
+  const controller = new AbortController();
+  const { signal } = controller;
+  const runtime = new Runtime();
+  const stop = () => controller.abort();
+  runtime.onDead(stop);
+  global[INSTANCE_KEY] = { alive: () => runtime.alive && !signal.aborted, stop };
+
+  document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+  document.addEventListener(TAKEOVER_EVENT, () => {
+    if (!runtime.alive) stop();
+  }, { signal });
+
+  const sessions = new Set<EditorSession>();
+  let focused: EditorSession | null = null;
+  const watcher = new EditorWatcher(
+    adaptersFor(new URL(location.href)),
+    (element, adapter, editorSignal) => {
+      const session = new EditorSession(element, adapter, runtime, editorSignal);
+      sessions.add(session);
+      element.addEventListener('focusin', () => (focused = session), { signal: editorSignal });
+      editorSignal.addEventListener('abort', () => {
+        sessions.delete(session);
+        if (focused === session) focused = null;
+      });
+      mountOverlay(session, editorSignal);
+    },
+    signal,
+  );
+
+  const status = (): TabStatusResponse => ({
+    type: 'tab-status',
+    active: runtime.alive,
+    paused: [...sessions].some((s) => s.isPaused),
+    editors: sessions.size,
+    focusedFindings: focused?.findings.length ?? 0,
+  });
+  const onMessage = (message: TabMessage) => {
+    switch (message.type) {
+      case 'refresh':
+        for (const session of sessions) session.refresh();
+        return undefined;
+      case 'tab-status':
+        // Only one frame's answer reaches the popup: the top frame, or a frame that coaches editors.
+        return window === window.top || sessions.size > 0 ? status() : undefined;
+    }
+  };
+  signal.addEventListener('abort', runtime.listen(onMessage, parseTabMessage));
+  watcher.watch(document);
+}
+
+main();

@@ -1,0 +1,124 @@
+// Replaces a range of the draft the way a person typing would, through the editor's own input
+// path, so the editor's model and undo stack see one ordinary edit (see help-desks.md):
+// - rich editors that handle `beforeinput` (CKEditor 5) get an 'insertReplacementText' event with
+//   targetRanges over the selected words; they cancel it and apply it to their model;
+// - other contenteditables (Froala, plain ones) and text fields get `execCommand('insertText')`,
+//   which goes through the browser's own editing, fires the real input events and keeps native undo;
+// - a text field where execCommand does nothing gets the native value setter plus an 'input' event,
+//   which framework-controlled fields (React) pick up.
+import { readField, type DraftText } from './text-model';
+
+/** CKEditor syncs its model selection on 'selectionchange'; replacing before that merges the edit into the typing batch. */
+const SELECTION_SETTLE_MS = 40;
+
+const isField = (el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement => {
+  const view = el.ownerDocument.defaultView!;
+  return el instanceof view.HTMLTextAreaElement || el instanceof view.HTMLInputElement;
+};
+
+/** Replaces text [start, end) of `el` with `replacement`; resolves to whether the draft now holds it. */
+export async function replaceText(
+  el: HTMLElement,
+  read: () => DraftText,
+  start: number,
+  end: number,
+  replacement: string,
+): Promise<boolean> {
+  const before = read().text;
+  const expected = before.slice(0, start) + replacement + before.slice(end);
+  if (isField(el)) return replaceInField(el, start, end, replacement, expected);
+  return replaceInEditable(el, read, before, start, end, replacement, expected);
+}
+
+async function replaceInEditable(
+  el: HTMLElement,
+  read: () => DraftText,
+  before: string,
+  start: number,
+  end: number,
+  replacement: string,
+  expected: string,
+): Promise<boolean> {
+  const doc = el.ownerDocument;
+  const win = doc.defaultView!;
+  const range = read().rangeFor(start, end);
+  if (!range) return false;
+  el.focus({ preventScroll: true });
+  const selection = win.getSelection();
+  if (!selection) return false;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  await settle(doc);
+
+  // The editor's renderer may have replaced text nodes meanwhile: recompute the range from offsets.
+  const current = read();
+  if (current.text !== before) return false;
+  const target = current.rangeFor(start, end);
+  if (!target) return false;
+  const event = new win.InputEvent('beforeinput', {
+    inputType: 'insertReplacementText',
+    data: replacement,
+    targetRanges: [new win.StaticRange({ startContainer: target.startContainer, startOffset: target.startOffset, endContainer: target.endContainer, endOffset: target.endOffset })],
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  el.dispatchEvent(event);
+  if (!event.defaultPrevented) {
+    // Nobody handled the replacement: type it through the browser's editing over the selection.
+    selection.removeAllRanges();
+    selection.addRange(target);
+    doc.execCommand('insertText', false, replacement);
+  }
+  if (read().text !== expected) return false;
+  placeCaret(read(), start + replacement.length, selection);
+  return true;
+}
+
+function replaceInField(
+  field: HTMLTextAreaElement | HTMLInputElement,
+  start: number,
+  end: number,
+  replacement: string,
+  expected: string,
+): boolean {
+  field.focus({ preventScroll: true });
+  field.setSelectionRange(start, end);
+  const doc = field.ownerDocument;
+  doc.execCommand('insertText', false, replacement);
+  if (readField(field).text !== expected) {
+    const view = doc.defaultView!;
+    const proto = field instanceof view.HTMLTextAreaElement ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(field, expected);
+    field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+  }
+  if (field.value !== expected) return false;
+  field.setSelectionRange(start + replacement.length, start + replacement.length);
+  return true;
+}
+
+function placeCaret(draft: DraftText, offset: number, selection: Selection): void {
+  const caret = draft.rangeFor(offset, offset);
+  if (!caret) return;
+  const at = selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+  if (at && at.collapsed && draft.offsetOf(at.endContainer, at.endOffset) === offset) return;
+  selection.removeAllRanges();
+  selection.addRange(caret);
+}
+
+/** Waits for the selection change to reach the editor (or a short timeout when none fires). */
+function settle(doc: Document): Promise<void> {
+  return new Promise((resolve) => {
+    const win = doc.defaultView!;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      doc.removeEventListener('selectionchange', onChange);
+      win.setTimeout(resolve, SELECTION_SETTLE_MS);
+    };
+    const onChange = () => finish();
+    doc.addEventListener('selectionchange', onChange);
+    win.setTimeout(finish, SELECTION_SETTLE_MS);
+  });
+}

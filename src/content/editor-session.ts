@@ -1,0 +1,228 @@
+// One coached editor: reads its draft through the shared text model, asks the background for
+// findings (debounced while the agent types, versioned, stale answers dropped), and implements
+// the CoachedEditor seam the overlay draws on.
+import type { Finding } from '../engine/types';
+import { MAX_DRAFT_CHARS, type AnalyzeResponse } from '../shared/protocol';
+import type { Adapter } from './adapters';
+import { replaceText } from './apply';
+import { fieldRects } from './field-rects';
+import type { Runtime } from './runtime';
+import type { CoachedEditor } from './session';
+import { readEditable, readField, type DraftText } from './text-model';
+
+/** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
+const DEBOUNCE_MS = 50;
+/** While the agent types without pause, still analyse this often. */
+const MAX_WAIT_MS = 400;
+
+export class EditorSession implements CoachedEditor {
+  private all: Finding[] = [];
+  private locked = new Set<string>();
+  private paused = false;
+  /** Occurrence keys the agent dismissed, and the ones already counted as shown. */
+  private readonly dismissed = new Set<string>();
+  private readonly shown = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private analysedText: string | null = null;
+  private timer = 0;
+  private firstPending = 0;
+  private notifyFrame = 0;
+  private readonly win: Window & typeof globalThis;
+
+  constructor(
+    readonly element: HTMLElement,
+    private readonly adapter: Adapter,
+    private readonly runtime: Runtime,
+    private readonly signal: AbortSignal,
+  ) {
+    this.win = element.ownerDocument.defaultView!;
+    const opts = { signal, passive: true };
+    element.addEventListener('input', () => this.schedule(), opts);
+    if (!this.isField) {
+      // Drafts also change without input events: the host app loads a saved draft, or another tab syncs it.
+      const observer = new this.win.MutationObserver(() => this.schedule());
+      observer.observe(element, { childList: true, subtree: true, characterData: true });
+      signal.addEventListener('abort', () => observer.disconnect());
+    }
+    signal.addEventListener('abort', () => {
+      this.win.clearTimeout(this.timer);
+      this.win.cancelAnimationFrame(this.notifyFrame);
+      this.listeners.clear();
+    });
+    this.analyse();
+  }
+
+  get findings(): readonly Finding[] {
+    if (this.paused) return [];
+    const keys = occurrenceKeys(this.all);
+    return this.all.filter((_, i) => !this.dismissed.has(keys[i]));
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  private get isField(): boolean {
+    return this.element instanceof this.win.HTMLTextAreaElement || this.element instanceof this.win.HTMLInputElement;
+  }
+
+  read(): DraftText {
+    return this.isField ? readField(this.element as HTMLTextAreaElement) : readEditable(this.element, this.adapter);
+  }
+
+  rectsFor(start: number, end: number): DOMRect[] {
+    if (!this.element.isConnected) return [];
+    if (this.isField) return fieldRects(this.element as HTMLTextAreaElement, start, end);
+    const range = this.read().rangeFor(start, end);
+    if (!range) return [];
+    return Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+  }
+
+  caretOffset(): number | null {
+    if (this.isField) {
+      const field = this.element as HTMLTextAreaElement;
+      return this.element.ownerDocument.activeElement === field ? field.selectionEnd : null;
+    }
+    const root = this.element.getRootNode() as Document | ShadowRoot;
+    const selection = 'getSelection' in root && typeof root.getSelection === 'function' ? root.getSelection() : this.win.getSelection();
+    if (!selection || selection.rangeCount === 0 || !selection.focusNode || !this.element.contains(selection.focusNode)) return null;
+    return this.read().offsetOf(selection.focusNode, selection.focusOffset);
+  }
+
+  async apply(finding: Finding, suggestion: string): Promise<boolean> {
+    if (this.signal.aborted) return false;
+    const draft = this.read();
+    // Never apply to a stale range: the words must still be where the finding says.
+    if (draft.text.slice(finding.start, finding.end) !== finding.text) return false;
+    const applied = await replaceText(this.element, () => this.read(), finding.start, finding.end, suggestion);
+    if (applied) {
+      void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'applied' });
+      this.all = this.all.filter((f) => f !== finding);
+      this.notify();
+      this.schedule();
+    }
+    return applied;
+  }
+
+  dismiss(finding: Finding): void {
+    const index = this.all.indexOf(finding);
+    if (index < 0) return;
+    this.dismissed.add(occurrenceKeys(this.all)[index]);
+    void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'dismissed' });
+    this.notify();
+  }
+
+  async turnOffRule(ruleId: string): Promise<boolean> {
+    if (this.locked.has(ruleId)) return false;
+    const answer = await this.runtime.send({ type: 'rule-off', ruleId });
+    if (answer?.type !== 'ok') return false;
+    this.all = this.all.filter((f) => f.ruleId !== ruleId);
+    this.notify();
+    return true;
+  }
+
+  isLocked(ruleId: string): boolean {
+    return this.locked.has(ruleId);
+  }
+
+  onChange(listener: () => void, signal: AbortSignal): void {
+    if (signal.aborted || this.signal.aborted) return;
+    this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener));
+  }
+
+  /** Analyse again even if the text did not change (packs or settings changed). */
+  refresh(): void {
+    this.analysedText = null;
+    this.analyse();
+  }
+
+  private schedule(): void {
+    if (this.signal.aborted) return;
+    const now = Date.now();
+    if (!this.timer) this.firstPending = now;
+    this.win.clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - now));
+    this.timer = this.win.setTimeout(() => {
+      this.timer = 0;
+      this.analyse();
+    }, wait);
+    // Until the answer comes, underlines follow the text that moved under them.
+    this.notify();
+  }
+
+  private async analyse(): Promise<void> {
+    if (this.signal.aborted) return;
+    const draft = this.read();
+    if (draft.text === this.analysedText) return;
+    this.analysedText = draft.text;
+    const version = ++this.version;
+    const text = draft.text.slice(0, MAX_DRAFT_CHARS);
+    const skip = draft.skip.filter((r) => r.start < text.length).map((r) => ({ start: r.start, end: Math.min(r.end, text.length) }));
+    const raw = await this.runtime.send({ type: 'analyze', version, text, skip });
+    if (this.signal.aborted || version !== this.version) return;
+    const answer = parseAnalyzeResponse(raw, text);
+    if (!answer) {
+      // No answer (the worker was restarting): try again on the next change.
+      this.analysedText = null;
+      return;
+    }
+    // The draft changed while the background worked: these offsets are stale, a newer request follows.
+    if (this.read().text.slice(0, MAX_DRAFT_CHARS) !== text) return;
+    this.paused = answer.paused;
+    this.locked = new Set(answer.lockedRules);
+    this.all = answer.findings;
+    this.countShown();
+    this.notify();
+  }
+
+  private countShown(): void {
+    if (this.paused) return;
+    const keys = occurrenceKeys(this.all);
+    this.all.forEach((finding, i) => {
+      if (this.dismissed.has(keys[i]) || this.shown.has(keys[i])) return;
+      this.shown.add(keys[i]);
+      void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'shown' });
+    });
+  }
+
+  private notify(): void {
+    if (this.notifyFrame || this.signal.aborted) return;
+    this.notifyFrame = this.win.requestAnimationFrame(() => {
+      this.notifyFrame = 0;
+      for (const listener of [...this.listeners]) listener();
+    });
+  }
+}
+
+/**
+ * A key for each finding that survives edits elsewhere in the draft: the rule, the flagged words,
+ * and which occurrence of them (by rule and words) it is.
+ */
+function occurrenceKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.ruleId}\u0000${f.text.toLowerCase()}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}\u0000${n}`;
+  });
+}
+
+/** Checks an analyse answer from the background: well-formed, and every finding's offsets hold its text. */
+function parseAnalyzeResponse(raw: unknown, text: string): AnalyzeResponse | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Partial<AnalyzeResponse>;
+  if (r.type !== 'findings' || !Array.isArray(r.findings) || !Array.isArray(r.lockedRules) || typeof r.paused !== 'boolean') return null;
+  const findings = r.findings.filter(
+    (f): f is Finding =>
+      typeof f === 'object' && f !== null &&
+      typeof f.ruleId === 'string' && typeof f.category === 'string' &&
+      Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.start < f.end && f.end <= text.length &&
+      text.slice(f.start, f.end) === f.text &&
+      typeof f.message === 'string' && typeof f.explanation === 'string' &&
+      Array.isArray(f.suggestions) && f.suggestions.every((s) => typeof s === 'string'),
+  );
+  return { ...(r as AnalyzeResponse), findings, lockedRules: r.lockedRules.filter((id): id is string => typeof id === 'string') };
+}

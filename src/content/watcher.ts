@@ -1,0 +1,134 @@
+// Finds editors as they appear and notices when they leave: one throttled MutationObserver per
+// document (and per open shadow root, which a document's observer cannot see into), following
+// same-origin iframes. Per-editor state lives in a WeakMap; an editor that leaves the DOM or stops
+// being editable has its AbortController aborted, which tears down everything attached to it.
+import type { Adapter } from './adapters';
+import { isEditable } from './adapters/types';
+
+/** Coalesce DOM churn (single-page apps re-render a lot) into one scan per interval. */
+const SCAN_INTERVAL_MS = 150;
+
+export type EditorStarter = (element: HTMLElement, adapter: Adapter, signal: AbortSignal) => void;
+
+type Root = Document | ShadowRoot;
+
+export class EditorWatcher {
+  private readonly state = new WeakMap<HTMLElement, AbortController>();
+  /** The live editors, to check for removal (the WeakMap cannot be iterated). */
+  private readonly live = new Set<HTMLElement>();
+  private readonly watchedRoots = new WeakSet<Root>();
+  private readonly watchedFrames = new WeakSet<Element>();
+
+  constructor(
+    private readonly adapters: Adapter[],
+    private readonly start: EditorStarter,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => {
+      for (const el of this.live) this.state.get(el)?.abort();
+      this.live.clear();
+    });
+  }
+
+  get editorCount(): number {
+    return this.live.size;
+  }
+
+  watch(root: Root): void {
+    if (this.signal.aborted || this.watchedRoots.has(root)) return;
+    this.watchedRoots.add(root);
+    const win = (root instanceof Document ? root : root.ownerDocument).defaultView;
+    if (!win) return;
+    let timer = 0;
+    const added: Node[] = [];
+    let removed = false;
+    const flush = () => {
+      timer = 0;
+      if (this.signal.aborted) return;
+      if (removed) this.dropGone();
+      removed = false;
+      this.scanEditors(root);
+      for (const node of added.splice(0)) this.scanContainers(node);
+    };
+    const observer = new win.MutationObserver((records) => {
+      let relevant = false;
+      for (const record of records) {
+        // Typing inside an editor we already coach is the session's business, not the finder's.
+        if (record.type !== 'childList' || this.insideEditor(record.target)) continue;
+        relevant = true;
+        if (record.removedNodes.length > 0) removed = true;
+        for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) added.push(node);
+      }
+      if (relevant && !timer) timer = win.setTimeout(flush, SCAN_INTERVAL_MS);
+    });
+    // contenteditable toggling changes which elements are editors.
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable', 'disabled', 'readonly'] });
+    this.signal.addEventListener('abort', () => {
+      observer.disconnect();
+      win.clearTimeout(timer);
+    });
+    this.scanEditors(root);
+    this.scanContainers(root);
+  }
+
+  private insideEditor(node: Node): boolean {
+    for (const el of this.live) if (el.contains(node)) return true;
+    return false;
+  }
+
+  private scanEditors(root: Root): void {
+    const claimed = new Set<HTMLElement>();
+    for (const adapter of this.adapters) {
+      for (const el of adapter.findEditors(root)) {
+        if (claimed.has(el) || this.state.has(el) || this.insideEditor(el)) continue;
+        claimed.add(el);
+        const controller = new AbortController();
+        this.state.set(el, controller);
+        this.live.add(el);
+        this.start(el, adapter, controller.signal);
+      }
+    }
+  }
+
+  /** Editors that left the DOM, or stopped being editable, are torn down. */
+  private dropGone(): void {
+    for (const el of this.live) {
+      if (el.isConnected && isEditable(el)) continue;
+      this.state.get(el)?.abort();
+      this.state.delete(el);
+      this.live.delete(el);
+    }
+  }
+
+  /** Same-origin iframes and open shadow roots under `node` get their own watching. */
+  private scanContainers(node: Node): void {
+    const doc = node instanceof Document ? node : node.ownerDocument;
+    if (!doc) return;
+    const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.currentNode as Element | null; el; el = walker.nextNode() as Element | null) {
+      if (el.nodeType !== Node.ELEMENT_NODE) continue;
+      if (el.shadowRoot) {
+        this.watch(el.shadowRoot);
+        this.scanContainers(el.shadowRoot);
+      }
+      if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') this.watchFrame(el as HTMLIFrameElement);
+    }
+  }
+
+  private watchFrame(frame: HTMLIFrameElement): void {
+    if (this.watchedFrames.has(frame)) return;
+    this.watchedFrames.add(frame);
+    const attach = () => {
+      let inner: Document | null = null;
+      try {
+        inner = frame.contentDocument;
+      } catch {
+        // Cross-origin: that frame's own content script (if the site is ours) coaches it.
+      }
+      if (inner) this.watch(inner);
+    };
+    // Each navigation of the frame brings a new document.
+    frame.addEventListener('load', attach, { signal: this.signal });
+    attach();
+  }
+}
