@@ -1,5 +1,6 @@
 // Unit tests run in node; e2e tests drive a real browser with the built extension (see test/e2e/support).
-const transform = { '^.+\\.(t|j)sx?$': '<rootDir>/test/support/esbuild-jest.cjs' };
+// .mjs too: tests import the scripts' ES modules (the fixture server).
+const transform = { '^.+\\.(t|j)sx?$|^.+\\.mjs$': '<rootDir>/test/support/esbuild-jest.cjs' };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'] };
 module.exports = {
   projects: [

@@ -99,6 +99,6 @@ export function startFixtureServer({ port = 0, host = '127.0.0.1', routes = {} }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? 8080);
-  const { url } = await startFixtureServer({ port });
-  console.log(`Fixtures at ${url}/ (Ctrl+C to stop)`);
+  // No top-level await: the jest tests load this module as CommonJS.
+  startFixtureServer({ port }).then(({ url }) => console.log(`Fixtures at ${url}/ (Ctrl+C to stop)`));
 }

@@ -12,6 +12,9 @@ module.exports = {
       sourcefile: filename,
       jsx: 'automatic',
       jsxImportSource: 'preact',
+      // ES modules run as CommonJS here: give them their own file URL as import.meta.url.
+      define: { 'import.meta.url': '__jestImportMetaUrl' },
+      banner: "const __jestImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
     });
     return { code, map };
   },
