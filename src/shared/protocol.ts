@@ -251,8 +251,10 @@ export interface MessageSender {
 
 /**
  * True when the message came from one of the extension's own pages (options, popup), not from a
- * content script: only those may change packs or settings.
+ * content script: only those may change packs or settings. The options page opens in a tab, so a
+ * sender may have a tab, but then the tab shows our page too.
  */
 export function isFromExtensionPage(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
-  return sender.id === ownId && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin) && !sender.tab;
+  const ours = (url: string | undefined) => typeof url === 'string' && url.startsWith(`${ownOrigin}/`);
+  return sender.id === ownId && ours(sender.url) && (!sender.tab || ours(sender.tab.url));
 }

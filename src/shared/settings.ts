@@ -2,6 +2,7 @@
 // version and the migrations between versions. Everything read back from storage goes through
 // `migrateStoredData`/`migrateStats`, which also repair what a crash or an older build left behind:
 // a malformed field is dropped, never trusted.
+import { LIMITS } from '../engine/limits';
 import type { StatEvent } from './protocol';
 
 /** storage.local keys. Statistics have their own key so counting a finding never rewrites the packs. */
@@ -10,8 +11,8 @@ export const STATS_KEY = 'cando-stats';
 
 export const STORE_VERSION = 1;
 
-/** Largest pack CanDo accepts (import, subscription or policy), in characters of JSON. */
-export const MAX_PACK_CHARS = 1_000_000;
+/** Largest pack CanDo accepts (import, subscription or policy): the engine's limit, checked before reading a file. */
+export const MAX_PACK_CHARS = LIMITS.packBytes;
 /** Days of statistics kept. */
 export const STATS_DAYS = 90;
 

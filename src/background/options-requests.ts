@@ -1,0 +1,131 @@
+// The options page's requests (the router has already checked they come from an extension page).
+import type { CompiledPack } from '../engine';
+import type { OptionsRequest, OptionsState, PackPreviewResponse, PackRefused } from '../shared/protocol';
+import { MAX_PACK_CHARS, type StoredData } from '../shared/settings';
+import { hasRule, packInfos, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
+import { builtinSitePatterns, normalizeOrigin, syncSiteScripts } from './sites';
+import { readStats, recordEvent } from './stats';
+import { compile, snapshot, update, type StoreSnapshot } from './store';
+import { refreshSubscriptions, subscribe } from './subscriptions';
+
+const refused = (message: string, pack = 'file'): PackRefused => ({ type: 'refused', errors: [{ pack, message }] });
+
+/** Parses, validates and runs the examples of a pack file; checks it may be imported next to what is installed. */
+function checkImport(json: string, snap: StoreSnapshot): { pack: CompiledPack; spec: unknown } | PackRefused {
+  if (json.length > MAX_PACK_CHARS) {
+    return refused(`The file is ${(json.length / 1e6).toFixed(1)} MB; CanDo accepts packs up to ${MAX_PACK_CHARS / 1e6} MB.`);
+  }
+  let spec: unknown;
+  try {
+    spec = JSON.parse(json);
+  } catch (e) {
+    return refused(`The file is not valid JSON: ${(e as Error).message}`);
+  }
+  const result = compile(spec);
+  if (!result.ok) return { type: 'refused', errors: result.errors };
+  const owner = snap.view.entries.find((e) => e.id === result.pack.id);
+  if (owner && owner.source !== 'imported') {
+    return refused(`A ${owner.source === 'builtin' ? 'built-in' : owner.source} pack with the id "${owner.id}" is installed; an imported pack cannot replace it.`, owner.id);
+  }
+  return { pack: result.pack, spec };
+}
+
+function optionsState({ data, policy, view }: StoreSnapshot): OptionsState {
+  return {
+    type: 'options-state',
+    packs: packInfos(view, data),
+    rules: ruleInfos(view),
+    subscriptions: subscriptionInfos(data, compile),
+    problems: view.problems,
+    allowImport: policy.allowImport,
+    managed: policy.present,
+    refreshMinutes: policy.refreshMinutes,
+    sites: { builtin: builtinSitePatterns(), custom: data.customSites, paused: data.pausedOrigins },
+  };
+}
+
+const ok = { type: 'ok' } as const;
+const error = (message: string) => ({ type: 'error', message }) as const;
+
+export async function handleOptionsRequest(request: OptionsRequest): Promise<unknown> {
+  const snap = await snapshot();
+  switch (request.type) {
+    case 'options-state':
+      return optionsState(snap);
+    case 'pack-preview': {
+      const checked = checkImport(request.json, snap);
+      if ('type' in checked) return checked;
+      const old = snap.view.entries.find((e) => e.id === checked.pack.id);
+      const preview: PackPreviewResponse = {
+        type: 'pack-preview',
+        id: checked.pack.id,
+        name: checked.pack.name,
+        version: checked.pack.version,
+        rulesPerCategory: rulesPerCategory(checked.pack),
+        ...(old ? { replaces: { version: old.compiled.version, source: old.source, changes: ruleChanges(old.spec, checked.spec) } } : {}),
+      };
+      return preview;
+    }
+    case 'pack-import': {
+      if (!snap.policy.allowImport) return error('Your organisation has turned off importing packs.');
+      const checked = checkImport(request.json, snap);
+      if ('type' in checked) return checked;
+      await update((data) => {
+        data.imported[checked.pack.id] = { spec: checked.spec, installedAt: Date.now() };
+      });
+      return ok;
+    }
+    case 'pack-set-enabled': {
+      if (!snap.view.entries.some((e) => e.id === request.packId)) return error('No such pack.');
+      if (snap.view.lockedPacks.has(request.packId)) return error('Your organisation keeps this pack on.');
+      await update((data) => {
+        data.disabledPacks = data.disabledPacks.filter((id) => id !== request.packId);
+        if (!request.enabled) data.disabledPacks.push(request.packId);
+      });
+      return ok;
+    }
+    case 'pack-remove': {
+      const entry = snap.view.entries.find((e) => e.id === request.packId);
+      if (!entry || (entry.source !== 'imported' && entry.source !== 'subscribed')) return error('Only imported and subscribed packs can be removed.');
+      await update((data: StoredData) => {
+        if (entry.source === 'imported') delete data.imported[entry.id];
+        else if (entry.subscriptionUrl) delete data.subscriptions[entry.subscriptionUrl];
+        data.disabledPacks = data.disabledPacks.filter((id) => id !== entry.id);
+      });
+      return ok;
+    }
+    case 'pack-export': {
+      const entry = snap.view.entries.find((e) => e.id === request.packId);
+      return entry ? { type: 'pack-json', json: JSON.stringify(entry.spec, null, 2) } : error('No such pack.');
+    }
+    case 'subscribe':
+      return subscribe(request.url);
+    case 'refresh-subscriptions':
+      await refreshSubscriptions();
+      return ok;
+    case 'rule-set-enabled': {
+      if (!hasRule(snap.view, request.ruleId)) return error('No such rule.');
+      if (snap.view.lockedRules.includes(request.ruleId)) return error('Your organisation keeps this rule on.');
+      await update((data) => {
+        data.disabledRules = data.disabledRules.filter((id) => id !== request.ruleId);
+        if (!request.enabled) data.disabledRules.push(request.ruleId);
+      });
+      if (!request.enabled) await recordEvent(request.ruleId, 'disabled');
+      return ok;
+    }
+    case 'stats':
+      return { type: 'stats', days: (await readStats()).days };
+    case 'site-add':
+    case 'site-remove': {
+      const origin = normalizeOrigin(request.origin);
+      if (!origin) return error(`"${request.origin}" is not an https:// site.`);
+      const data = await update((d) => {
+        d.customSites = d.customSites.filter((o) => o !== origin);
+        if (request.type === 'site-add') d.customSites.push(origin);
+        return d;
+      });
+      await syncSiteScripts(data.customSites);
+      return ok;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// The pack store: storage.local is the only truth. The worker may be stopped at any moment, so the
+// in-memory view is a cache rebuilt from storage (and the policy) on wake and after every change;
+// changes run one at a time, each reading storage afresh and writing it back whole.
+import browser from 'webextension-polyfill';
+import builtinPacks from 'cando:builtin-packs';
+import { migrateStoredData, STORE_KEY, type StoredData } from '../shared/settings';
+import { setActivePacks } from './analysis';
+import { buildView, cachedCompiler, type StoreView } from './packs';
+import { normalizePolicy, type Policy } from './policy';
+
+export interface StoreSnapshot {
+  data: StoredData;
+  policy: Policy;
+  view: StoreView;
+}
+
+export const compile = cachedCompiler();
+let current: Promise<StoreSnapshot> | null = null;
+/** Serializes changes: each one starts after the previous one has been written. */
+let queue: Promise<unknown> = Promise.resolve();
+
+async function readData(): Promise<StoredData> {
+  const stored = await browser.storage.local.get(STORE_KEY);
+  return migrateStoredData(stored[STORE_KEY]);
+}
+
+async function readPolicy(): Promise<Policy> {
+  try {
+    return normalizePolicy(await browser.storage.managed.get());
+  } catch {
+    // Firefox rejects when no policy exists for the extension; that is "no policy".
+    return normalizePolicy(undefined);
+  }
+}
+
+async function load(data?: StoredData, policy?: Policy): Promise<StoreSnapshot> {
+  const [d, p] = await Promise.all([data ?? readData(), policy ?? readPolicy()]);
+  const view = buildView(builtinPacks, p, d, compile);
+  setActivePacks(view.enabledPacks, view.disabledRules);
+  return { data: d, policy: p, view };
+}
+
+/** The current store, loaded from storage on first use in this worker's life. */
+export function snapshot(): Promise<StoreSnapshot> {
+  current ??= load();
+  return current;
+}
+
+/**
+ * Applies one change to the stored data: `change` mutates a fresh copy read from storage and
+ * returns a result; the data is written, the engine gets the new packs, and open help-desk tabs
+ * analyse their drafts again. A change that throws writes nothing.
+ */
+export function update<T>(change: (data: StoredData, snap: StoreSnapshot) => T | Promise<T>): Promise<T> {
+  const run = queue.then(async () => {
+    const snap = await snapshot();
+    const data = await readData();
+    const result = await change(data, snap);
+    await browser.storage.local.set({ [STORE_KEY]: data });
+    current = load(data, snap.policy);
+    await current;
+    await refreshTabs();
+    return result;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The policy changed: rebuild with the new one. */
+export function reloadPolicy(): Promise<StoreSnapshot> {
+  const run = queue.then(async () => {
+    current = load();
+    const snap = await current;
+    await refreshTabs();
+    return snap;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Tells every tab's content scripts to analyse their drafts again (tabs without CanDo ignore it),
+ * and open extension pages (options) to read the store again.
+ */
+async function refreshTabs(): Promise<void> {
+  await browser.runtime.sendMessage({ type: 'refresh' }).catch(() => undefined);
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, { type: 'refresh' }).catch(() => undefined))),
+  );
+}

@@ -1,0 +1,26 @@
+// The options page's side of the protocol: typed requests to the background.
+import browser from 'webextension-polyfill';
+import type { Request, ResponseFor } from '../shared/protocol';
+
+export function send<R extends Request>(request: R): Promise<ResponseFor[R['type']]> {
+  return browser.runtime.sendMessage(request) as Promise<ResponseFor[R['type']]>;
+}
+
+/** "3 min ago"-style times are ambiguous in a screenshot; the options page shows local date and time. */
+export const formatTime = (ms: number | undefined): string => (ms === undefined ? '—' : new Date(ms).toLocaleString());
+
+/** Offers `text` as a file download. */
+export function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const categoryList = (counts: Record<string, number>): string =>
+  Object.entries(counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
