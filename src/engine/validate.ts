@@ -54,12 +54,12 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
     if (!re.test(value)) return void fail(`"${value.slice(0, 80)}" is not ${what}`, field, rule);
     return value;
   };
-  const textList = (value: unknown, field: string, maxItems: number, maxLength: number, rule: string, allowEmpty = false): string[] | undefined => {
+  const textList = (value: unknown, field: string, maxItems: number, maxLength: number, rule: string, multiline = false): string[] | undefined => {
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) return void fail('must be a list of strings', field, rule);
-    if (!allowEmpty && value.length === 0) return void fail('must not be an empty list', field, rule);
+    if (value.length === 0) return void fail('must not be an empty list', field, rule);
     if (value.length > maxItems) return void fail(`has more than ${maxItems} entries`, field, rule);
-    const items = value.map((v, i) => text(v, `${field}[${i}]`, maxLength, { rule }));
+    const items = value.map((v, i) => text(v, `${field}[${i}]`, maxLength, { rule, multiline }));
     return items.every((v) => v !== undefined) ? (items as string[]) : undefined;
   };
 
@@ -104,10 +104,13 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
     const kinds = (['phrases', 'pattern', 'regex'] as const).filter((k) => own(raw, k) !== undefined);
     if (kinds.length !== 1) fail(kinds.length ? `has ${kinds.join(' and ')}; a rule has exactly one` : 'needs one of phrases, pattern or regex', kinds[1] ?? 'phrases', label);
     const phrases = textList(own(raw, 'phrases'), 'phrases', LIMITS.phrases, LIMITS.phraseLength, label);
-    const pattern = own(raw, 'pattern');
-    if (pattern !== undefined && typeof pattern !== 'string') fail('must be a string', 'pattern', label);
-    const regex = own(raw, 'regex');
-    if (regex !== undefined && typeof regex !== 'string') fail('must be a string', 'regex', label);
+    const [pattern, regex] = (['pattern', 'regex'] as const).map((field) => {
+      const value = own(raw, field);
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string' || value === '') return void fail('must be a non-empty string', field, label);
+      if (value.length > LIMITS.patternLength) return void fail(`is longer than ${LIMITS.patternLength} characters`, field, label);
+      return value;
+    });
     const unless = textList(own(raw, 'unless'), 'unless', LIMITS.unless, LIMITS.patternLength, label);
 
     const message = text(own(raw, 'message'), 'message', LIMITS.messageLength, { rule: label });
@@ -123,7 +126,7 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
       for (const kind of ['flag', 'pass'] as const) {
         const list = own(examples, kind);
         if (list === undefined) fail(`is missing: every rule needs at least one ${kind} example`, `examples.${kind}`, label);
-        const checked = textList(list, `examples.${kind}`, LIMITS.examplesPerKind, LIMITS.exampleLength, label);
+        const checked = textList(list, `examples.${kind}`, LIMITS.examplesPerKind, LIMITS.exampleLength, label, true);
         if (kind === 'flag') flag = checked;
         else pass = checked;
       }
