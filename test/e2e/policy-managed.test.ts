@@ -1,0 +1,106 @@
+// Enterprise policy for real: a Chromium managed-policy file (the `3rdparty` extension policy in
+// the system policy directory) is written before launch; the managed pack is active and locked in
+// the options page and in the help-desk overlay, and a policy change is picked up while running.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { CHROME_EXTENSION_ID, chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+// Every Chromium on this machine reads this directory while the file exists: keep the window short
+// and the managed rule's phrase one no other test types.
+const POLICY_FILE = `${POLICY_DIR}/cando-e2e-${process.pid}.json`;
+
+const orgPack = {
+  id: 'org-pack',
+  name: 'Organisation pack',
+  version: '4.2.0',
+  language: 'en',
+  rules: [
+    {
+      id: 'no-rulebook',
+      category: 'policy',
+      phrases: ['the rulebook'],
+      message: 'Give the reason, not “the rulebook”.',
+      explanation: 'Customers accept a reason; they resent being pointed at a rulebook.',
+      suggestions: ['our process'],
+      examples: { flag: ['That is what the rulebook says.'], pass: ['Here is why we do it this way.'] },
+    },
+  ],
+};
+
+function writePolicy(policy: Record<string, unknown>): void {
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }));
+}
+
+const chrome = chromeOnly('Chromium enterprise policy files');
+let ctx: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let options: Page;
+
+beforeAll(async () => {
+  if (process.env.CANDO_BROWSER === 'firefox') return;
+  writePolicy({ packs: [{ pack: orgPack }], lockedPacks: ['org-pack'], allowImport: false });
+  server = await startFixtureServer({ port: 0 });
+  ctx = await launchWithExtension('chrome');
+  options = await openExtensionPage(ctx, 'options.html#packs');
+});
+afterAll(async () => {
+  rmSync(POLICY_FILE, { force: true });
+  await ctx?.close();
+  await server?.close();
+});
+
+chrome('the managed pack is listed as the organisation’s, on and locked; import is off', async () => {
+  const row = await options.waitForSelector('tr[data-pack="org-pack"]');
+  expect(await row!.$eval('.source', (el) => el.textContent)).toBe('Your organisation');
+  expect(await row!.$eval('.version', (el) => el.textContent)).toBe('4.2.0');
+  expect(await row!.$eval('.pack-enabled', (el) => [(el as HTMLInputElement).checked, (el as HTMLInputElement).disabled])).toEqual([true, true]);
+  expect(await row!.evaluate((el) => el.textContent)).toContain('locked by your organisation');
+  expect(await options.$('#pack-file')).toBeNull();
+  expect(await options.$eval('#import-off', (el) => el.textContent)).toContain('turned off');
+  expect(await options.$eval('.managed-note', (el) => el.textContent)).toContain('managed by your organisation');
+});
+
+chrome('its rules are locked in the Rules tab', async () => {
+  const rules = await openExtensionPage(ctx, 'options.html#rules');
+  const rule = await rules.waitForSelector('li[data-rule="org-pack/no-rulebook"]');
+  expect(await rule!.$eval('.rule-enabled', (el) => [(el as HTMLInputElement).checked, (el as HTMLInputElement).disabled])).toEqual([true, true]);
+  expect(await rule!.evaluate((el) => el.textContent)).toContain('Locked by your organisation');
+  await rules.close();
+});
+
+chrome('in the help desk the managed rule underlines and its card offers no “Turn off”', async () => {
+  const desk = await ctx.browser.newPage();
+  await desk.goto(`${server.url}/zendesk-workspace/`);
+  const editable = await desk.waitForSelector('[data-pane="main"] .ck-editor__editable');
+  await editable!.click();
+  await desk.keyboard.type('That is what the rulebook says');
+  const underline = '.underline[data-rule-id="org-pack/no-rulebook"]';
+  await desk.waitForFunction((sel) => !!document.querySelector('cando-overlay')?.shadowRoot?.querySelector(sel), { timeout: 15000 }, underline);
+  // Caret inside the finding, then the overlay's keyboard shortcut opens its card.
+  for (let i = 0; i < 8; i++) await desk.keyboard.press('ArrowLeft');
+  await desk.keyboard.down('Alt');
+  await desk.keyboard.press('Enter');
+  await desk.keyboard.up('Alt');
+  await desk.waitForFunction(() => !!document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card[data-rule-id="org-pack/no-rulebook"]'), { timeout: 10000 });
+  const card = await desk.evaluate(() => {
+    const c = document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.card')!;
+    return { text: c.textContent, turnOff: !!c.querySelector('.turn-off'), dismiss: !!c.querySelector('.dismiss') };
+  });
+  expect(card.text).toContain('Give the reason');
+  expect(card.dismiss).toBe(true);
+  expect(card.turnOff).toBe(false);
+  await desk.close();
+});
+
+chrome('a policy change while running is picked up: the lock lifts', async () => {
+  writePolicy({ packs: [{ pack: orgPack }] });
+  // Chromium notices the changed file after its settle delay and updates storage.managed.
+  await options.waitForFunction(() => (document.querySelector('tr[data-pack="org-pack"] .pack-enabled') as HTMLInputElement | null)?.disabled === false, {
+    timeout: 60000,
+    polling: 500,
+  });
+  expect(await options.$('#pack-file')).not.toBeNull();
+});
