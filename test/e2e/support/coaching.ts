@@ -1,0 +1,112 @@
+// Helpers for the editor tests: what a person sees of CanDo on a help-desk page (underlines and
+// the card in the <cando-overlay> shadow root), typed input, and the test pack.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { openExtensionPage, repoRoot, type ExtensionBrowser } from './browser';
+
+export const E2E_PACK = readFileSync(join(repoRoot, 'test/fixtures/packs/e2e-coaching.json'), 'utf8');
+export const CANT_RULE = 'e2e/we-cant';
+export const BLAME_RULE = 'e2e/courier-fault';
+
+/** Imports the test pack through the options page's own request, as an agent importing a file would. */
+export async function importTestPack(ctx: ExtensionBrowser): Promise<void> {
+  const page = await openExtensionPage(ctx, 'options.html');
+  const answer = await page.evaluate(
+    (json) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ type: 'pack-import', json }),
+    E2E_PACK,
+  );
+  await page.close();
+  if (answer?.type !== 'ok') throw new Error(`test pack refused: ${JSON.stringify(answer)}`);
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+export interface SeenUnderline extends Box {
+  ruleId: string;
+  category: string;
+}
+
+/** Underlines drawn in a frame's document (viewport coordinates of that frame). */
+export function underlines(frame: Page | Frame): Promise<SeenUnderline[]> {
+  return frame.evaluate(() => {
+    const host = document.querySelector('cando-overlay');
+    const root = host?.shadowRoot;
+    if (!root) return [];
+    return Array.from(root.querySelectorAll<HTMLElement>('[data-rule-id].underline')).map((el) => {
+      const r = el.getBoundingClientRect();
+      return { ruleId: el.dataset.ruleId!, category: el.dataset.category!, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+  });
+}
+
+/** Waits until underlines of exactly these rules are drawn (in any number). */
+export async function waitForUnderlines(frame: Page | Frame, ruleIds: string[], timeout = 15000): Promise<SeenUnderline[]> {
+  const deadline = Date.now() + timeout;
+  let seen: SeenUnderline[] = [];
+  while (Date.now() < deadline) {
+    seen = await underlines(frame);
+    const rules = new Set(seen.map((u) => u.ruleId).filter((id) => id.startsWith('e2e/')));
+    if (ruleIds.every((id) => rules.has(id)) && [...rules].every((id) => ruleIds.includes(id))) return seen;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected underlines for ${ruleIds.join(', ')}; saw ${JSON.stringify(seen)}`);
+}
+
+/**
+ * Viewport boxes of the first occurrence of `words` in the editor's text (contenteditable: DOM
+ * ranges; textarea: none, the caller compares with the field's box instead).
+ */
+export function wordBoxes(frame: Page | Frame, editorSelector: string, words: string): Promise<Box[]> {
+  return frame.evaluate(
+    (selector, needle) => {
+      const root = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.replace(/\u00a0/g, ' ').indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        return Array.from(range.getClientRects()).map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+      }
+      return [];
+    },
+    editorSelector,
+    words,
+  );
+}
+
+/** Asserts that the underlines of a rule sit under the given word boxes (same horizontal extent, on the line). */
+export function expectUnderlinesAt(seen: SeenUnderline[], ruleId: string, boxes: Box[]): void {
+  const lines = seen.filter((u) => u.ruleId === ruleId);
+  expect(boxes.length).toBeGreaterThan(0);
+  expect(lines).toHaveLength(boxes.length);
+  for (const [i, box] of boxes.entries()) {
+    const line = lines[i];
+    expect(Math.abs(line.left - box.left)).toBeLessThan(2);
+    expect(Math.abs(line.right - box.right)).toBeLessThan(2);
+    expect(line.bottom).toBeGreaterThan(box.top);
+    expect(line.top).toBeLessThan(box.bottom + 4);
+  }
+}
+
+/** Clicks the middle of the first box (the flagged words) and then the card's suggestion button. */
+export async function applyFirstSuggestion(page: Page, box: Box, suggestion: string): Promise<void> {
+  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+  const button = await page.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
+  const label = await button!.evaluate((b) => b.textContent);
+  expect(label).toBe(suggestion);
+  await button!.click();
+}
+
+/** Keys that undo in the editor, as the agent presses them. */
+export async function undo(page: Page): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyZ');
+  await page.keyboard.up('Control');
+}
