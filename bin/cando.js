@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const cacheDir = path.join(root, 'node_modules', '.cache', 'cando');
+const cacheDir = process.env.CANDO_CLI_CACHE ?? path.join(root, 'node_modules', '.cache', 'cando');
 
 function newestSourceTime(dir) {
   let newest = 0;

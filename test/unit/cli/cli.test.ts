@@ -1,0 +1,100 @@
+// The `cando` command, spawned for real as a user runs it (node bin/cando.js).
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+const starter = join(root, 'rules', 'starter.json');
+
+function cando(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'cando.js'), ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const refund = "Unfortunately we can't refund your order.";
+
+test('check --json reads stdin and prints a cant finding with correct offsets', async () => {
+  const { code, stdout } = await cando(['check', '--json', '--pack', starter], refund);
+  expect(code).toBe(0);
+  const findings = JSON.parse(stdout);
+  const cant = findings.find((f: { category: string }) => f.category === 'cant');
+  expect(cant).toMatchObject({ ruleId: 'starter/we-cant', start: 14, end: 29, text: "we can't refund" });
+  expect(refund.slice(cant.start, cant.end)).toBe(cant.text);
+});
+
+test('check with the default packs finds the cant in the reference sentence', async () => {
+  const { code, stdout } = await cando(['check', '--json'], refund);
+  expect(code).toBe(0);
+  const cant = JSON.parse(stdout).find((f: { category: string }) => f.category === 'cant');
+  expect(refund.slice(cant.start, cant.end)).toBe(cant.text);
+  expect(cant.text.toLowerCase()).toContain("can't");
+});
+
+test('check FILE prints findings readably with line:column, message and suggestion', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cando-cli-'));
+  const file = join(dir, 'draft.txt');
+  writeFileSync(file, `Hi Sam,\n${refund}\nThat’s our policy.\n`);
+  const { code, stdout } = await cando(['check', '--pack', starter, file]);
+  expect(code).toBe(0);
+  expect(stdout).toContain(`2:15    cant     "we can't refund"  [starter/we-cant]`);
+  expect(stdout).toContain('Lead with what you can do.');
+  expect(stdout).toContain('→ "let me see how we can refund"');
+  expect(stdout).toContain('3:1     policy   "That’s our policy"');
+  expect(stdout).toContain('2 findings.');
+});
+
+test('check --jsonl answers each {"id","text"} line in order, and reports bad lines', async () => {
+  const input = [
+    JSON.stringify({ id: 'a', text: refund }),
+    JSON.stringify({ id: 2, text: 'Thanks for waiting!' }),
+    'not json',
+    JSON.stringify({ id: 'c', text: 'Rules are rules.' }),
+  ].join('\n');
+  const { code, stdout, stderr } = await cando(['check', '--jsonl', '--pack', starter], input);
+  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines.map((l) => l.id)).toEqual(['a', 2, null, 'c']);
+  expect(lines[0].findings.map((f: { category: string }) => f.category)).toEqual(['cant']);
+  expect(lines[1].findings).toEqual([]);
+  expect(lines[2].error).toContain('expected');
+  expect(lines[3].findings[0]).toMatchObject({ category: 'policy', start: 0, end: 15 });
+  expect(stderr).toContain('line 3');
+  expect(code).toBe(1);
+});
+
+test('pack test exits 0 for every pack in rules/', async () => {
+  const packs = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.json') && f !== 'pack.schema.json');
+  for (const file of packs) {
+    const { code, stdout } = await cando(['pack', 'test', join(root, 'rules', file)]);
+    expect({ file, code }).toEqual({ file, code: 0 });
+    expect(stdout).toMatch(/^ok .* rules, \d+ examples pass/);
+  }
+});
+
+test('usage errors exit 2 with the usage text', async () => {
+  for (const args of [['frobnicate'], ['check', '--colour'], ['check', '--pack'], ['pack', 'test'], ['check', '--pack', '/nonexistent.json']]) {
+    const { code, stderr } = await cando(args);
+    expect({ args, code }).toEqual({ args, code: 2 });
+    expect(stderr).toMatch(/^cando: /);
+  }
+});
+
+test('bin bundles the CLI itself when its cache is empty (fresh clone, no build)', async () => {
+  const cache = join(mkdtempSync(join(tmpdir(), 'cando-cache-')), 'cli');
+  const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile(process.execPath, [join(root, 'bin', 'cando.js'), 'check', '--json', '--pack', starter], { env: { ...process.env, CANDO_CLI_CACHE: cache } }, (err, stdout) =>
+      resolve({ code: err ? Number(err.code) : 0, stdout }),
+    ).stdin!.end(refund),
+  );
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout)[0].ruleId).toBe('starter/we-cant');
+  expect(readdirSync(cache)).toContain('index.cjs');
+});
