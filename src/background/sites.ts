@@ -2,6 +2,7 @@
 // adds (a Zendesk or Freshdesk mapped to the company's own host). A custom site gets its content
 // script through scripting.registerContentScripts once the options page holds its host permission.
 import browser from 'webextension-polyfill';
+import { hostPattern } from '../shared/settings';
 
 const SCRIPT_PREFIX = 'cando-site-';
 
@@ -25,14 +26,12 @@ export function normalizeOrigin(input: string): string | null {
   return url.origin;
 }
 
-export const originPattern = (origin: string): string => `${origin}/*`;
-
 /** Registers a content script for each custom site that has its permission, and unregisters the rest. */
 export async function syncSiteScripts(customSites: string[]): Promise<void> {
   const registered = await chrome.scripting.getRegisteredContentScripts();
   const wanted = new Map<string, string>();
   for (const origin of customSites) {
-    if (await browser.permissions.contains({ origins: [originPattern(origin)] })) wanted.set(SCRIPT_PREFIX + origin, origin);
+    if (await browser.permissions.contains({ origins: [hostPattern(origin)] })) wanted.set(SCRIPT_PREFIX + origin, origin);
   }
   const stale = registered.map((s) => s.id).filter((id) => id.startsWith(SCRIPT_PREFIX) && !wanted.has(id));
   if (stale.length > 0) await chrome.scripting.unregisterContentScripts({ ids: stale });
@@ -42,7 +41,7 @@ export async function syncSiteScripts(customSites: string[]): Promise<void> {
     await chrome.scripting.registerContentScripts(
       missing.map(([id, origin]) => ({
         id,
-        matches: [originPattern(origin)],
+        matches: [hostPattern(origin)],
         js: ['content.js'],
         allFrames: true,
         runAt: 'document_idle' as const,

@@ -3,7 +3,7 @@
 // version or a network failure keeps the last good one, records the error, and never removes a pack.
 import browser from 'webextension-polyfill';
 import type { PackError } from '../engine/types';
-import { MAX_PACK_CHARS, type StoredData, type SubscriptionState } from '../shared/settings';
+import { hostPattern, MAX_PACK_CHARS, type StoredData, type SubscriptionState } from '../shared/settings';
 import { describeError } from './packs';
 import { subscriptionUrlProblem } from './policy';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
@@ -101,8 +101,7 @@ function applyOutcome(data: StoredData, url: string, outcome: FetchOutcome, now:
 export async function subscribe(url: string): Promise<{ type: 'ok' } | { type: 'refused'; errors: PackError[] } | { type: 'error'; message: string }> {
   const problem = subscriptionUrlProblem(url);
   if (problem) return { type: 'error', message: problem };
-  const origin = `${new URL(url).origin}/*`;
-  if (!(await browser.permissions.contains({ origins: [origin] }))) {
+  if (!(await browser.permissions.contains({ origins: [hostPattern(url)] }))) {
     return { type: 'error', message: `CanDo has no permission to read ${new URL(url).origin}.` };
   }
   const snap = await snapshot();

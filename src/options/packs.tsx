@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import type { PackError } from '../engine/types';
 import type { OptionsState, PackInfo, PackPreviewResponse } from '../shared/protocol';
-import { MAX_PACK_CHARS } from '../shared/settings';
+import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
 import { categoryList, download, formatTime, send } from './api';
 
 const SOURCE_NAMES: Record<PackInfo['source'], string> = {
@@ -183,7 +183,7 @@ function SubscribePanel({ state }: { state: OptionsState }) {
       return;
     }
     // Asked now, for this one origin, while the click still counts as the user's gesture.
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch((err: Error) => {
+    const granted = await browser.permissions.request({ origins: [hostPattern(url)] }).catch((err: Error) => {
       setErrors([{ pack: url, message: err.message }]);
       return false;
     });

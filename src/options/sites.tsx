@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import type { OptionsState } from '../shared/protocol';
+import { hostPattern } from '../shared/settings';
 import { send } from './api';
 
 function PauseButton({ origin, paused }: { origin: string; paused: boolean }) {
@@ -28,7 +29,7 @@ export function SitesTab({ state }: { state: OptionsState }) {
       setError('Enter a host name such as support.example.com.');
       return;
     }
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    const granted = await browser.permissions.request({ origins: [hostPattern(origin)] }).catch(() => false);
     if (!granted) {
       setError(`CanDo needs permission for ${origin} to coach there.`);
       return;
@@ -39,7 +40,7 @@ export function SitesTab({ state }: { state: OptionsState }) {
   };
   const remove = async (origin: string) => {
     await send({ type: 'site-remove', origin });
-    await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+    await browser.permissions.remove({ origins: [hostPattern(origin)] }).catch(() => false);
   };
 
   return (

@@ -149,6 +149,15 @@ export function migrateStats(raw: unknown): StoredStats {
   return { version: 1, days };
 }
 
+/**
+ * The host permission (and content-script match pattern) for a URL or origin. Without a port:
+ * Firefox's match patterns have none, and in Chrome a pattern without a port matches every port.
+ */
+export function hostPattern(urlOrOrigin: string): string {
+  const url = new URL(urlOrOrigin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 /** UTC day key of a timestamp. */
 export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
