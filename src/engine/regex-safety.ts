@@ -4,6 +4,7 @@
 // re2js never backtracks, but packs must stay portable and the refusal explains itself.
 
 interface GroupFrame {
+  open: number;
   alternatives: string[];
   alternativeStart: number;
   hasUnbounded: boolean;
@@ -30,7 +31,7 @@ function ambiguousAlternatives(alternatives: string[]): boolean {
 
 /** Why the regex is refused as catastrophic, or null. Assumes it already compiled. */
 export function catastrophicRegexProblem(source: string): string | null {
-  const stack: GroupFrame[] = [{ alternatives: [], alternativeStart: 0, hasUnbounded: false }];
+  const stack: GroupFrame[] = [{ open: -1, alternatives: [], alternativeStart: 0, hasUnbounded: false }];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     const top = stack[stack.length - 1];
@@ -51,8 +52,8 @@ export function catastrophicRegexProblem(source: string): string | null {
         i += prefix.length - 1; // a flags group such as (?i) opens nothing
         continue;
       }
+      stack.push({ open: i, alternatives: [], alternativeStart: i + prefix.length, hasUnbounded: false });
       i += prefix.length - 1;
-      stack.push({ alternatives: [], alternativeStart: i + 1, hasUnbounded: false });
     } else if (c === '|') {
       top.alternatives.push(source.slice(top.alternativeStart, i));
       top.alternativeStart = i + 1;
@@ -60,7 +61,7 @@ export function catastrophicRegexProblem(source: string): string | null {
       const group = stack.pop()!;
       group.alternatives.push(source.slice(group.alternativeStart, i));
       const repeated = unboundedQuantifierAt(source, i + 1) > 0;
-      const groupText = source.slice(group.alternativeStart - 1, i + 1);
+      const groupText = source.slice(group.open, i + 1 + unboundedQuantifierAt(source, i + 1));
       if (repeated && group.hasUnbounded) return `nests unbounded repetition ("${groupText}" is repeated and repeats inside), which can backtrack catastrophically`;
       if (repeated && ambiguousAlternatives(group.alternatives)) return `repeats a group whose alternatives can match the same text ("${groupText}"), which can backtrack catastrophically`;
       const parent = stack[stack.length - 1];

@@ -1,35 +1,34 @@
-// Splits text into sentences: the unit the engine matches in and caches by. Lines are split
-// first (help-desk replies use line breaks for lists and greetings), then sentences end at . ! ? …
-// followed by whitespace, except after common abbreviations and initials.
+// Splits text into sentences: the unit the engine matches in and caches by. Line breaks end a
+// sentence (help-desk replies use them for lists and greetings), and so do . ! ? … followed by
+// whitespace, except after common abbreviations and initials. One pass: this runs on every keystroke.
 import type { TextRange } from './types';
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'etc', 'e.g', 'i.e', 'inc', 'ltd', 'co', 'no', 'approx', 'dept', 'ref', 'tel', 'min', 'max', 'a.m', 'p.m']);
-const SENTENCE_END = /[.!?\u2026]+["'\u201D\u2019)\]]*(?=\s)/g;
+const BOUNDARY = /\n|[.!?\u2026]+["'\u201D\u2019)\]]*(?=\s)/g;
+const WORD_BEFORE = /([\p{L}.]+)$/u;
+const SPACE = /\s/;
+
+function isAbbreviation(text: string, from: number, dotAt: number): boolean {
+  const word = WORD_BEFORE.exec(text.slice(Math.max(from, dotAt - 8), dotAt))?.[1] ?? '';
+  return ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
+}
 
 /** Sentence ranges within [from, to) of text, trimmed of surrounding whitespace, in order. */
 export function sentenceRanges(text: string, from = 0, to = text.length): TextRange[] {
   const ranges: TextRange[] = [];
   const push = (start: number, end: number) => {
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (start < end && SPACE.test(text[start])) start++;
+    while (end > start && SPACE.test(text[end - 1])) end--;
     if (end > start) ranges.push({ start, end });
   };
-  let lineStart = from;
-  while (lineStart < to) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
-    const line = text.slice(lineStart, lineEnd);
-    let sentenceStart = 0;
-    for (const m of line.matchAll(SENTENCE_END)) {
-      const end = m.index + m[0].length;
-      const wordBefore = /([\p{L}.]+)$/u.exec(line.slice(sentenceStart, m.index))?.[1] ?? '';
-      const isAbbreviation = m[0].startsWith('.') && m[0].length === 1 && (ABBREVIATIONS.has(wordBefore.toLowerCase()) || /^\p{Lu}$/u.test(wordBefore));
-      if (isAbbreviation) continue;
-      push(lineStart + sentenceStart, lineStart + end);
-      sentenceStart = end;
-    }
-    push(lineStart + sentenceStart, lineEnd);
-    lineStart = lineEnd + 1;
+  let sentenceStart = from;
+  BOUNDARY.lastIndex = from;
+  for (let m = BOUNDARY.exec(text); m && m.index < to; m = BOUNDARY.exec(text)) {
+    const end = Math.min(m.index + m[0].length, to);
+    if (m[0] === '.' && isAbbreviation(text, sentenceStart, m.index)) continue;
+    push(sentenceStart, end);
+    sentenceStart = end;
   }
+  push(sentenceStart, to);
   return ranges;
 }

@@ -5,18 +5,19 @@ import type { TextRange } from './types';
 
 // A reply header, on one line or wrapped over two, in English and the languages support desks
 // most often receive mail in.
-const HISTORY_HEADERS: RegExp[] = [
-  /^[ \t]*On\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bwrote:[ \t]*$/gim, // On Mon, 3 Feb 2025 at 10:04, Jane <j@x.com> wrote:
-  /^[ \t]*[^\n]{1,120}\bwrote on\b[^\n]{0,120}:[ \t]*$/gim, // Jane Doe wrote on 3 Feb 2025, 10:04:
-  /^[ \t]*Le\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\ba [ée]crit[ \t]*:[ \t]*$/gim, // fr
-  /^[ \t]*Am\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bschrieb\b[^\n]{0,120}:[ \t]*$/gim, // de
-  /^[ \t]*El\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bescribi[óo][ \t]*:[ \t]*$/gim, // es
-  /^[ \t]*Em\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bescreveu[ \t]*:[ \t]*$/gim, // pt
-  /^[ \t]*Il\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bha scritto[ \t]*:[ \t]*$/gim, // it
-  /^[ \t]*Op\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bschreef\b[^\n]{0,120}:[ \t]*$/gim, // nl
-  /^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)[ \t]*-{2,}[ \t]*$/gim,
-  /^[ \t]*From:[^\n]+\n(?:[ \t]*(?:Sent|Date):[^\n]*\n)[\s\S]{0,400}?^[ \t]*Subject:/gim, // Outlook header block
-  /^[ \t]*#{2}-[ \t]*Please type your reply above this line[ \t]*-#{2}[ \t]*$/gim, // Zendesk mail delimiter
+// Each header has a word that must appear for it to match: a cheap test before the regex.
+const HISTORY_HEADERS: [string, RegExp][] = [
+  ['wrote', /^[ \t]*On\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bwrote:[ \t]*$/gim], // On Mon, 3 Feb 2025 at 10:04, Jane <j@x.com> wrote:
+  ['wrote', /^[ \t]*[^\n]{1,120}\bwrote on\b[^\n]{0,120}:[ \t]*$/gim], // Jane Doe wrote on 3 Feb 2025, 10:04:
+  ['crit', /^[ \t]*Le\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\ba [ée]crit[ \t]*:[ \t]*$/gim], // fr
+  ['schrieb', /^[ \t]*Am\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bschrieb\b[^\n]{0,120}:[ \t]*$/gim], // de
+  ['escrib', /^[ \t]*El\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bescribi[óo][ \t]*:[ \t]*$/gim], // es
+  ['escreveu', /^[ \t]*Em\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bescreveu[ \t]*:[ \t]*$/gim], // pt
+  ['scritto', /^[ \t]*Il\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bha scritto[ \t]*:[ \t]*$/gim], // it
+  ['schreef', /^[ \t]*Op\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bschreef\b[^\n]{0,120}:[ \t]*$/gim], // nl
+  ['--', /^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)[ \t]*-{2,}[ \t]*$/gim],
+  ['subject:', /^[ \t]*From:[^\n]+\n(?:[ \t]*(?:Sent|Date):[^\n]*\n)[\s\S]{0,400}?^[ \t]*Subject:/gim], // Outlook header block
+  ['##', /^[ \t]*#{2}-[ \t]*Please type your reply above this line[ \t]*-#{2}[ \t]*$/gim], // Zendesk mail delimiter
 ];
 
 const QUOTED_LINE = /^[ \t]*>[^\n]*$/gm;
@@ -25,15 +26,17 @@ const SIGNATURE_DELIMITER = /^-- ?$/m;
 /** Ranges of `text` that are not the agent's own words, sorted and merged. */
 export function findSkippedRegions(text: string): TextRange[] {
   const ranges: TextRange[] = [];
+  const lower = text.toLowerCase();
   let historyStart = text.length;
-  for (const header of HISTORY_HEADERS) {
+  for (const [keyword, header] of HISTORY_HEADERS) {
+    if (!lower.includes(keyword)) continue;
     header.lastIndex = 0;
     const m = header.exec(text);
     if (m) historyStart = Math.min(historyStart, m.index);
   }
   const signature = SIGNATURE_DELIMITER.exec(text);
   if (signature) historyStart = Math.min(historyStart, signature.index);
-  for (const m of text.matchAll(QUOTED_LINE)) {
+  if (text.includes('>')) for (const m of text.matchAll(QUOTED_LINE)) {
     if (m.index >= historyStart) break;
     ranges.push({ start: m.index, end: m.index + m[0].length });
   }

@@ -55,17 +55,30 @@ function termTrigger(term: ParsedTerm): string[] | null {
   if (term.word !== undefined && !term.fuzzy && !term.regex && !term.tag && !term.root) words = [term.word];
   else if (term.fastOr) words = [...term.fastOr];
   else if (term.choices) {
+    // Each alternative contributes one of its required words ("am unable to" → unable).
     words = [];
     for (const alternative of term.choices) {
-      const first = alternative[0];
-      const w = first && termTrigger(first);
+      const w = alternative.map(termTrigger).find((t) => t !== null);
       if (!w) return null;
       words.push(...w);
     }
+    return words;
   }
   if (!words || words.length === 0) return null;
   const folded = words.map(foldWord);
   return folded.some((w) => IMPLIED_WORDS.has(w) || !/^[\p{L}\p{N}]+$/u.test(w)) ? null : folded;
+}
+
+// Words the tokenizer alone does not produce: "'s" and "'d" are resolved (is/has/us, would/had/did)
+// only with tags, so a pattern naming them needs the full parse.
+const TAGGER_WORDS = new Set([...IMPLIED_WORDS].filter((w) => !['not', 'will', 'have', 'are', 'am'].includes(w)));
+
+/** Whether a term needs part-of-speech tagging, rather than the (much cheaper) tokenizer alone. */
+function needsTagger(term: ParsedTerm): boolean {
+  if (term.tag !== undefined || term.root !== undefined || term.method !== undefined || term.chunk !== undefined || term.regex !== undefined) return true;
+  const words = [...(term.word !== undefined ? [term.word] : []), ...(term.fastOr ?? [])].map(foldWord);
+  if (words.some((w) => TAGGER_WORDS.has(w))) return true;
+  return (term.choices ?? []).some((alternative) => alternative.some(needsTagger));
 }
 
 function checkTerms(terms: ParsedTerm[]): string | null {
@@ -101,12 +114,13 @@ export function compilePattern(pattern: string): MatcherResult {
   const captureName = (group: string) => (/^\d+$/.test(group) ? String(Number(group) + 1) : group);
   const captureNames = new Set(parsed.filter((t) => t.group !== undefined).map((t) => captureName(t.group!)));
   const triggers = parsed.map(termTrigger).filter((t): t is string[] => t !== null);
+  const needsTags = parsed.some(needsTagger);
 
   const matcher: Matcher = {
     triggers: triggers.length ? triggers : null,
     captureNames,
     find(sentence: Sentence): RawMatch[] {
-      const view = sentence.doc.match(parsed as never);
+      const view = (needsTags ? sentence.doc : sentence.tokens).match(parsed as never);
       if (!view.found) return [];
       const spanOf = (terms: DocJson['terms']) => {
         let start = Infinity;

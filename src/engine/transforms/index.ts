@@ -7,6 +7,9 @@
 // keep them fast, pure (no DOM, no extension API, no state) and deterministic, because results are
 // cached by sentence text.
 
+import { canDo } from './can-do';
+import { weOwn } from './we-own';
+
 /** What a transform sees of one match. Everything is text from the agent's own sentence. */
 export interface TransformContext {
   /** The flagged text: the transform's result replaces exactly this range. */
@@ -27,7 +30,8 @@ export type SuggestionTransform = (context: TransformContext) => string | null;
 
 /** The registered transforms: name → function. Names are kebab-case. */
 const TRANSFORM_MODULES: Record<string, SuggestionTransform> = {
-  // 'name': importedTransform,
+  'can-do': canDo,
+  'we-own': weOwn,
 };
 
 export const TRANSFORMS: ReadonlyMap<string, SuggestionTransform> = new Map(Object.entries(TRANSFORM_MODULES));

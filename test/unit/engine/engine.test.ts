@@ -2,6 +2,8 @@
 // suggestions, duplicates, skipped regions, incremental analysis and its bounded cache.
 import { Analyzer, findSkippedRegions, type Finding } from '../../../src/engine';
 import { sentenceRanges } from '../../../src/engine/segment';
+import { parseSettings } from '../../../src/engine/sentence';
+import { catastrophicRegexProblem } from '../../../src/engine/regex-safety';
 import { allPacks, compileInline, corpusTexts, seededRandom } from './support';
 
 const rule = (over: object) => ({
@@ -182,9 +184,28 @@ describe('incremental analysis', () => {
     for (const text of sentences) expect({ text, findings: withPrecheck.analyze(text) }).toEqual({ text, findings: without.analyze(text) });
   });
 
+  test('word-only patterns matched on the tokens alone find what the full parse finds', () => {
+    const tokensWhereEnough = sentences.map((text) => new Analyzer(packs).analyze(text));
+    parseSettings.alwaysTag = true;
+    try {
+      sentences.forEach((text, i) => expect({ text, findings: new Analyzer(packs).analyze(text) }).toEqual({ text, findings: tokensWhereEnough[i] }));
+    } finally {
+      parseSettings.alwaysTag = false;
+    }
+  });
+
   test('the cache is bounded by characters too', () => {
     const a = new Analyzer(packs, { cacheChars: 500 });
     a.analyze(sentences.join('\n'));
     expect(a.cacheSize.chars).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('catastrophic regex detection', () => {
+  test.each(['(a+)+b', '(a*)*b', '(x+x+)+y', '(?:(?:do|deeply)\\s+)+y', '(\\p{L}+\\s)*', '(?i)(a+)+', '(a|a)*', '(?<n>a|a)*', '(a|aa)+', '(|a)*b', '(?:a{1,}b?)+'])('refuses %s', (source) => {
+    expect(catastrophicRegexProblem(source)).toMatch(/catastrophically/);
+  });
+  test.each(['(a|b\\s+)x', '(?:(?:do|deeply)\\s+){0,2}y', '[(]+a', '\\(a+\\)+', '(ab|c)*', '((a)|b)+', 'a+b+c*', '(?:we|i)\\s+can'])('accepts %s', (source) => {
+    expect(catastrophicRegexProblem(source)).toBeNull();
   });
 });

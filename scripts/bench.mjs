@@ -1,0 +1,154 @@
+// The engine benchmark: `npm run bench` prints a table, `npm run bench -- --json` prints JSON.
+// Bundles src/engine with esbuild on the fly, then measures with the packs the extension ships
+// (rules/cando-*.json, or rules/starter.json while there are none):
+// - full analysis (fresh Analyzer, empty cache) of 40-, 400- and 2,000-word drafts: median, p95;
+// - per-keystroke re-analysis while a 2,000-word draft is typed and edited (warm cache): p50, p95, max;
+// - throughput over the whole shared corpus (../shared/corpus), fresh Analyzer: replies per second;
+// - engine memory with a warm cache; the size of each built script (minified, and gzipped).
+import { buildSync } from 'esbuild';
+import { gzipSync } from 'fflate';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const asJson = process.argv.includes('--json');
+const work = mkdtempSync(join(tmpdir(), 'cando-bench-'));
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+const engineFile = join(work, 'engine.cjs');
+buildSync({ entryPoints: [join(root, 'src/engine/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: engineFile, logLevel: 'error' });
+const { Analyzer, compilePack } = createRequire(import.meta.url)(engineFile);
+
+const ruleDir = join(root, 'rules');
+const builtin = readdirSync(ruleDir).filter((f) => f.startsWith('cando-') && f.endsWith('.json')).sort();
+const packFiles = builtin.length ? builtin : ['starter.json'];
+const packs = packFiles.map((f) => {
+  const result = compilePack(readFileSync(join(ruleDir, f), 'utf8'), { runExamples: false, source: f });
+  if (!result.ok) throw new Error(`${f} does not compile: ${JSON.stringify(result.errors)}`);
+  return result.pack;
+});
+const ruleCount = packs.reduce((n, p) => n + p.rules.length, 0);
+
+const corpusDir = join(root, '..', 'shared', 'corpus');
+const corpusFile = join(corpusDir, 'replies-dev.jsonl');
+if (!existsSync(corpusFile)) throw new Error(`the shared corpus is missing: ${corpusFile}`);
+const replies = readFileSync(corpusFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text);
+
+/** A draft of about `words` words made of corpus replies, as paragraphs. */
+function draftOf(words, offset = 0) {
+  const parts = [];
+  let count = 0;
+  for (let i = offset; count < words; i++) {
+    const reply = replies[i % replies.length];
+    parts.push(reply);
+    count += reply.split(/\s+/).length;
+  }
+  return parts.join('\n\n');
+}
+
+const percentile = (xs, p) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const time = (fn) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+// Warm up the JIT and compromise's lazy internals once, on text the measured drafts do not use.
+new Analyzer(packs).analyze(draftOf(400, 300));
+
+const full = {};
+for (const [words, runs] of [[40, 200], [400, 60], [2000, 25]]) {
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    const text = draftOf(words, r * 7);
+    const analyzer = new Analyzer(packs);
+    times.push(time(() => analyzer.analyze(text)));
+  }
+  full[`${words} words`] = { median: percentile(times, 50), p95: percentile(times, 95), runs };
+}
+
+// Typing and editing a 2,000-word draft: the agent types a new paragraph at the end, goes back
+// to fix a sentence in the middle (deletes and retypes a few words), and types another sentence there.
+function keystrokes(base) {
+  const edits = [];
+  let text = base;
+  const typeAt = (at, s) => {
+    for (const ch of s) {
+      text = text.slice(0, at) + ch + text.slice(at);
+      at += ch.length;
+      edits.push(text);
+    }
+  };
+  const deleteBefore = (at, n) => {
+    for (let i = 0; i < n; i++, at--) {
+      text = text.slice(0, at - 1) + text.slice(at);
+      edits.push(text);
+    }
+  };
+  typeAt(text.length, "\n\nThanks for your patience while we looked into this. Unfortunately we can't refund the order, but I've asked our billing team to credit your account, and I'll update you by Friday.");
+  const middle = text.indexOf('. ', Math.floor(text.length / 2)) + 1;
+  typeAt(middle, ' I’m sorry you feel that way, and as I already said, that’s our policy.');
+  deleteBefore(middle + 40, 25);
+  typeAt(middle + 15, 'we cannot change it now 😀, but here is what I can do.');
+  return edits;
+}
+const draft2000 = draftOf(2000);
+const typing = new Analyzer(packs);
+typing.analyze(draft2000);
+const keystrokeTimes = keystrokes(draft2000).map((text) => time(() => typing.analyze(text)));
+const incremental = { p50: percentile(keystrokeTimes, 50), p95: percentile(keystrokeTimes, 95), max: Math.max(...keystrokeTimes), keystrokes: keystrokeTimes.length };
+
+const throughputAnalyzer = new Analyzer(packs);
+const corpusMs = time(() => {
+  for (const reply of replies) throughputAnalyzer.analyze(reply);
+});
+const throughput = { replies: replies.length, seconds: corpusMs / 1000, repliesPerSecond: replies.length / (corpusMs / 1000) };
+
+gc();
+const heapBefore = process.memoryUsage().heapUsed;
+const warm = new Analyzer(packs);
+for (const reply of replies) warm.analyze(reply);
+warm.analyze(draft2000);
+gc();
+const memory = { heapMB: (process.memoryUsage().heapUsed - heapBefore) / 1048576, cachedSentences: warm.cacheSize.entries, cachedChars: warm.cacheSize.chars };
+
+// Bundle sizes: build the extension into a scratch directory (as `npm run build` does).
+process.env.CANDO_DIST = join(work, 'dist');
+const { buildAll } = await import('../scripts/build.mjs');
+const metafile = await buildAll();
+const bundles = {};
+for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
+  const name = file.split('/').pop();
+  bundles[name] = { kB: bytes / 1024, gzipKB: gzipSync(readFileSync(join(process.env.CANDO_DIST, 'chrome', name))).length / 1024 };
+}
+rmSync(work, { recursive: true, force: true });
+
+const targets = { incrementalP95Ms: 2, full2000MedianMs: 50 };
+const result = { packs: packFiles, rules: ruleCount, fullMs: full, incrementalMs: incremental, throughput, memory, bundles, targets };
+if (asJson) {
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  const ms = (x) => `${x.toFixed(2)} ms`;
+  const check = (ok) => (ok ? '✓' : '✗');
+  console.log(`CanDo engine benchmark — ${ruleCount} rules from ${packFiles.join(', ')}\n`);
+  console.log('Full analysis (fresh engine, empty cache)   median      p95');
+  for (const [k, v] of Object.entries(full)) console.log(`  ${k.padEnd(40)} ${ms(v.median).padStart(10)} ${ms(v.p95).padStart(10)}`);
+  console.log(`  target: 2,000 words ≤ ${targets.full2000MedianMs} ms ${check(full['2000 words'].median <= targets.full2000MedianMs)}\n`);
+  console.log(`Per keystroke, typing/editing 2,000 words (${incremental.keystrokes} keystrokes)`);
+  console.log(`  p50 ${ms(incremental.p50)}   p95 ${ms(incremental.p95)}   max ${ms(incremental.max)}`);
+  console.log(`  target: p95 ≤ ${targets.incrementalP95Ms} ms ${check(incremental.p95 <= targets.incrementalP95Ms)}\n`);
+  console.log(`Throughput: ${throughput.replies} corpus replies in ${throughput.seconds.toFixed(2)} s = ${throughput.repliesPerSecond.toFixed(0)} replies/s\n`);
+  console.log(`Memory, warm cache: ${memory.heapMB.toFixed(1)} MB heap (${memory.cachedSentences} sentences, ${memory.cachedChars} chars cached)\n`);
+  console.log('Bundles                minified    gzipped');
+  for (const [name, b] of Object.entries(bundles)) console.log(`  ${name.padEnd(20)} ${`${b.kB.toFixed(1)} kB`.padStart(10)} ${`${b.gzipKB.toFixed(1)} kB`.padStart(10)}`);
+}

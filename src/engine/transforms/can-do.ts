@@ -1,0 +1,32 @@
+// `can-do`: turns "we can't <action>" into a sentence that leads with what the agent can do, keeping
+// the agent's own words for the request: "we can't refund this order" → "instead of refunding this
+// order, what we can do is [what you can offer]". When the agent already wrote the alternative
+// ("... but we can offer store credit"), that alternative becomes the lead: "what we can do is offer
+// store credit".
+//
+// Captures: `action` (the verb phrase after the negation; "to enable this" is accepted too) and
+// optionally `who` ("we", "I"; default args.who or "I").
+// Args: `frame` "instead" (default) or "while" ("while we can't refund this order, what we can do
+// is ..."), `who` (the speaker when the rule has no `who` capture), `gap` (default "[what you can offer]").
+import type { SuggestionTransform } from './index';
+import { matchCase, pronoun, withVerbForm } from './grammar';
+
+/** Where the request ends and a clause the agent added begins ("... but we can offer credit"). */
+const CLAUSE_BREAK = /\s+(?=(?:but|because|since|as|so|although|though|however|unless|until|while|and (?:we|i)|or (?:we|i))\b)/i;
+const ALTERNATIVE = /^but\s+(?:we|i)\s+(?:can|could)\s+(?!not\b|n['\u2019]t\b)(.+)$/i;
+
+export const canDo: SuggestionTransform = ({ match, captures, args }) => {
+  const who = pronoun(captures.who || args.who || 'I');
+  const gap = args.gap ?? '[what you can offer]';
+  const action = (captures.action ?? '').trim().replace(/^to\s+/i, '');
+  const lead = `what ${who} can do is`;
+  const [request, ...tail] = action.split(CLAUSE_BREAK);
+  const rest = tail.join(' ');
+  const alternative = ALTERNATIVE.exec(rest);
+  if (alternative) return matchCase(`${lead} ${alternative[1]}`, match);
+  if (rest) return null; // a reason or condition follows: rewriting would drop or garble it
+  if (!request) return matchCase(`${lead} ${gap}`, match);
+  if (args.frame === 'while') return matchCase(`while ${who} can't ${request}, ${lead} ${gap}`, match);
+  const gerund = withVerbForm(request, 'Gerund');
+  return gerund === null ? null : matchCase(`instead of ${gerund}, ${lead} ${gap}`, match);
+};
