@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { chromeOnly, collectErrors, extensionWorker, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 
 const rule = (over: Record<string, unknown> = {}) => ({
   id: 'no-sadly',
@@ -108,6 +108,23 @@ test('a newer version shows which rules are added, changed and removed', async (
   expect(diff).toContain('Removed: none');
   await options.click('#confirm-import');
   await options.waitForFunction(() => document.querySelector('tr[data-pack="acme-tone"] .version')?.textContent === '1.1.0');
+});
+
+chromeOnly('stops the Chromium service worker over CDP')('installed packs survive a service-worker restart', async () => {
+  const worker = await extensionWorker(ctx.browser);
+  await worker.evaluate(() => {
+    (self as unknown as { oldWorker: boolean }).oldWorker = true;
+  });
+  await worker.close();
+  // The next request wakes a new worker, which must rebuild the store from storage alone.
+  const page = await openExtensionPage(ctx, 'options.html#rules');
+  await page.waitForSelector('li[data-rule="acme-tone/no-alas"]');
+  const fresh = await extensionWorker(ctx.browser);
+  expect(await fresh.evaluate(() => (self as unknown as { oldWorker?: boolean }).oldWorker)).toBeUndefined();
+  await page.type('#try-text', 'Alas, sadly.');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="try-output"] mark').length === 2);
+  expect(await page.$$eval('[data-testid="try-output"] mark', (m) => m.map((e) => e.getAttribute('data-rule')))).toEqual(['acme-tone/no-alas', 'acme-tone/no-sadly']);
+  await page.close();
 });
 
 test.each(BROKEN)('a pack with %s is refused with a clear error; installed packs stay as they were', async (name, content, mentions) => {
