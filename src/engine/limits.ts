@@ -7,7 +7,7 @@ export const LIMITS = {
   descriptionLength: 1_000,
   messageLength: 300,
   explanationLength: 2_000,
-  patternLength: 1_000,
+  patternLength: 4_000,
   phrases: 500,
   phraseLength: 200,
   unless: 50,
