@@ -1,0 +1,272 @@
+// `cando eval`: how well the packs catch what a coach would catch, measured on the shared corpus
+// (../shared/corpus, see its README): precision, recall and F1 per category on the hand-labeled
+// replies, noise on the unlabeled ones, and the phrase cases from public guidance.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Analyzer, CORE_CATEGORIES, type Finding } from '../engine';
+import { builtinPackFiles, loadPack } from './index';
+
+export interface LabeledReply {
+  id: string;
+  text: string;
+  labels: string[];
+  /** Category → the shortest exact substring of `text` that carries it. */
+  spans: Record<string, string>;
+  note?: string;
+}
+
+export interface PhraseCase {
+  text: string;
+  expect: string[];
+}
+
+export interface CategoryScore {
+  truePositives: number;
+  falsePositives: number;
+  misses: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** One finding or one missed span, for `--verbose`. */
+export interface ScoredItem {
+  replyId: string;
+  category: string;
+  /** The flagged text (false positive) or the labeled span (miss). */
+  text: string;
+  ruleId?: string;
+}
+
+export interface PhraseResult {
+  text: string;
+  expect: string[];
+  flagged: string[];
+  ok: boolean;
+}
+
+export interface EvalReport {
+  categories: Record<string, CategoryScore>;
+  overall: CategoryScore;
+  noise: { replies: number; withFindings: number; share: number };
+  phrases: { total: number; passed: number; results: PhraseResult[] };
+  falsePositives: ScoredItem[];
+  misses: ScoredItem[];
+  /** Findings of a labeled category that do not overlap its span: neither true nor false positives. */
+  elsewhere: ScoredItem[];
+  noisy: ScoredItem[];
+}
+
+const USAGE = `Usage: cando eval [--pack FILE]... [--corpus DIR] [--json] [--verbose]
+Runs the packs (default: the built-in rules/cando-*.json) over the corpus (default: ../shared/corpus
+from the repository root) and prints precision, recall and F1 per category, noise, and the phrase cases.
+  --verbose  also lists every false positive, miss and noisy reply`;
+
+/** Categories a reply's note marks as borderline ("borderline: policy (...)"): they count neither way. */
+export function borderlineCategories(note: string | undefined): Set<string> {
+  return new Set([...(note ?? '').matchAll(/borderline:\s*([a-z][a-z0-9-]*)/g)].map((m) => m[1]));
+}
+
+const overlaps = (f: Finding, start: number, end: number) => f.start < end && start < f.end;
+
+function ratio(n: number, d: number): number {
+  return d === 0 ? 1 : n / d;
+}
+
+function score(truePositives: number, falsePositives: number, misses: number, hits: number, spans: number): CategoryScore {
+  const precision = ratio(truePositives, truePositives + falsePositives);
+  const recall = ratio(hits, spans);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { truePositives, falsePositives, misses, precision, recall, f1 };
+}
+
+/**
+ * Scores findings against the labels, as the corpus README says. A finding of a labeled category
+ * that overlaps the labeled span is a true positive; a finding of a category the reply neither
+ * carries nor notes as borderline is a false positive. A finding of a carried category away from
+ * its span is neither (the README does not count it); it is listed as `elsewhere` for review.
+ * Recall counts labeled spans with at least one overlapping finding of their category.
+ */
+export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: string) => Finding[], categories: readonly string[] = CORE_CATEGORIES): EvalReport {
+  const counts = new Map(categories.map((c) => [c, { tp: 0, fp: 0, hits: 0, spans: 0 }]));
+  const falsePositives: ScoredItem[] = [];
+  const misses: ScoredItem[] = [];
+  const elsewhere: ScoredItem[] = [];
+  const noisy: ScoredItem[] = [];
+  let quietReplies = 0;
+  let noisyReplies = 0;
+  for (const reply of replies) {
+    const findings = analyze(reply.text);
+    const borderline = borderlineCategories(reply.note);
+    if (reply.labels.length === 0 && borderline.size === 0) {
+      quietReplies++;
+      if (findings.length) noisyReplies++;
+      for (const f of findings) noisy.push({ replyId: reply.id, category: f.category, text: f.text, ruleId: f.ruleId });
+    }
+    const spanRange = (category: string) => {
+      const span = reply.spans[category] ?? '';
+      const start = span ? reply.text.indexOf(span) : -1;
+      if (start < 0) throw new Error(`reply ${reply.id}: the ${category} span is not in its text`);
+      return { start, end: start + span.length };
+    };
+    for (const f of findings) {
+      const count = counts.get(f.category);
+      if (!count || borderline.has(f.category)) continue;
+      if (reply.labels.includes(f.category)) {
+        const { start, end } = spanRange(f.category);
+        if (overlaps(f, start, end)) count.tp++;
+        else elsewhere.push({ replyId: reply.id, category: f.category, text: f.text, ruleId: f.ruleId });
+        continue;
+      }
+      count.fp++;
+      falsePositives.push({ replyId: reply.id, category: f.category, text: f.text, ruleId: f.ruleId });
+    }
+    for (const category of reply.labels) {
+      const count = counts.get(category);
+      if (!count) continue;
+      count.spans++;
+      const { start, end } = spanRange(category);
+      if (findings.some((f) => f.category === category && overlaps(f, start, end))) count.hits++;
+      else misses.push({ replyId: reply.id, category, text: reply.spans[category] });
+    }
+  }
+  const scores: Record<string, CategoryScore> = {};
+  const total = { tp: 0, fp: 0, hits: 0, spans: 0 };
+  for (const [category, c] of counts) {
+    scores[category] = score(c.tp, c.fp, c.spans - c.hits, c.hits, c.spans);
+    total.tp += c.tp;
+    total.fp += c.fp;
+    total.hits += c.hits;
+    total.spans += c.spans;
+  }
+  return {
+    categories: scores,
+    overall: score(total.tp, total.fp, total.spans - total.hits, total.hits, total.spans),
+    noise: { replies: quietReplies, withFindings: noisyReplies, share: quietReplies ? noisyReplies / quietReplies : 0 },
+    phrases: { total: 0, passed: 0, results: [] },
+    falsePositives,
+    misses,
+    elsewhere,
+    noisy,
+  };
+}
+
+/** A phrase case passes when the categories flagged are exactly the expected ones. */
+export function scorePhrases(cases: readonly PhraseCase[], analyze: (text: string) => Finding[]): EvalReport['phrases'] {
+  const results = cases.map(({ text, expect }) => {
+    const flagged = [...new Set(analyze(text).map((f) => f.category))].sort();
+    const expected = [...new Set(expect)].sort();
+    return { text, expect: expected, flagged, ok: flagged.join() === expected.join() };
+  });
+  return { total: results.length, passed: results.filter((r) => r.ok).length, results };
+}
+
+function readJsonl<T>(file: string, check: (row: unknown) => row is T): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, number }) => {
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch (e) {
+        throw new Error(`${file}:${number} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!check(row)) throw new Error(`${file}:${number} does not have the fields the corpus README describes`);
+      return row;
+    });
+}
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isLabeledReply(row: unknown): row is LabeledReply {
+  if (!isObject(row) || typeof row.id !== 'string' || typeof row.text !== 'string' || !isStringList(row.labels) || !isObject(row.spans)) return false;
+  if (row.note !== undefined && typeof row.note !== 'string') return false;
+  return Object.values(row.spans).every((s) => typeof s === 'string');
+}
+
+const isPhraseCase = (row: unknown): row is PhraseCase => isObject(row) && typeof row.text === 'string' && isStringList(row.expect);
+
+/** The repository root: the nearest folder above this module (or its bundle) with CanDo's package.json. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'cando') return dir;
+    if (dirname(dir) === dir) throw new Error('cannot find the CanDo repository root above this command');
+  }
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+const fixed = (x: number) => x.toFixed(3);
+
+function formatReport(report: EvalReport, verbose: boolean): string {
+  const lines: string[] = [];
+  lines.push('category   precision  recall     F1    TP  FP  miss');
+  const row = (name: string, s: CategoryScore) =>
+    `${name.padEnd(10)} ${fixed(s.precision).padStart(9)} ${fixed(s.recall).padStart(7)} ${fixed(s.f1).padStart(6)} ${String(s.truePositives).padStart(5)} ${String(s.falsePositives).padStart(3)} ${String(s.misses).padStart(5)}`;
+  for (const [category, s] of Object.entries(report.categories)) lines.push(row(category, s));
+  lines.push(row('overall', report.overall));
+  lines.push('');
+  lines.push(`noise: ${report.noise.withFindings} of ${report.noise.replies} unlabeled replies have a finding (${percent(report.noise.share).trim()})`);
+  lines.push(`phrases: ${report.phrases.passed} of ${report.phrases.total} flag exactly the expected categories`);
+  for (const r of report.phrases.results.filter((p) => !p.ok)) {
+    lines.push(`  expected [${r.expect.join(', ')}] got [${r.flagged.join(', ')}]: ${r.text}`);
+  }
+  if (verbose) {
+    const list = (title: string, items: ScoredItem[]) => {
+      lines.push('', `${title} (${items.length}):`);
+      for (const i of items) lines.push(`  ${i.category.padEnd(8)} ${i.replyId}  "${i.text}"${i.ruleId ? `  [${i.ruleId}]` : ''}`);
+    };
+    list('false positives', report.falsePositives);
+    list('misses', report.misses);
+    list('findings of a labeled category away from its span (not counted)', report.elsewhere);
+    list('findings on unlabeled replies', report.noisy);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function evalCommand(args: string[]): Promise<number> {
+  const packFiles: string[] = [];
+  let corpus: string | undefined;
+  let json = false;
+  let verbose = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--pack' || a === '--corpus') {
+      const value = args[++i];
+      if (!value) return usage(`${a} needs a value`);
+      if (a === '--pack') packFiles.push(value);
+      else corpus = value;
+    } else if (a === '--json') json = true;
+    else if (a === '--verbose') verbose = true;
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    } else return usage(`unknown argument ${a}`);
+  }
+  const root = repositoryRoot();
+  const corpusDir = corpus ? resolve(corpus) : resolve(root, '..', 'shared', 'corpus');
+  const repliesFile = join(corpusDir, 'replies-dev.jsonl');
+  const phrasesFile = join(corpusDir, 'phrases-dev.jsonl');
+  if (!existsSync(repliesFile)) return usage(`no corpus at ${corpusDir} (replies-dev.jsonl is missing)`);
+  let report: EvalReport;
+  try {
+    const packs = (packFiles.length ? packFiles : builtinPackFiles(root)).map((f) => loadPack(f).pack);
+    const analyzer = new Analyzer(packs);
+    const analyze = (text: string) => analyzer.analyze(text);
+    report = scoreReplies(readJsonl(repliesFile, isLabeledReply), analyze);
+    if (existsSync(phrasesFile)) report.phrases = scorePhrases(readJsonl(phrasesFile, isPhraseCase), analyze);
+  } catch (e) {
+    process.stderr.write(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  process.stdout.write(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
+  return 0;
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`cando eval: ${problem}\n${USAGE}\n`);
+  return 2;
+}
