@@ -1,15 +1,33 @@
 // Enterprise policy for real: a Chromium managed-policy file (the `3rdparty` extension policy in
 // the system policy directory) is written before launch; the managed pack is active and locked in
 // the options page and in the help-desk overlay, and a policy change is picked up while running.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+//
+// Every Chromium on the machine reads that directory, including the other test files' browsers
+// running in parallel. So this test loads a copy of the built extension under its own key (a new
+// extension id) and writes the policy for that id only: no other browser's CanDo is affected.
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { CHROME_EXTENSION_ID, chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { chromeOnly, extensionDir, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
-// Every Chromium on this machine reads this directory while the file exists: keep the window short
-// and the managed rule's phrase one no other test types.
 const POLICY_FILE = `${POLICY_DIR}/cando-e2e-${process.pid}.json`;
+
+/** A copy of the Chrome test build with a fresh key; returns its folder and extension id. */
+function extensionCopyWithOwnId(): { dir: string; id: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'cando-policy-ext-'));
+  cpSync(extensionDir('chrome'), dir, { recursive: true });
+  const der = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.key = der.toString('base64');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  // Chrome's extension id: the first 128 bits of the key's SHA-256, hex digits written as a–p.
+  const hex = createHash('sha256').update(der).digest('hex').slice(0, 32);
+  return { dir, id: [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('') };
+}
 
 const orgPack = {
   id: 'org-pack',
@@ -29,9 +47,10 @@ const orgPack = {
   ],
 };
 
+let extension: { dir: string; id: string };
 function writePolicy(policy: Record<string, unknown>): void {
   mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }));
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extension.id]: policy } } }));
 }
 
 const chrome = chromeOnly('Chromium enterprise policy files');
@@ -41,15 +60,18 @@ let options: Page;
 
 beforeAll(async () => {
   if (process.env.CANDO_BROWSER === 'firefox') return;
+  extension = extensionCopyWithOwnId();
   writePolicy({ packs: [{ pack: orgPack }], lockedPacks: ['org-pack'], allowImport: false });
   server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension('chrome');
+  const launched = await launchWithExtension('chrome', { enableExtensions: [extension.dir] });
+  ctx = { ...launched, origin: `chrome-extension://${extension.id}` };
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
 afterAll(async () => {
   rmSync(POLICY_FILE, { force: true });
   await ctx?.close();
   await server?.close();
+  if (extension) rmSync(extension.dir, { recursive: true, force: true });
 });
 
 chrome('the managed pack is listed as the organisation’s, on and locked; import is off', async () => {
