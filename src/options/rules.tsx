@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { OptionsState, RuleInfo } from '../shared/protocol';
+import { categoryStyle } from '../content/overlay/categories';
 import { send } from './api';
 
 function RuleRow({ rule }: { rule: RuleInfo }) {
@@ -29,7 +30,7 @@ function RuleRow({ rule }: { rule: RuleInfo }) {
   );
 }
 
-/** The text cut at the findings, each finding wrapped in an underline mark (overlapping ones: the first wins). */
+/** The text cut at the findings, each underlined in its category's overlay colour (overlapping ones: the first wins). */
 function Underlined({ text, findings }: { text: string; findings: Finding[] }) {
   const parts: preact.ComponentChildren[] = [];
   let at = 0;
@@ -37,7 +38,12 @@ function Underlined({ text, findings }: { text: string; findings: Finding[] }) {
     if (f.start < at) continue;
     parts.push(text.slice(at, f.start));
     parts.push(
-      <mark class={`finding cat-${f.category} severity-${f.severity}`} data-rule={f.ruleId} title={`${f.message}${f.suggestions.length ? ` → ${f.suggestions[0]}` : ''}`}>
+      <mark
+        class={`finding cat-${f.category}`}
+        style={{ textDecorationColor: categoryStyle(f.category).colour }}
+        data-rule={f.ruleId}
+        title={`${f.message}${f.suggestions.length ? ` → ${f.suggestions[0]}` : ''}`}
+      >
         {text.slice(f.start, f.end)}
       </mark>,
     );

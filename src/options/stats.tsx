@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OptionsState, StatsResponse } from '../shared/protocol';
 import { dayKey, STATS_DAYS } from '../shared/settings';
+import { categoryStyle } from '../content/overlay/categories';
 import { download, send } from './api';
 
 const EVENTS = ['shown', 'applied', 'dismissed', 'switched off'] as const;
@@ -23,26 +24,57 @@ export function statsCsv(days: Days): string {
   return lines.join('\n') + '\n';
 }
 
-/** Bars of findings shown per day (dark: applied) for one category. */
+/** Bars of findings shown per day (darker: applied) for one category, oldest day left. */
 function CategoryChart({ category, perDay }: { category: string; perDay: { day: string; shown: number; applied: number }[] }) {
   const max = Math.max(1, ...perDay.map((d) => d.shown));
   const barWidth = 4;
-  const height = 40;
+  const height = 48;
+  const colour = categoryStyle(category).colour;
   return (
     <figure class="chart" data-category={category}>
       <figcaption>
-        {category}: {perDay.reduce((n, d) => n + d.shown, 0)} shown, {perDay.reduce((n, d) => n + d.applied, 0)} applied
+        <strong>{category}</strong>: {perDay.reduce((n, d) => n + d.shown, 0)} shown, {perDay.reduce((n, d) => n + d.applied, 0)} applied
       </figcaption>
-      <svg width={perDay.length * barWidth} height={height} role="img" aria-label={`${category} findings per day, last ${STATS_DAYS} days`}>
+      <svg width={perDay.length * barWidth} height={height + 14} role="img" aria-label={`${category} findings per day, last ${STATS_DAYS} days; peak ${max}`}>
         {perDay.map((d, i) => (
           <g>
             <title>{`${d.day}: ${d.shown} shown, ${d.applied} applied`}</title>
-            <rect x={i * barWidth} y={height - (d.shown / max) * height} width={barWidth - 1} height={(d.shown / max) * height} fill="#9db8e8" />
-            <rect x={i * barWidth} y={height - (d.applied / max) * height} width={barWidth - 1} height={(d.applied / max) * height} fill="#2a5db0" />
+            <rect x={i * barWidth} y={height - (d.shown / max) * height} width={barWidth - 1} height={(d.shown / max) * height} fill={colour} opacity="0.35" />
+            <rect x={i * barWidth} y={height - (d.applied / max) * height} width={barWidth - 1} height={(d.applied / max) * height} fill={colour} />
           </g>
         ))}
+        <line x1="0" x2={perDay.length * barWidth} y1={height + 0.5} y2={height + 0.5} stroke="#98a2b3" />
+        <text x="0" y={height + 12} font-size="10" fill="#667085">{perDay[0]?.day}</text>
+        <text x={perDay.length * barWidth} y={height + 12} font-size="10" fill="#667085" text-anchor="end">today</text>
       </svg>
     </figure>
+  );
+}
+
+/** One rule's counts day by day, newest first. */
+function PerDay({ rule, days }: { rule: string; days: Days }) {
+  const rows = Object.keys(days)
+    .filter((d) => days[d][rule])
+    .sort()
+    .reverse();
+  return (
+    <details class="per-day">
+      <summary>
+        <code>{rule}</code>
+      </summary>
+      <table>
+        <tbody>
+          {rows.map((d) => (
+            <tr>
+              <td>{d}</td>
+              {days[d][rule].map((n) => (
+                <td>{n}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 
@@ -95,7 +127,7 @@ export function StatsTab({ state }: { state: OptionsState }) {
           {[...totals].sort(([a], [b]) => a.localeCompare(b)).map(([rule, counts]) => (
             <tr data-rule={rule}>
               <td>
-                <code>{rule}</code>
+                <PerDay rule={rule} days={days} />
               </td>
               {counts.map((n, i) => (
                 <td class={EVENTS[i].replace(' ', '-')}>{n}</td>

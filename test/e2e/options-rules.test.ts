@@ -94,7 +94,7 @@ test('switching a rule off in the options page removes its underlines from the o
 test('the Statistics tab counts what was shown, applied, dismissed and switched off', async () => {
   const stats = await openExtensionPage(ctx, 'options.html#stats');
   const row = (ruleId: string) =>
-    stats.$$eval(`tr[data-rule="${ruleId}"] td`, (cells) => cells.slice(1).map((c) => Number(c.textContent)));
+    stats.$$eval(`tr[data-rule="${ruleId}"] > td`, (cells) => cells.slice(1).map((c) => Number(c.textContent)));
   await stats.waitForSelector('tr[data-rule="stats-pack/no-alas"]');
   // [shown, applied, dismissed, switched off]. A finding counts as shown once per occurrence in a
   // draft: the second "Sadly" replaced the applied one, so it is not shown anew.
@@ -102,5 +102,9 @@ test('the Statistics tab counts what was shown, applied, dismissed and switched 
   expect(await row('stats-pack/no-sadly')).toEqual([1, 1, 0, 1]);
   const chart = await stats.$eval('figure.chart[data-category="apology"] figcaption', (el) => el.textContent);
   expect(chart).toContain('2 shown, 1 applied');
+  // By day: all of it happened today (UTC).
+  await stats.click('tr[data-rule="stats-pack/no-sadly"] summary');
+  const today = new Date().toISOString().slice(0, 10);
+  expect(await stats.$eval('tr[data-rule="stats-pack/no-sadly"] details.per-day tr', (tr) => tr.textContent)).toBe(`${today}1101`);
   await stats.close();
 });
