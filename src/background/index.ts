@@ -71,7 +71,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'managed') void reloadPolicy().then(startUp);
+  if (area === 'managed') void reloadPolicy().then(startUp).catch((e: unknown) => console.error('CanDo: applying the new policy failed', e));
 });
 
 /** Runs on every wake: the worker may have been stopped at any point, so everything is re-derived from storage. */
@@ -80,6 +80,6 @@ async function startUp(): Promise<void> {
   await Promise.all([syncManagedSubscriptions(), ensureRefreshAlarm(), syncSiteScripts(data.customSites)]);
 }
 
-void startUp();
+void startUp().catch((e: unknown) => console.error('CanDo: starting the pack store failed', e));
 
 injectOnInstall();
