@@ -12,9 +12,15 @@ export class Sentence {
   private wordCache?: Set<string>;
   private docCache?: Doc;
   private tokensCache?: Doc;
+  private lowerCache?: string;
   private contractionStarts?: Map<number, number>;
 
   constructor(readonly text: string) {}
+
+  /** Lower case, for the regex pre-check (RE2 folds ſ and the Kelvin sign too). */
+  get lower(): string {
+    return (this.lowerCache ??= this.text.toLowerCase().replace(/\u017F/g, 's').replace(/\u212A/g, 'k'));
+  }
 
   get words(): Set<string> {
     return (this.wordCache ??= sentenceWords(this.text));
@@ -72,6 +78,8 @@ export interface Matcher {
    * one of its words in `Sentence.words`. null = no cheap pre-check, always run.
    */
   readonly triggers: string[][] | null;
+  /** Strings the lower-cased sentence must contain: every inner list needs one. null = none. */
+  readonly substrings: string[][] | null;
   /** Capture names a suggestion template may use ("1", "2", ... and named ones). */
   readonly captureNames: ReadonlySet<string>;
 }
@@ -79,6 +87,10 @@ export interface Matcher {
 export type MatcherResult = { ok: true; matcher: Matcher } | { ok: false; message: string };
 
 export function mayMatch(matcher: Matcher, sentence: Sentence): boolean {
+  if (matcher.substrings) {
+    const lower = sentence.lower;
+    if (!matcher.substrings.every((alternatives) => alternatives.some((s) => lower.includes(s)))) return false;
+  }
   if (!matcher.triggers) return true;
   const words = sentence.words;
   return matcher.triggers.every((alternatives) => alternatives.some((w) => words.has(w)));

@@ -16,6 +16,8 @@ export function foldWord(s: string): string {
   return straightenApostrophes(s.toLowerCase()).normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
+const NEGATED_STEMS: Record<string, string> = { "can't": 'can', "won't": 'will', "shan't": 'shall' };
+
 /**
  * The words of a sentence as a set, generous on purpose: a rule is skipped when one of its
  * required words is absent, so this must contain every form compromise might match on. Each token
@@ -30,6 +32,8 @@ export function wordSet(sentence: string): Set<string> {
     if (/['-]/.test(token)) {
       for (const part of token.split(/['-]+/)) if (part) words.add(part);
       words.add(token.replace(/['-]+/g, ''));
+      // "shouldn't" is read as "should not", "can't" as "can not", "won't" as "will not".
+      if (token.endsWith("n't")) words.add(NEGATED_STEMS[token] ?? token.slice(0, -3));
     }
   }
   return words;

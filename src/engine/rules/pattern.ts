@@ -118,6 +118,7 @@ export function compilePattern(pattern: string): MatcherResult {
 
   const matcher: Matcher = {
     triggers: triggers.length ? triggers : null,
+    substrings: null,
     captureNames,
     find(sentence: Sentence): RawMatch[] {
       const view = (needsTags ? sentence.doc : sentence.tokens).match(parsed as never);

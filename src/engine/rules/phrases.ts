@@ -45,6 +45,7 @@ export function compilePhrases(phrases: readonly string[]): MatcherResult {
   const regex = new RegExp(sources.join('|'), 'giu');
   const matcher: Matcher = {
     triggers: null,
+    substrings: null,
     captureNames: new Set(),
     find(sentence: Sentence): RawMatch[] {
       const found: RawMatch[] = [];

@@ -3,6 +3,7 @@
 // starts with (?-i). Captures: $1... and named groups (?<name>...) / (?P<name>...).
 import { RE2JS } from 're2js';
 import { LIMITS } from '../limits';
+import { requiredSubstrings } from '../regex-literals';
 import { catastrophicRegexProblem } from '../regex-safety';
 import type { Matcher, MatcherResult, RawMatch, Sentence } from '../sentence';
 
@@ -22,8 +23,10 @@ export function compileRegex(source: string): MatcherResult {
   const groupCount = re.groupCount();
   const named = Object.entries(re.namedGroups() as Record<string, number>);
   const captureNames = new Set<string>([...Array.from({ length: groupCount }, (_, i) => String(i + 1)), ...named.map(([n]) => n)]);
+  const substrings = requiredSubstrings(source);
   const matcher: Matcher = {
     triggers: null,
+    substrings: substrings.length ? substrings : null,
     captureNames,
     find(sentence: Sentence): RawMatch[] {
       const found: RawMatch[] = [];

@@ -8,6 +8,7 @@
 // cached by sentence text.
 
 import { canDo } from './can-do';
+import { verbPhrase } from './verb-phrase';
 import { weOwn } from './we-own';
 
 /** What a transform sees of one match. Everything is text from the agent's own sentence. */
@@ -32,6 +33,7 @@ export type SuggestionTransform = (context: TransformContext) => string | null;
 const TRANSFORM_MODULES: Record<string, SuggestionTransform> = {
   'can-do': canDo,
   'we-own': weOwn,
+  'verb-phrase': verbPhrase,
 };
 
 export const TRANSFORMS: ReadonlyMap<string, SuggestionTransform> = new Map(Object.entries(TRANSFORM_MODULES));
