@@ -1,9 +1,9 @@
 // The options page's requests (the router has already checked they come from an extension page).
 import type { CompiledPack } from '../engine';
 import type { OptionsRequest, OptionsState, PackPreviewResponse, PackRefused } from '../shared/protocol';
-import { MAX_PACK_CHARS, type StoredData } from '../shared/settings';
+import { MAX_PACK_CHARS, normalizeOrigin, type StoredData } from '../shared/settings';
 import { hasRule, packInfos, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
-import { builtinSitePatterns, normalizeOrigin, syncSiteScripts } from './sites';
+import { builtinSitePatterns, syncSiteScripts } from './sites';
 import { readStats, recordEvent } from './stats';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
 import { refreshSubscriptions, subscribe } from './subscriptions';

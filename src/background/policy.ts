@@ -1,7 +1,7 @@
 // Enterprise policy: what a manager set in storage.managed (Chrome policy `3rdparty` extension
 // policy, Firefox policies.json `3rdparty`). Read at start and on change; anything malformed is
 // ignored field by field, so a typo in one pack never turns off the rest of the policy.
-import { MAX_PACK_CHARS } from '../shared/settings';
+import { isHttpsOrLocal, MAX_PACK_CHARS } from '../shared/settings';
 
 export const DEFAULT_REFRESH_MINUTES = 6 * 60;
 /** Chrome's alarms fire at most every 30 s; CanDo does not poll pack servers more than every 15 min. */
@@ -83,7 +83,6 @@ export function subscriptionUrlProblem(url: string): string | null {
   } catch {
     return `"${url}" is not a URL.`;
   }
-  if (parsed.protocol === 'https:') return null;
-  if (parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1')) return null;
+  if (isHttpsOrLocal(parsed)) return null;
   return `"${url}" is not an https:// address (plain http is accepted only for localhost).`;
 }

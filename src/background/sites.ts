@@ -12,20 +12,6 @@ export function builtinSitePatterns(): string[] {
   return [...new Set(scripts.flatMap((s) => s.matches ?? []))];
 }
 
-/** `https://support.example.com` for a well-formed https origin (or http on localhost), else null. */
-export function normalizeOrigin(input: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(input.includes('://') ? input : `https://${input}`);
-  } catch {
-    return null;
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return null;
-  if (url.username || url.password) return null;
-  return url.origin;
-}
-
 /** Registers a content script for each custom site that has its permission, and unregisters the rest. */
 export async function syncSiteScripts(customSites: string[]): Promise<void> {
   const registered = await chrome.scripting.getRegisteredContentScripts();

@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import type { OptionsState } from '../shared/protocol';
-import { hostPattern } from '../shared/settings';
+import { hostPattern, normalizeOrigin } from '../shared/settings';
 import { send } from './api';
 
 function PauseButton({ origin, paused }: { origin: string; paused: boolean }) {
@@ -22,11 +22,9 @@ export function SitesTab({ state }: { state: OptionsState }) {
   const add = async (e: Event) => {
     e.preventDefault();
     setError('');
-    let origin: string;
-    try {
-      origin = new URL(input.includes('://') ? input : `https://${input}`).origin;
-    } catch {
-      setError('Enter a host name such as support.example.com.');
+    const origin = normalizeOrigin(input.trim());
+    if (!origin) {
+      setError('Enter an https:// help-desk host such as support.example.com.');
       return;
     }
     const granted = await browser.permissions.request({ origins: [hostPattern(origin)] }).catch(() => false);

@@ -158,6 +158,24 @@ export function hostPattern(urlOrOrigin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/**
+ * The origin of a help-desk site as typed by a person (`support.example.com`, a full URL):
+ * `https://support.example.com`; plain http only on this machine; null when it is not a site.
+ */
+export function normalizeOrigin(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input.includes('://') ? input : `https://${input}`);
+  } catch {
+    return null;
+  }
+  return isHttpsOrLocal(url) && !url.username && !url.password ? url.origin : null;
+}
+
+/** https anywhere; plain http only on this machine (a pack server or help desk under test). */
+export const isHttpsOrLocal = (url: URL): boolean =>
+  url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1'));
+
 /** UTC day key of a timestamp. */
 export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
