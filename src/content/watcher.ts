@@ -37,7 +37,8 @@ export class EditorWatcher {
   watch(root: Root): void {
     if (this.signal.aborted || this.watchedRoots.has(root)) return;
     this.watchedRoots.add(root);
-    const win = (root instanceof Document ? root : root.ownerDocument).defaultView;
+    // A same-origin iframe's document comes from another realm, so `instanceof Document` is false for it.
+    const win = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument).defaultView;
     if (!win) return;
     let timer = 0;
     const added: Node[] = [];
