@@ -29,6 +29,8 @@ export function compileRegex(source: string): MatcherResult {
     substrings: substrings.length ? substrings : null,
     captureNames,
     find(sentence: Sentence): RawMatch[] {
+      // test() runs re2js's fast automaton without captures; most sentences stop here.
+      if (!re.test(sentence.text)) return [];
       const found: RawMatch[] = [];
       const m = re.matcher(sentence.text);
       while (m.find()) {
