@@ -14,6 +14,12 @@ import { readEditable, readField, type DraftText } from './text-model';
 const DEBOUNCE_MS = 50;
 /** While the agent types without pause, still analyse this often. */
 const MAX_WAIT_MS = 400;
+/**
+ * Editors close an undo step for typed text once typing pauses (Froala's default typingTimer is
+ * 500 ms); an apply before that would share an undo step with the words just typed, and Ctrl+Z
+ * would take both away.
+ */
+const TYPING_SETTLE_MS = 600;
 
 export class EditorSession implements CoachedEditor {
   private all: Finding[] = [];
@@ -28,6 +34,7 @@ export class EditorSession implements CoachedEditor {
   private timer = 0;
   private firstPending = 0;
   private notifyFrame = 0;
+  private lastInputAt = 0;
   private readonly win: Window & typeof globalThis;
 
   constructor(
@@ -38,7 +45,10 @@ export class EditorSession implements CoachedEditor {
   ) {
     this.win = element.ownerDocument.defaultView!;
     const opts = { signal, passive: true };
-    element.addEventListener('input', () => this.schedule(), opts);
+    element.addEventListener('input', () => {
+      this.lastInputAt = Date.now();
+      this.schedule();
+    }, opts);
     if (!this.isField) {
       // Drafts also change without input events: the host app loads a saved draft, or another tab syncs it.
       const observer = new this.win.MutationObserver(() => this.schedule());
@@ -91,6 +101,8 @@ export class EditorSession implements CoachedEditor {
   }
 
   async apply(finding: Finding, suggestion: string): Promise<boolean> {
+    const typing = this.lastInputAt + TYPING_SETTLE_MS - Date.now();
+    if (typing > 0) await new Promise((resolve) => this.win.setTimeout(resolve, typing));
     if (this.signal.aborted) return false;
     const draft = this.read();
     // Never apply to a stale range: the words must still be where the finding says.
@@ -98,7 +110,10 @@ export class EditorSession implements CoachedEditor {
     const applied = await replaceText(this.element, () => this.read(), finding.start, finding.end, suggestion);
     if (applied) {
       void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'applied' });
+      // The applied finding goes at once; the rest are for the old text until the new answer, which must come
+      // even if the text returns to what was analysed before (an undo before the debounce ends).
       this.all = this.all.filter((f) => f !== finding);
+      this.analysedText = null;
       this.notify();
       this.schedule();
     }
@@ -168,8 +183,12 @@ export class EditorSession implements CoachedEditor {
       this.analysedText = null;
       return;
     }
-    // The draft changed while the background worked: these offsets are stale, a newer request follows.
-    if (this.read().text.slice(0, MAX_DRAFT_CHARS) !== text) return;
+    // The draft changed while the background worked: these offsets are stale; ask again.
+    if (this.read().text.slice(0, MAX_DRAFT_CHARS) !== text) {
+      this.analysedText = null;
+      this.schedule();
+      return;
+    }
     this.paused = answer.paused;
     this.locked = new Set(answer.lockedRules);
     this.all = answer.findings;

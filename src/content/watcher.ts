@@ -54,8 +54,13 @@ export class EditorWatcher {
     const observer = new win.MutationObserver((records) => {
       let relevant = false;
       for (const record of records) {
+        if (record.type === 'attributes') {
+          // An element became editable (editors often set contenteditable after mounting), or an editor stopped being one.
+          relevant = removed = true;
+          continue;
+        }
         // Typing inside an editor we already coach is the session's business, not the finder's.
-        if (record.type !== 'childList' || this.insideEditor(record.target)) continue;
+        if (this.insideEditor(record.target)) continue;
         relevant = true;
         if (record.removedNodes.length > 0) removed = true;
         for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) added.push(node);

@@ -1,10 +1,10 @@
 // Zendesk Agent Workspace fixture (real CKEditor 5): typing is coached with underlines under the
 // flagged words, applying a suggestion edits CKEditor's own model with one undo step, and
 // switching tickets moves coaching to the new composer.
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { collectErrors, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, importTestPack, undo, underlines, waitForUnderlines, wordBoxes } from './support/coaching';
+import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, useOnlyTestPack, recordLeavingRequests, undo, underlines, waitForUnderlines, wordBoxes } from './support/coaching';
 
 const MAIN = '[data-pane="main"] .ck-editor__editable';
 const SIDE = '[data-pane="side"] .ck-editor__editable';
@@ -14,19 +14,15 @@ let ctx: ExtensionBrowser;
 let server: FixtureServer;
 let page: Page;
 let errors: string[];
-const leaving: string[] = [];
+let leaving: string[];
 
 beforeAll(async () => {
   server = await startFixtureServer({ port: 0 });
   ctx = await launchWithExtension();
-  await importTestPack(ctx);
+  await useOnlyTestPack(ctx);
   page = await ctx.browser.newPage();
   errors = collectErrors(page);
-  await page.setRequestInterception(true);
-  page.on('request', (request: HTTPRequest) => {
-    if (!request.url().startsWith(server.url)) leaving.push(request.url());
-    void request.continue();
-  });
+  leaving = await recordLeavingRequests(page, server.url);
   await page.goto(`${server.url}/zendesk-workspace/`);
   await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
 });

@@ -11,13 +11,35 @@ export const BLAME_RULE = 'e2e/courier-fault';
 
 /** Imports the test pack through the options page's own request, as an agent importing a file would. */
 export async function importTestPack(ctx: ExtensionBrowser): Promise<void> {
+  await withOptionsPage(ctx, async (send) => {
+    const imported = await send({ type: 'pack-import', json: E2E_PACK });
+    if (imported?.type !== 'ok') throw new Error(`test pack refused: ${JSON.stringify(imported)}`);
+  });
+}
+
+/**
+ * Imports the test pack and switches every other pack off (as an agent unticking packs would), so
+ * the findings, and the suggestions an apply inserts, are exactly the test pack's.
+ */
+export async function useOnlyTestPack(ctx: ExtensionBrowser): Promise<void> {
+  await importTestPack(ctx);
+  await withOptionsPage(ctx, async (send) => {
+    const state = (await send({ type: 'options-state' })) as { packs: { id: string; enabled: boolean }[] };
+    for (const pack of state.packs) {
+      if (pack.id === 'e2e' || !pack.enabled) continue;
+      const answer = await send({ type: 'pack-set-enabled', packId: pack.id, enabled: false });
+      if (answer?.type !== 'ok') throw new Error(`could not switch off ${pack.id}: ${JSON.stringify(answer)}`);
+    }
+  });
+}
+
+async function withOptionsPage(ctx: ExtensionBrowser, use: (send: (message: object) => Promise<{ type?: string } | undefined>) => Promise<void>) {
   const page = await openExtensionPage(ctx, 'options.html');
-  const answer = await page.evaluate(
-    (json) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ type: 'pack-import', json }),
-    E2E_PACK,
-  );
-  await page.close();
-  if (answer?.type !== 'ok') throw new Error(`test pack refused: ${JSON.stringify(answer)}`);
+  try {
+    await use((message) => page.evaluate((m) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage(m), message));
+  } finally {
+    await page.close();
+  }
 }
 
 export interface Box {
@@ -44,12 +66,13 @@ export function underlines(frame: Page | Frame): Promise<SeenUnderline[]> {
   });
 }
 
-/** Waits until underlines of exactly these rules are drawn (in any number). */
+/** Waits until underlines of exactly these test-pack rules are drawn (in any number). */
 export async function waitForUnderlines(frame: Page | Frame, ruleIds: string[], timeout = 15000): Promise<SeenUnderline[]> {
   const deadline = Date.now() + timeout;
   let seen: SeenUnderline[] = [];
   while (Date.now() < deadline) {
     seen = await underlines(frame);
+    // Only the test pack's rules count: built-in packs may flag more.
     const rules = new Set(seen.map((u) => u.ruleId).filter((id) => id.startsWith('e2e/')));
     if (ruleIds.every((id) => rules.has(id)) && [...rules].every((id) => ruleIds.includes(id))) return seen;
     await new Promise((r) => setTimeout(r, 50));
@@ -109,4 +132,16 @@ export async function undo(page: Page): Promise<void> {
   await page.keyboard.down('Control');
   await page.keyboard.press('KeyZ');
   await page.keyboard.up('Control');
+}
+
+/** Records every network request that goes anywhere but the local fixture server (data: URLs stay in the browser). */
+export async function recordLeavingRequests(page: Page, localUrl: string): Promise<string[]> {
+  const leaving: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^(https?|wss?):/.test(url) && !url.startsWith(`${localUrl}/`)) leaving.push(url);
+    void request.continue();
+  });
+  return leaving;
 }
