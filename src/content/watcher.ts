@@ -38,7 +38,7 @@ export class EditorWatcher {
     if (this.signal.aborted || this.watchedRoots.has(root)) return;
     this.watchedRoots.add(root);
     // A same-origin iframe's document comes from another realm, so `instanceof Document` is false for it.
-    const win = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument).defaultView;
+    const win = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument).defaultView;
     if (!win) return;
     let timer = 0;
     const added: Node[] = [];
