@@ -108,7 +108,7 @@ export class EditorWatcher {
 
   /** Same-origin iframes and open shadow roots under `node` get their own watching. */
   private scanContainers(node: Node): void {
-    const doc = node instanceof Document ? node : node.ownerDocument;
+    const doc = node.nodeType === Node.DOCUMENT_NODE ? (node as Document) : node.ownerDocument;
     if (!doc) return;
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
     for (let el = walker.currentNode as Element | null; el; el = walker.nextNode() as Element | null) {
