@@ -35,8 +35,7 @@ function bundle(name) {
 }
 
 const cli = require(bundle('index'));
-const loadEval = () => (fs.existsSync(path.join(root, 'src', 'cli', 'eval.ts')) ? require(bundle('eval')) : null);
-cli.main(process.argv.slice(2), { root, loadEval }).then(
+cli.main(process.argv.slice(2), { root }).then(
   (code) => {
     process.exitCode = code;
   },

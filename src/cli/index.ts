@@ -3,12 +3,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer, compilePack, type CompiledPack, type Finding, type PackError } from '../engine';
+import { evalCommand } from './eval';
 
 export interface CliEnvironment {
   /** The repository root: where the built-in packs (rules/) are. */
   root: string;
-  /** Loads src/cli/eval.ts, or null while it does not exist. */
-  loadEval: () => { evalCommand(args: string[]): Promise<number> } | null;
   stdin?: () => Promise<string>;
   out?: (s: string) => void;
   err?: (s: string) => void;
@@ -145,11 +144,7 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
   try {
     if (command === 'check') return await check(rest, env);
     if (command === 'pack' && rest[0] === 'test') return packTest(rest.slice(1), env);
-    if (command === 'eval') {
-      const evalModule = env.loadEval();
-      if (!evalModule) throw new UsageError('eval is not available yet (src/cli/eval.ts is missing)');
-      return await evalModule.evalCommand(rest);
-    }
+    if (command === 'eval') return await evalCommand(rest);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       env.out(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
