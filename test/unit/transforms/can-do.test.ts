@@ -1,0 +1,41 @@
+import { canDo } from '../../../src/engine/transforms/can-do';
+import type { TransformContext } from '../../../src/engine/transforms';
+
+const run = (match: string, captures: Record<string, string>, args: Record<string, string> = {}) =>
+  canDo({ match, captures, args, sentence: match, before: '', after: '' } satisfies TransformContext);
+
+describe('can-do transform', () => {
+  it('leads with what the speaker can do, keeping the request in their words', () => {
+    expect(run('we can’t refund this order', { who: 'we', action: 'refund this order' })).toBe('instead of refunding this order, what we can do is [what you can offer]');
+    expect(run('We cannot make exceptions to the deadline', { who: 'We', action: 'make exceptions to the deadline' })).toBe('Instead of making exceptions to the deadline, what we can do is [what you can offer]');
+  });
+
+  it('keeps "I" a capital and defaults to it', () => {
+    expect(run('I am unable to help you with that', { who: 'I', action: 'help you with that' })).toBe('Instead of helping you with that, what I can do is [what you can offer]');
+    expect(run('it is not possible to merge accounts', { action: 'to merge accounts' })).toBe('instead of merging accounts, what I can do is [what you can offer]');
+  });
+
+  it('keeps a leading adverb in place', () => {
+    expect(run('we can’t currently offer that', { who: 'we', action: 'currently offer that' })).toBe('instead of currently offering that, what we can do is [what you can offer]');
+  });
+
+  it('turns an alternative the agent already wrote into the lead', () => {
+    expect(run('we can’t refund it but we can offer store credit', { who: 'we', action: 'refund it but we can offer store credit' })).toBe('what we can do is offer store credit');
+  });
+
+  it('offers nothing rather than dropping a reason the agent gave', () => {
+    expect(run('we can’t refund it because it was opened', { who: 'we', action: 'refund it because it was opened' })).toBeNull();
+  });
+
+  it('offers the plain lead when there is no request to keep', () => {
+    expect(run('That is not possible', {})).toBe('What I can do is [what you can offer]');
+  });
+
+  it('has a "while" frame and a custom gap', () => {
+    expect(run('we can’t ship to PO boxes', { who: 'we', action: 'ship to PO boxes' }, { frame: 'while', gap: '[option]' })).toBe("while we can't ship to PO boxes, what we can do is [option]");
+  });
+
+  it('returns null when the action does not start with a verb', () => {
+    expect(run('we can’t the the', { who: 'we', action: 'the the' })).toBeNull();
+  });
+});

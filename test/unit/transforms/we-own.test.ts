@@ -1,0 +1,31 @@
+import { weOwn } from '../../../src/engine/transforms/we-own';
+import type { TransformContext } from '../../../src/engine/transforms';
+
+const run = (match: string, captures: Record<string, string>, args: Record<string, string> = {}) =>
+  weOwn({ match, captures, args, sentence: match, before: '', after: '' } satisfies TransformContext);
+
+describe('we-own transform', () => {
+  it('owns a third party’s past action with "we"', () => {
+    expect(run('the warehouse shipped the wrong item', { verb: 'shipped the wrong item' }, { lead: 'it seems' })).toBe('it seems we shipped the wrong item');
+    expect(run('My colleague made a mistake on your order', { verb: 'made a mistake on your order' })).toBe('We made a mistake on your order');
+  });
+
+  it('makes auxiliaries and present-tense verbs agree with "we"', () => {
+    expect(run('the courier has lost your parcel', { verb: 'has lost your parcel' })).toBe('we have lost your parcel');
+    expect(run('the courier is holding your parcel', { verb: 'is holding your parcel' })).toBe('we are holding your parcel');
+    expect(run('the courier was late', { verb: 'was late' })).toBe('we were late');
+    expect(run('the system charges you twice', { verb: 'charges you twice' })).toBe('we charge you twice');
+    expect(run('the store doesn’t stock it', { verb: 'doesn’t stock it' })).toBe("we don't stock it");
+    expect(run('the team hasn’t replied', { verb: 'hasn’t replied' })).toBe("we haven't replied");
+  });
+
+  it('turns the passive into an owned active sentence', () => {
+    expect(run('Mistakes were made', { thing: 'Mistakes', participle: 'made' })).toBe('We made mistakes');
+    expect(run('an error was made', { thing: 'an error', participle: 'made' }, { lead: 'it seems' })).toBe('it seems we made an error');
+    expect(run('your parcel was lost by the', { thing: 'your parcel', participle: 'lost' })).toBe('we lost your parcel');
+  });
+
+  it('returns null without a verb to own', () => {
+    expect(run('the courier', {})).toBeNull();
+  });
+});
