@@ -55,9 +55,11 @@ async function replaceInEditable(
   if (current.text !== before) return false;
   const target = current.rangeFor(start, end);
   if (!target) return false;
+  // An empty suggestion removes the words: a deletion, as the agent pressing Backspace over them.
+  const removal = replacement === '';
   const event = new win.InputEvent('beforeinput', {
-    inputType: 'insertReplacementText',
-    data: replacement,
+    inputType: removal ? 'deleteContentBackward' : 'insertReplacementText',
+    data: removal ? null : replacement,
     targetRanges: [new win.StaticRange({ startContainer: target.startContainer, startOffset: target.startOffset, endContainer: target.endContainer, endOffset: target.endOffset })],
     bubbles: true,
     cancelable: true,
@@ -68,7 +70,7 @@ async function replaceInEditable(
     // Nobody handled the replacement: type it through the browser's editing over the selection.
     selection.removeAllRanges();
     selection.addRange(target);
-    doc.execCommand('insertText', false, replacement);
+    doc.execCommand(removal ? 'delete' : 'insertText', false, replacement);
   }
   if (read().text !== expected) return false;
   placeCaret(read(), start + replacement.length, selection);
@@ -85,7 +87,7 @@ function replaceInField(
   field.focus({ preventScroll: true });
   field.setSelectionRange(start, end);
   const doc = field.ownerDocument;
-  doc.execCommand('insertText', false, replacement);
+  doc.execCommand(replacement === '' ? 'delete' : 'insertText', false, replacement);
   if (readField(field).text !== expected) {
     const view = doc.defaultView!;
     const proto = field instanceof view.HTMLTextAreaElement ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;

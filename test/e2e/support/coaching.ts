@@ -118,13 +118,47 @@ export function expectUnderlinesAt(seen: SeenUnderline[], ruleId: string, boxes:
   }
 }
 
-/** Clicks the middle of the first box (the flagged words) and then the card's suggestion button. */
-export async function applyFirstSuggestion(page: Page, box: Box, suggestion: string): Promise<void> {
-  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-  const button = await page.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
+/**
+ * Clicks the middle of `box` (the flagged words, in `frame`'s viewport) and then the card's
+ * suggestion button, as the agent would.
+ */
+export async function applyFirstSuggestion(page: Page, box: Box, suggestion: string, frame: Page | Frame = page): Promise<void> {
+  let dx = 0;
+  let dy = 0;
+  if (frame !== page) {
+    const at = await (await (frame as Frame).frameElement())!.boundingBox();
+    const inner = await (frame as Frame).evaluate(() => [document.documentElement.clientLeft, document.documentElement.clientTop]);
+    dx = at!.x + inner[0];
+    dy = at!.y + inner[1];
+  }
+  await page.mouse.click(dx + (box.left + box.right) / 2, dy + (box.top + box.bottom) / 2);
+  const button = await frame.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
   const label = await button!.evaluate((b) => b.textContent);
   expect(label).toBe(suggestion);
   await button!.click();
+}
+
+/**
+ * Viewport box of `words` in a single-line textarea value, measured with the field's own font
+ * (independent of the product's mirror technique).
+ */
+export function fieldWordBox(frame: Page | Frame, selector: string, words: string): Promise<Box> {
+  return frame.evaluate(
+    (sel, needle) => {
+      const field = document.querySelector<HTMLTextAreaElement>(sel)!;
+      const style = getComputedStyle(field);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const at = field.value.indexOf(needle);
+      const r = field.getBoundingClientRect();
+      const left = r.left + field.clientLeft + parseFloat(style.paddingLeft) + context.measureText(field.value.slice(0, at)).width;
+      const top = r.top + field.clientTop + parseFloat(style.paddingTop);
+      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+      return { left, top, right: left + context.measureText(needle).width, bottom: top + lineHeight };
+    },
+    selector,
+    words,
+  );
 }
 
 /** Keys that undo in the editor, as the agent presses them. */
