@@ -135,7 +135,12 @@ export async function applyFirstSuggestion(page: Page, box: Box, suggestion: str
   const button = await frame.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
   const label = await button!.evaluate((b) => b.textContent);
   expect(label).toBe(suggestion);
-  await button!.click();
+  // The mouse at the button's place (element clicks inside a frame's shadow root fail over Firefox's BiDi).
+  const at = await button!.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(dx + at.x, dy + at.y);
 }
 
 /**
