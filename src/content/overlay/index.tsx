@@ -20,6 +20,8 @@ export function mountOverlay(editor: CoachedEditor, signal: AbortSignal): void {
 }
 
 const sameFinding = (a: Finding, b: Finding) => a.ruleId === b.ruleId && a.start === b.start && a.end === b.end && a.text === b.text;
+const narrowest = (findings: Finding[]): Finding | null =>
+  findings.reduce<Finding | null>((best, f) => (!best || f.end - f.start < best.end - best.start ? f : best), null);
 const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 const isTextField = (el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement =>
   el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement || el instanceof el.ownerDocument.defaultView!.HTMLInputElement;
@@ -158,16 +160,17 @@ class EditorOverlay {
     return this.container.querySelector<HTMLElement>('.card');
   }
 
+  /** The finding under the pointer; where findings overlap, the narrowest, so each one can be reached. */
   private findingAt(x: number, y: number): Finding | null {
-    return this.visible.find(({ boxes }) => boxes.some((b) => contains(b, x, y)))?.finding ?? null;
+    return narrowest(this.visible.filter(({ boxes }) => boxes.some((b) => contains(b, x, y))).map((v) => v.finding));
   }
 
-  /** The finding under the caret, else the next one after it, else the last one before it. */
+  /** The (narrowest) finding under the caret, else the next one after it, else the last one before it. */
   private findingAtCaret(): Finding | null {
     const caret = this.editor.caretOffset();
     const findings = [...this.editor.findings].sort((a, b) => a.start - b.start);
     if (caret === null || !findings.length) return null;
-    return findings.find((f) => f.start <= caret && caret <= f.end) ?? findings.find((f) => f.start > caret) ?? findings[findings.length - 1];
+    return narrowest(findings.filter((f) => f.start <= caret && caret <= f.end)) ?? findings.find((f) => f.start > caret) ?? findings[findings.length - 1];
   }
 
   private inEditor(event: Event) {

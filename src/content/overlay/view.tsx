@@ -99,8 +99,14 @@ export function Card(props: { state: CardState; locked: boolean; actions: CardAc
         <ul class="suggestions" aria-label="Suggestions">
           {finding.suggestions.map((s) => (
             <li key={s}>
-              <button type="button" class="suggestion" disabled={busy} aria-label={`Replace “${finding.text}” with “${s}”`} onClick={trusted(() => props.actions.apply(s))}>
-                {s}
+              <button
+                type="button"
+                class="suggestion"
+                disabled={busy}
+                aria-label={s ? `Replace “${finding.text}” with “${s}”` : `Remove “${finding.text}”`}
+                onClick={trusted(() => props.actions.apply(s))}
+              >
+                {s || <em>Remove “{finding.text}”</em>}
               </button>
             </li>
           ))}

@@ -1,0 +1,277 @@
+// What the agent sees and does with the overlay, in a real browser with the built extension:
+// underlines over the right words, the card by mouse, hover and keyboard, applying through the
+// card, dismiss and turn-off, a hostile page's synthetic clicks, and a draft changed under the card.
+import type { Page } from 'puppeteer-core';
+import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
+import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { BLAME_RULE, CANT_RULE, expectUnderlinesAt, importTestPack, waitForUnderlines, wordBoxes, type Box } from './support/coaching';
+
+const DRAFT = "Unfortunately we can't refund it today. It's the courier's fault, not ours.";
+const AFTER_CANT = "Unfortunately what we can do is refund it today. It's the courier's fault, not ours.";
+
+interface EditorCase {
+  name: string;
+  path: string;
+  selector: string;
+  /** The editor's own model of the draft, as plain text. */
+  model(page: Page): Promise<string>;
+}
+
+const EDITORS: EditorCase[] = [
+  { name: 'textarea', path: '/plain/', selector: '#plain', model: (p) => p.$eval('#plain', (e) => (e as HTMLTextAreaElement).value) },
+  { name: 'contenteditable', path: '/plain/', selector: '#rich', model: (p) => p.$eval('#rich', (e) => e.textContent!.replace(/\u00a0/g, ' ')) },
+  {
+    name: 'CKEditor 5',
+    path: '/zendesk-workspace/',
+    selector: '[data-pane="main"] .ck-editor__editable',
+    model: (p) =>
+      p.evaluate(() => {
+        const html = (window as unknown as { fixtureEditors: { main: { getData(): string } } }).fixtureEditors.main.getData();
+        const div = document.createElement('div');
+        div.innerHTML = html;
+        return div.textContent!.replace(/\u00a0/g, ' ');
+      }),
+  },
+];
+
+let ctx: ExtensionBrowser;
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer({ port: 0 });
+  ctx = await launchWithExtension();
+  await importTestPack(ctx);
+});
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+});
+
+const CARD = 'cando-overlay >>> .card';
+
+async function openEditor(editor: EditorCase): Promise<{ page: Page; errors: string[] }> {
+  const page = await ctx.browser.newPage();
+  await page.setViewport({ width: 1100, height: 800 });
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}${editor.path}`);
+  if (editor.path === '/zendesk-workspace/') await page.waitForFunction(() => (window as unknown as { fixtureReady?: unknown }).fixtureReady);
+  await page.waitForSelector(editor.selector);
+  await page.click(editor.selector);
+  await page.keyboard.type(DRAFT);
+  return { page, errors };
+}
+
+const middle = (b: Box) => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+function cardInfo(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('cando-overlay')!.shadowRoot!;
+    const card = root.querySelector<HTMLElement>('.card');
+    if (!card) return null;
+    const r = card.getBoundingClientRect();
+    const label = root.getElementById(card.getAttribute('aria-labelledby')!)?.textContent ?? null;
+    return {
+      role: card.getAttribute('role'),
+      label,
+      ruleId: card.dataset.ruleId!,
+      visible: card.style.visibility === 'visible',
+      box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      suggestions: Array.from(card.querySelectorAll('button.suggestion')).map((b) => b.textContent),
+      focused: root.activeElement?.className ?? null,
+      announced: root.querySelector('[role="status"]')?.textContent ?? '',
+      turnOff: !!card.querySelector('button.turn-off'),
+      notice: card.querySelector('.notice')?.textContent ?? null,
+    };
+  });
+}
+
+/** What has the focus in the page, and where the caret is in it (field offsets or DOM selection offsets). */
+function caret(page: Page) {
+  return page.evaluate(() => {
+    const active = document.activeElement as HTMLElement;
+    if (active instanceof HTMLTextAreaElement) return { id: active.id, at: [active.selectionStart, active.selectionEnd] };
+    const s = getSelection()!;
+    return { id: active.id || active.className, at: [s.focusNode?.textContent, s.focusOffset] };
+  });
+}
+
+async function waitForCard(page: Page, ruleId: string) {
+  await page.waitForFunction(
+    (id) => {
+      const card = document.querySelector('cando-overlay')?.shadowRoot?.querySelector<HTMLElement>('.card');
+      return card?.dataset.ruleId === id && card.style.visibility === 'visible';
+    },
+    { timeout: 10000 },
+    ruleId,
+  );
+  return (await cardInfo(page))!;
+}
+
+const waitForNoCard = (page: Page) => page.waitForFunction(() => !document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card'), { timeout: 10000 });
+
+describe.each(EDITORS)('$name', (editor) => {
+  test('underlines sit under the flagged words, the card opens by mouse and applies a suggestion', async () => {
+    const { page, errors } = await openEditor(editor);
+    const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+    expect(seen.find((u) => u.ruleId === CANT_RULE)!.category).toBe('cant');
+    expect(seen.find((u) => u.ruleId === BLAME_RULE)!.category).toBe('blame');
+    const cantBoxes = seen.filter((u) => u.ruleId === CANT_RULE);
+    if (editor.name === 'textarea') {
+      // A textarea exposes no text boxes: clicking the underline's ends must put the caret at the flagged words' ends.
+      const [first] = cantBoxes;
+      await page.mouse.click(first.left + 1, middle(first).y);
+      expect(await page.$eval('#plain', (e) => (e as HTMLTextAreaElement).selectionStart)).toBe(DRAFT.indexOf("we can't"));
+      await page.keyboard.press('Escape');
+      await page.mouse.click(first.right - 1, middle(first).y);
+      expect(await page.$eval('#plain', (e) => (e as HTMLTextAreaElement).selectionStart)).toBe(DRAFT.indexOf("we can't") + "we can't".length);
+      await page.keyboard.press('Escape');
+    } else {
+      expectUnderlinesAt(seen, CANT_RULE, await wordBoxes(page, editor.selector, "we can't"));
+      expectUnderlinesAt(seen, BLAME_RULE, await wordBoxes(page, editor.selector, "the courier's fault"));
+    }
+
+    await page.mouse.click(middle(cantBoxes[0]).x, middle(cantBoxes[0]).y);
+    const card = await waitForCard(page, CANT_RULE);
+    expect(card).toMatchObject({ role: 'dialog', label: 'Lead with what you can do.', suggestions: ['what we can do is'], turnOff: true });
+    expect(card.announced).toContain('Lead with what you can do.');
+    for (const box of cantBoxes) expect(overlaps(card.box, box)).toBe(false);
+    // Opened by mouse, the card leaves the focus in the editor.
+    expect((await caret(page)).id).not.toBe('');
+
+    // A page script clicking our button is ignored: only the agent's own clicks count.
+    await page.evaluate(() => document.querySelector('cando-overlay')!.shadowRoot!.querySelector<HTMLElement>('.card button.suggestion')!.click());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await editor.model(page)).toBe(DRAFT);
+
+    const button = await page.waitForSelector(`${CARD} button.suggestion`);
+    await button!.click();
+    await waitForNoCard(page);
+    await expect(editor.model(page)).resolves.toBe(AFTER_CANT);
+    await waitForUnderlines(page, [BLAME_RULE]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the card opens from the caret with Alt+Enter, Esc puts the caret back, Enter applies', async () => {
+    const { page, errors } = await openEditor(editor);
+    await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+    // Caret inside "fault": the end of the draft, then back past ", not ours." and two letters.
+    for (let i = 0; i < ', not ours.'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+    const before = await caret(page);
+
+    await page.keyboard.down('Alt');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Alt');
+    const card = await waitForCard(page, BLAME_RULE);
+    expect(card.focused).toBe('suggestion');
+    expect(await editor.model(page)).toBe(DRAFT); // Alt+Enter typed nothing
+
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    expect(await caret(page)).toEqual(before);
+
+    await page.keyboard.down('Alt');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Alt');
+    await waitForCard(page, BLAME_RULE);
+    await page.keyboard.press('Enter');
+    await waitForNoCard(page);
+    await expect(editor.model(page)).resolves.toBe(DRAFT.replace("the courier's fault", 'on us to fix'));
+    await waitForUnderlines(page, [CANT_RULE]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+test('hovering an underline opens its card; Dismiss removes that underline only', async () => {
+  const { page, errors } = await openEditor(EDITORS[1]);
+  const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  const blame = seen.find((u) => u.ruleId === BLAME_RULE)!;
+  await page.mouse.move(middle(blame).x, middle(blame).y);
+  await waitForCard(page, BLAME_RULE);
+  const dismiss = await page.waitForSelector(`${CARD} button.dismiss`);
+  await dismiss!.click();
+  await waitForNoCard(page);
+  await waitForUnderlines(page, [CANT_RULE]);
+  expect(await EDITORS[1].model(page)).toBe(DRAFT);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('applying after the draft changed under the card says so and changes nothing', async () => {
+  const { page, errors } = await openEditor(EDITORS[0]);
+  const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  const cant = seen.find((u) => u.ruleId === CANT_RULE)!;
+  await page.mouse.click(middle(cant).x, middle(cant).y);
+  await waitForCard(page, CANT_RULE);
+  // The host app rewrites the field without an input event (as a sync from another tab might).
+  const changed = DRAFT.replace("we can't", 'we cannot');
+  await page.$eval('#plain', (e, v) => ((e as HTMLTextAreaElement).value = v), changed);
+  const button = await page.waitForSelector(`${CARD} button.suggestion`);
+  await button!.click();
+  await page.waitForFunction(() => document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.card .notice'), { timeout: 10000 });
+  expect((await cardInfo(page))!.notice).toBe('The text changed; check again.');
+  expect(await EDITORS[0].model(page)).toBe(changed);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('underlines follow the text when a height-limited editor scrolls, clipped to it, with no page scrollbars', async () => {
+  const page = await ctx.browser.newPage();
+  await page.setViewport({ width: 1100, height: 800 });
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/plain/`);
+  const size = () => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+  const pageSize = await size();
+  await page.click('#short');
+  await page.keyboard.type(DRAFT);
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+  await page.keyboard.type('Kind regards, Sam');
+  // The caret is at the end: the editor has scrolled down and the flagged lines are out of its view.
+  await page.waitForFunction(() => !document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.underline[data-rule-id^="e2e/"]'), { timeout: 10000 });
+
+  await page.$eval('#short', (e) => (e.scrollTop = 0));
+  const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  expectUnderlinesAt(seen, CANT_RULE, await wordBoxes(page, '#short', "we can't"));
+  // The layer that holds the underlines never reaches outside the editor's visible box.
+  const [layer, box] = await page.evaluate(() => {
+    const underline = document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.underline[data-rule-id="e2e/we-cant"]')!;
+    const l = underline.parentElement!.getBoundingClientRect();
+    const e = document.querySelector('#short')!;
+    const r = e.getBoundingClientRect();
+    return [
+      { left: l.left, top: l.top, right: l.right, bottom: l.bottom },
+      { left: r.left + e.clientLeft, top: r.top + e.clientTop, right: r.left + e.clientLeft + e.clientWidth, bottom: r.top + e.clientTop + e.clientHeight },
+    ];
+  });
+  expect(layer.left).toBeGreaterThanOrEqual(box.left - 0.5);
+  expect(layer.top).toBeGreaterThanOrEqual(box.top - 0.5);
+  expect(layer.right).toBeLessThanOrEqual(box.right + 0.5);
+  expect(layer.bottom).toBeLessThanOrEqual(box.bottom + 0.5);
+  expect(await size()).toEqual(pageSize);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('"Turn off this rule" removes its underlines (and the rule can be switched on again)', async () => {
+  const { page, errors } = await openEditor(EDITORS[1]);
+  const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  const cant = seen.find((u) => u.ruleId === CANT_RULE)!;
+  await page.mouse.click(middle(cant).x, middle(cant).y);
+  await waitForCard(page, CANT_RULE);
+  const off = await page.waitForSelector(`${CARD} button.turn-off`);
+  await off!.click();
+  await waitForNoCard(page);
+  await waitForUnderlines(page, [BLAME_RULE]);
+  expect(errors).toEqual([]);
+  await page.close();
+
+  const options = await openExtensionPage(ctx, 'options.html');
+  const answer = await options.evaluate(
+    (ruleId) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ type: 'rule-set-enabled', ruleId, enabled: true }),
+    CANT_RULE,
+  );
+  expect(answer).toEqual({ type: 'ok' });
+  await options.close();
+});
