@@ -110,6 +110,21 @@ test('a newer version shows which rules are added, changed and removed', async (
   await options.waitForFunction(() => document.querySelector('tr[data-pack="acme-tone"] .version')?.textContent === '1.1.0');
 });
 
+test('a pack file dropped on the import box is previewed the same way', async () => {
+  const v3 = pack({ version: '1.2.0', rules: [rule({ message: 'Drop “sadly”.' })] });
+  await options.evaluate((json) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
+    const zone = document.querySelector('[data-testid="import-zone"]')!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, JSON.stringify(v3));
+  const preview = await options.waitForSelector('[data-testid="pack-preview"][data-source="dropped.json"]');
+  expect(await preview!.evaluate((el) => el.textContent)).toContain('Removed: no-alas');
+  // Not confirmed: the installed version stays.
+  expect(await options.$eval('tr[data-pack="acme-tone"] .version', (el) => el.textContent)).toBe('1.1.0');
+});
+
 chromeOnly('stops the Chromium service worker over CDP')('installed packs survive a service-worker restart', async () => {
   const worker = await extensionWorker(ctx.browser);
   await worker.evaluate(() => {

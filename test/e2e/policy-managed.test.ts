@@ -58,11 +58,22 @@ let ctx: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let options: Page;
 
+/** A pack the policy subscribes to, served by the test server. */
+const servedPack = { ...orgPack, id: 'org-served', name: 'Served by the organisation', version: '1.0.0' };
+
 beforeAll(async () => {
   if (process.env.CANDO_BROWSER === 'firefox') return;
   extension = extensionCopyWithOwnId();
-  writePolicy({ packs: [{ pack: orgPack }], lockedPacks: ['org-pack'], allowImport: false });
-  server = await startFixtureServer({ port: 0 });
+  server = await startFixtureServer({
+    port: 0,
+    routes: {
+      '/org/pack.json': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(servedPack));
+      },
+    },
+  });
+  writePolicy({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }], lockedPacks: ['org-pack'], allowImport: false });
   const launched = await launchWithExtension('chrome', { enableExtensions: [extension.dir] });
   ctx = { ...launched, origin: `chrome-extension://${extension.id}` };
   options = await openExtensionPage(ctx, 'options.html#packs');
@@ -83,6 +94,14 @@ chrome('the managed pack is listed as the organisation’s, on and locked; impor
   expect(await options.$('#pack-file')).toBeNull();
   expect(await options.$eval('#import-off', (el) => el.textContent)).toContain('turned off');
   expect(await options.$eval('.managed-note', (el) => el.textContent)).toContain('managed by your organisation');
+});
+
+chrome('a pack URL in the policy is subscribed without asking the agent, and cannot be removed', async () => {
+  const row = await options.waitForSelector('tr[data-pack="org-served"]');
+  expect(await row!.$eval('.source', (el) => el.textContent)).toBe(`Your organisation${server.url}/org/pack.json`);
+  expect(await row!.$('button.remove')).toBeNull();
+  // Not locked by the policy: the agent may switch it off, but not remove it.
+  expect(await row!.$eval('.pack-enabled', (el) => (el as HTMLInputElement).disabled)).toBe(false);
 });
 
 chrome('its rules are locked in the Rules tab', async () => {
@@ -118,7 +137,7 @@ chrome('in the help desk the managed rule underlines and its card offers no “T
 });
 
 chrome('a policy change while running is picked up: the lock lifts', async () => {
-  writePolicy({ packs: [{ pack: orgPack }] });
+  writePolicy({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }] });
   // Chromium notices the changed file after its settle delay and updates storage.managed.
   await options.waitForFunction(() => (document.querySelector('tr[data-pack="org-pack"] .pack-enabled') as HTMLInputElement | null)?.disabled === false, {
     timeout: 60000,
