@@ -1,7 +1,7 @@
 // Engine behaviour: offsets (emoji, curly quotes, contractions), rule kinds, exceptions,
 // suggestions, duplicates, skipped regions, incremental analysis and its bounded cache.
 import { Analyzer, findSkippedRegions, type Finding } from '../../../src/engine';
-import { sentenceRanges } from '../../../src/engine/segment';
+import { MAX_SENTENCE_CHARS, sentenceRanges } from '../../../src/engine/segment';
 import { parseSettings } from '../../../src/engine/sentence';
 import { catastrophicRegexProblem } from '../../../src/engine/regex-safety';
 import { allPacks, compileInline, corpusTexts, seededRandom } from './support';
@@ -148,6 +148,19 @@ describe('text that is not the agent’s own words is skipped', () => {
 test('sentences split at . ! ? and line breaks, not after abbreviations and initials', () => {
   const text = 'Hi Mr. Smith, see e.g. J. Doe. Done!  Next?\nLast line';
   expect(sentenceRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(['Hi Mr. Smith, see e.g. J. Doe.', 'Done!', 'Next?', 'Last line']);
+});
+
+test('a very long sentence is analysed in pieces, cut at clause marks or spaces, never inside an emoji', () => {
+  const text = `${'we data, you should have seen it 😀 '.repeat(100)}${'x😀'.repeat(700)}`;
+  const ranges = sentenceRanges(text);
+  expect(ranges.length).toBeGreaterThan(3);
+  for (const r of ranges) {
+    expect(r.end - r.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(text.slice(r.start, r.end)).toBe(text.slice(r.start, r.end).trim());
+    expect(/[\uD800-\uDBFF]/.test(text[r.end - 1])).toBe(false);
+  }
+  expect(ranges.map((r) => text.slice(r.start, r.end)).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+  expect(ranges.slice(0, 6).every((r) => /,$/.test(text.slice(r.start, r.end)))).toBe(true);
 });
 
 describe('incremental analysis', () => {
