@@ -1,0 +1,148 @@
+// `npm run bench:browser`: what CanDo costs the agent in a real Chromium, on the Zendesk-like
+// fixture (CKEditor 5). Prints keystroke-to-underline latency (p50, p95) while a 2,000-word draft
+// is written, the host page's long tasks (>= 50 ms) with and without CanDo, and the content
+// script's bundle size. Figures only: nothing here passes or fails.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildAll, dist } from './build.mjs';
+import { startFixtureServer } from './fixture-server.mjs';
+import { launchChromium } from './browser-launch.mjs';
+
+const TARGET_WORDS = 2000;
+const KEY_DELAY_MS = 30; // a fast typist: about 400 characters a minute
+const EDITABLE = '[data-pane="main"] .ck-editor__editable';
+
+// Each round pastes a neutral passage as one input (like an agent pasting a macro), then types a
+// sentence CanDo flags, one key at a time; the latency is measured on that sentence.
+const PASSAGE =
+  'Thanks for getting back to me about the delivery of your order. I checked the shipment and the parcel ' +
+  'left our warehouse on Monday morning. The carrier shows it in transit to your local depot, and it ' +
+  'should reach you within two working days. ';
+const FLAGGED = [
+  "Unfortunately we can't refund the order. ",
+  "That's not my department, so contact billing. ",
+  'Did you even read the setup guide? ',
+  "I'm sorry you feel that way about it. ",
+  "That's our policy, so rules are rules. ",
+  "We are unable to change the address now. ",
+];
+
+const words = (s) => s.trim().split(/\s+/).length;
+
+/** Runs in the page before its scripts: records long tasks, keystrokes, and every change of the underline count. */
+function instrument() {
+  window.__bench = { longTasks: [], keys: [], underlineChanges: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('keydown', (e) => window.__bench.keys.push(e.timeStamp), true);
+  let watched = null;
+  const count = () => watched.querySelectorAll('.underline').length;
+  const watch = () => {
+    const root = document.querySelector('cando-overlay')?.shadowRoot;
+    if (!root || root === watched) return;
+    watched = root;
+    let last = count();
+    new MutationObserver(() => {
+      const now = count();
+      if (now !== last) window.__bench.underlineChanges.push({ at: performance.now(), count: now });
+      last = now;
+    }).observe(root, { childList: true, subtree: true });
+  };
+  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+}
+
+async function session(extensionDir, server) {
+  const browser = await launchChromium({ extensionDir });
+  try {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(instrument);
+    await page.goto(`${server.url}/zendesk-workspace/`);
+    await page.waitForFunction(() => window.fixtureReady, { timeout: 30000 });
+    await page.click(EDITABLE);
+    const latencies = [];
+    let draftWords = 0;
+    for (let round = 0; draftWords < TARGET_WORDS; round++) {
+      await page.keyboard.sendCharacter(PASSAGE);
+      await settle(page);
+      const sentence = FLAGGED[round % FLAGGED.length];
+      const mark = await page.evaluate(() => ({
+        index: window.__bench.underlineChanges.length,
+        count: document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll('.underline').length ?? 0,
+      }));
+      await page.keyboard.type(sentence, { delay: KEY_DELAY_MS });
+      if (extensionDir) {
+        const latency = await latencyAfter(page, mark);
+        if (latency !== null) latencies.push(latency);
+      }
+      draftWords += words(PASSAGE) + words(sentence);
+    }
+    await settle(page);
+    const { longTasks } = await page.evaluate(() => window.__bench);
+    const typedWords = await page.$eval(EDITABLE, (e) => e.innerText.trim().split(/\s+/).length);
+    return { latencies, longTasks, typedWords };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Waits until the underlines have not changed for 400 ms (analysis of the pasted passage done). */
+async function settle(page) {
+  await page.waitForFunction(
+    () => {
+      const changes = window.__bench.underlineChanges;
+      const last = changes.length ? changes[changes.length - 1].at : 0;
+      return performance.now() - last > 400;
+    },
+    { polling: 50, timeout: 10000 },
+  );
+}
+
+/**
+ * Time from the last keystroke before a new underline appeared to its appearance, for the first
+ * rise of the underline count after `mark`; null if none came within 3 s (the sentence was not flagged).
+ */
+async function latencyAfter(page, mark) {
+  const rise = (m) => window.__bench.underlineChanges.slice(m.index).find((c) => c.count > m.count);
+  try {
+    await page.waitForFunction(`(${rise})(${JSON.stringify(mark)})`, { polling: 20, timeout: 3000 });
+  } catch {
+    return null;
+  }
+  return page.evaluate(`(() => {
+    const change = (${rise})(${JSON.stringify(mark)});
+    return change.at - window.__bench.keys.filter((k) => k <= change.at).pop();
+  })()`);
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const longTaskSummary = (tasks) => `${tasks.length} long tasks, ${tasks.reduce((t, e) => t + e.duration, 0).toFixed(0)} ms in total` + (tasks.length ? ` (longest ${Math.max(...tasks.map((e) => e.duration)).toFixed(0)} ms)` : '');
+
+console.log('Building the extension (minified)…');
+await buildAll();
+const contentJs = readFileSync(join(dist, 'chrome-test', 'content.js'));
+const server = await startFixtureServer({ port: 0 });
+try {
+  console.log(`Typing a ${TARGET_WORDS}-word draft into CKEditor 5 with CanDo…`);
+  const withCanDo = await session(join(dist, 'chrome-test'), server);
+  console.log('…and the same draft without CanDo.');
+  const without = await session(null, server);
+
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  console.log('');
+  console.log(`Draft: ${withCanDo.typedWords} words; ${withCanDo.latencies.length} flagged sentences typed at ${KEY_DELAY_MS} ms a key.`);
+  if (withCanDo.latencies.length) {
+    console.log(`Keystroke to underline (incl. debounce): p50 ${ms(percentile(withCanDo.latencies, 50))}, p95 ${ms(percentile(withCanDo.latencies, 95))}, max ${ms(Math.max(...withCanDo.latencies))}  (target p95 <= 100 ms)`);
+  } else {
+    console.log('Keystroke to underline: no underline appeared (are the built-in packs installed?)');
+  }
+  console.log(`Host-page long tasks with CanDo:    ${longTaskSummary(withCanDo.longTasks)}`);
+  console.log(`Host-page long tasks without CanDo: ${longTaskSummary(without.longTasks)}`);
+  console.log(`Content script: ${(contentJs.length / 1024).toFixed(1)} KB minified, ${(gzipSync(contentJs).length / 1024).toFixed(1)} KB gzipped  (target <= 60 KB minified)`);
+} finally {
+  await server.close();
+}
