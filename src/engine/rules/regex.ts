@@ -39,6 +39,10 @@ export function compileRegex(source: string): MatcherResult {
         for (let g = 1; g <= groupCount; g++) captures[String(g)] = m.group(g) ?? '';
         for (const [name, g] of named) captures[name] = m.group(g) ?? '';
         found.push({ start: m.start(), end: m.end(), captures });
+        // Another find() would scan the rest with the slow capturing engine even when nothing is
+        // left to find; test() on the rest (from one character back, so \b sees its context) is
+        // a cheap superset check.
+        if (!re.test(sentence.text.slice(m.end() - 1))) break;
       }
       return found;
     },
