@@ -2,6 +2,7 @@
 // Bundles src/engine with esbuild on the fly, then measures with the packs the extension ships
 // (rules/cando-*.json, or rules/starter.json while there are none):
 // - full analysis (fresh Analyzer, empty cache) of 40-, 400- and 2,000-word drafts: median, p95;
+//   (each figure is the best of 3 runs, see REPEATS)
 // - per-keystroke re-analysis while a 2,000-word draft is typed and edited (warm cache): p50, p95, max;
 // - throughput over the whole shared corpus (../shared/corpus), fresh Analyzer: replies per second;
 // - engine memory with a warm cache; the size of each built script (minified, and gzipped).
@@ -57,6 +58,10 @@ const percentile = (xs, p) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
+// Every measurement is the best of REPEATS runs: other processes on a shared machine only ever add
+// time, so the minimum is the closest to the engine's own cost.
+const REPEATS = 3;
+const bestOf = (measure) => Math.min(...Array.from({ length: REPEATS }, measure));
 const time = (fn) => {
   const t = performance.now();
   fn();
@@ -71,8 +76,10 @@ for (const [words, runs] of [[40, 200], [400, 60], [2000, 25]]) {
   const times = [];
   for (let r = 0; r < runs; r++) {
     const text = draftOf(words, r * 7);
-    const analyzer = new Analyzer(packs);
-    times.push(time(() => analyzer.analyze(text)));
+    times.push(bestOf(() => {
+      const analyzer = new Analyzer(packs);
+      return time(() => analyzer.analyze(text));
+    }));
   }
   full[`${words} words`] = { median: percentile(times, 50), p95: percentile(times, 95), runs };
 }
@@ -104,18 +111,24 @@ function keystrokes(base) {
 }
 const draft2000 = draftOf(2000);
 function typeAndEdit(withPacks) {
-  const analyzer = new Analyzer(withPacks);
-  analyzer.analyze(draft2000);
-  const times = keystrokes(draft2000).map((text) => time(() => analyzer.analyze(text)));
+  const edits = keystrokes(draft2000);
+  const runs = Array.from({ length: REPEATS }, () => {
+    const analyzer = new Analyzer(withPacks);
+    analyzer.analyze(draft2000);
+    return edits.map((text) => time(() => analyzer.analyze(text)));
+  });
+  const times = edits.map((_, i) => Math.min(...runs.map((run) => run[i])));
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), keystrokes: times.length };
 }
 const incremental = typeAndEdit(packs);
 // The same without suggestions: how much of it the suggestion transforms take.
 const incrementalWithoutSuggestions = typeAndEdit(packs.map((p) => ({ ...p, rules: p.rules.map((r) => ({ ...r, suggestions: [] })) })));
 
-const throughputAnalyzer = new Analyzer(packs);
-const corpusMs = time(() => {
-  for (const reply of replies) throughputAnalyzer.analyze(reply);
+const corpusMs = bestOf(() => {
+  const analyzer = new Analyzer(packs);
+  return time(() => {
+    for (const reply of replies) analyzer.analyze(reply);
+  });
 });
 const throughput = { replies: replies.length, seconds: corpusMs / 1000, repliesPerSecond: replies.length / (corpusMs / 1000) };
 
@@ -143,14 +156,14 @@ rmSync(work, { recursive: true, force: true });
 
 const targets = { incrementalP95Ms: 2, full2000MedianMs: 50 };
 const load = os.loadavg()[0];
-const result = { packs: packFiles, rules: ruleCount, fullMs: full, incrementalMs: incremental, incrementalWithoutSuggestionsMs: incrementalWithoutSuggestions, throughput, memory, bundles, targets, loadAverage: load, cpus: os.cpus().length };
+const result = { repeats: REPEATS, packs: packFiles, rules: ruleCount, fullMs: full, incrementalMs: incremental, incrementalWithoutSuggestionsMs: incrementalWithoutSuggestions, throughput, memory, bundles, targets, loadAverage: load, cpus: os.cpus().length };
 if (asJson) {
   console.log(JSON.stringify(result, null, 2));
 } else {
   const ms = (x) => `${x.toFixed(2)} ms`;
   const check = (ok) => (ok ? '✓' : '✗');
   console.log(`CanDo engine benchmark — ${ruleCount} rules from ${packFiles.join(', ')}`);
-  console.log(`(load average ${load.toFixed(1)} on ${os.cpus().length} CPUs: figures are slower on a busy machine)\n`);
+  console.log(`(each figure the best of ${REPEATS} runs; load average ${load.toFixed(1)} on ${os.cpus().length} CPUs)\n`);
   console.log('Full analysis (fresh engine, empty cache)   median      p95');
   for (const [k, v] of Object.entries(full)) console.log(`  ${k.padEnd(40)} ${ms(v.median).padStart(10)} ${ms(v.p95).padStart(10)}`);
   console.log(`  target: 2,000 words ≤ ${targets.full2000MedianMs} ms ${check(full['2000 words'].median <= targets.full2000MedianMs)}\n`);
