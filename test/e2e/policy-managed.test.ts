@@ -5,29 +5,14 @@
 // Every Chromium on the machine reads that directory, including the other test files' browsers
 // running in parallel. So this test loads a copy of the built extension under its own key (a new
 // extension id) and writes the policy for that id only: no other browser's CanDo is affected.
-import { createHash, generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { chromeOnly, extensionDir, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { chromeExtensionCopy, type ExtensionCopy } from './support/extension-copy';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/cando-e2e-${process.pid}.json`;
-
-/** A copy of the Chrome test build with a fresh key; returns its folder and extension id. */
-function extensionCopyWithOwnId(): { dir: string; id: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'cando-policy-ext-'));
-  cpSync(extensionDir('chrome'), dir, { recursive: true });
-  const der = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.key = der.toString('base64');
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  // Chrome's extension id: the first 128 bits of the key's SHA-256, hex digits written as a–p.
-  const hex = createHash('sha256').update(der).digest('hex').slice(0, 32);
-  return { dir, id: [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('') };
-}
 
 const orgPack = {
   id: 'org-pack',
@@ -47,7 +32,7 @@ const orgPack = {
   ],
 };
 
-let extension: { dir: string; id: string };
+let extension: ExtensionCopy;
 function writePolicy(policy: Record<string, unknown>): void {
   mkdirSync(POLICY_DIR, { recursive: true });
   writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extension.id]: policy } } }));
@@ -63,7 +48,7 @@ const servedPack = { ...orgPack, id: 'org-served', name: 'Served by the organisa
 
 beforeAll(async () => {
   if (process.env.CANDO_BROWSER === 'firefox') return;
-  extension = extensionCopyWithOwnId();
+  extension = chromeExtensionCopy();
   server = await startFixtureServer({
     port: 0,
     routes: {
@@ -75,14 +60,14 @@ beforeAll(async () => {
   });
   writePolicy({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }], lockedPacks: ['org-pack'], allowImport: false });
   const launched = await launchWithExtension('chrome', { enableExtensions: [extension.dir] });
-  ctx = { ...launched, origin: `chrome-extension://${extension.id}` };
+  ctx = { ...launched, origin: extension.origin };
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
 afterAll(async () => {
   rmSync(POLICY_FILE, { force: true });
   await ctx?.close();
   await server?.close();
-  if (extension) rmSync(extension.dir, { recursive: true, force: true });
+  extension?.remove();
 });
 
 chrome('the managed pack is listed as the organisation’s, on and locked; import is off', async () => {
