@@ -37,6 +37,18 @@ function compileInlineKind(over: object) {
   return compileInline([rule({ ...over, examples: { flag, pass: ['We can.'] } })]);
 }
 
+test.each([
+  ['👩‍👩‍👧 Hi,\t“we  can’t   refund” it', ['we  can’t   refund']],
+  ['- 🎁🎁 (we cannot refund)!', ['we cannot refund']],
+  ['é̃ é́ ok — WE CAN NOT refund ‼️', ['WE CAN NOT refund']],
+  ['Hi\u00a0there, we\u00a0can\'t refund', ['we\u00a0can\'t refund']],
+  ["Zürich: we can’t ship 🇩🇪 we can't refund", ['we can’t ship', "we can't refund"]],
+])('pattern offsets stay exact around ZWJ emoji, flags, combining marks, tabs and no-break spaces: %j', (text, expected) => {
+  const pack = compileInline([rule({ pattern: 'we can not #Verb', examples: { flag: ["we can't go"], pass: ['we can go'] } })]);
+  const findings = new Analyzer([pack]).analyze(text);
+  expect(findings.map((f) => text.slice(f.start, f.end))).toEqual(expected);
+});
+
 describe('phrases', () => {
   const pack = compileInline([rule({ phrases: ["we can't help", 'rules are rules'], examples: { flag: ['we can not help'], pass: ['we can help'] } })]);
   const a = new Analyzer([pack]);
