@@ -59,17 +59,17 @@ describe.each(brokenFiles)('broken pack %s', (file) => {
 
 test('the CLI refuses each broken pack with a readable message and a non-zero exit', async () => {
   const run = promisify(execFile);
-  await Promise.all(
-    brokenFiles.map(async (file) => {
-      const outcome = await run(process.execPath, [join(root, 'bin', 'cando.js'), 'pack', 'test', join(brokenDir, file)]).then(
-        () => ({ code: 0, stderr: '' }),
-        (err: { code: number; stderr: string }) => err,
-      );
-      expect({ file, code: outcome.code }).toEqual({ file, code: 1 });
-      expect(outcome.stderr).toContain(`FAIL ${join(brokenDir, file)}`);
-      expect(outcome.stderr).toContain(expected[file].message);
-    }),
-  );
+  const check = async (file: string) => {
+    const outcome = await run(process.execPath, [join(root, 'bin', 'cando.js'), 'pack', 'test', join(brokenDir, file)]).then(
+      () => ({ code: 0, stderr: '' }),
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect({ file, code: outcome.code }).toEqual({ file, code: 1 });
+    expect(outcome.stderr).toContain(`FAIL ${join(brokenDir, file)}`);
+    expect(outcome.stderr).toContain(expected[file].message);
+  };
+  // A few at a time: CI has two cores, and on a fresh clone each process may bundle the CLI first.
+  for (let i = 0; i < brokenFiles.length; i += 4) await Promise.all(brokenFiles.slice(i, i + 4).map(check));
 });
 
 test.each(goodPackFiles)('the schema and the validator accept rules/%s', (file) => {
