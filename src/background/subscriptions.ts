@@ -3,20 +3,13 @@
 // version or a network failure keeps the last good one, records the error, and never removes a pack.
 import browser from 'webextension-polyfill';
 import type { PackError } from '../engine/types';
-import { hostPattern, MAX_PACK_CHARS, type StoredData, type SubscriptionState } from '../shared/settings';
-import { describeError } from './packs';
+import { hostPattern, MAX_PACK_CHARS, type SubscriptionState } from '../shared/settings';
 import { subscriptionUrlProblem } from './policy';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
+import { applyOutcome, retryDelayMinutes, type FetchOutcome } from './subscription-state';
 
 export const REFRESH_ALARM = 'cando-refresh';
 export const RETRY_ALARM = 'cando-retry';
-const FIRST_RETRY_MINUTES = 1;
-
-type FetchOutcome =
-  | { kind: 'new'; id: string; spec: unknown; etag?: string; lastModified?: string }
-  | { kind: 'unchanged' }
-  | { kind: 'refused'; errors: PackError[] }
-  | { kind: 'network'; message: string };
 
 /** Fetches a pack, conditionally when `previous` has validators; validates what arrives. */
 async function fetchPack(url: string, previous?: SubscriptionState): Promise<FetchOutcome> {
@@ -62,36 +55,6 @@ const refusedTooLarge = (size: number): FetchOutcome => ({
 function idTakenBy(snap: StoreSnapshot, id: string, url: string): string | null {
   const owner = snap.view.entries.find((e) => e.id === id && e.subscriptionUrl !== url);
   return owner ? `A ${owner.source} pack with the id "${id}" is already installed.` : null;
-}
-
-/** Records one fetch's outcome in the stored subscription. */
-function applyOutcome(data: StoredData, url: string, outcome: FetchOutcome, now: number): void {
-  const sub = data.subscriptions[url];
-  if (!sub) return; // removed while fetching
-  sub.lastCheckedAt = now;
-  switch (outcome.kind) {
-    case 'new':
-      sub.spec = outcome.spec;
-      sub.etag = outcome.etag;
-      sub.lastModified = outcome.lastModified;
-      sub.lastGoodAt = now;
-      sub.failures = 0;
-      delete sub.lastError;
-      break;
-    case 'unchanged':
-      sub.lastGoodAt = now;
-      sub.failures = 0;
-      delete sub.lastError;
-      break;
-    case 'refused':
-      sub.failures = 0;
-      sub.lastError = { message: `The new version was refused: ${outcome.errors.map(describeError).join('; ')}`, at: now };
-      break;
-    case 'network':
-      sub.failures += 1;
-      sub.lastError = { message: outcome.message, at: now };
-      break;
-  }
 }
 
 /**
@@ -144,14 +107,13 @@ export async function refreshSubscriptions({ onlyFailed = false } = {}): Promise
   await scheduleRetry();
 }
 
-/** Network failures back off: 1, 2, 4 … minutes after the last failure, at most the refresh period. */
+/** After network failures, one retry alarm for the subscription that failed most often. */
 async function scheduleRetry(): Promise<void> {
   const snap = await snapshot();
   const failures = Math.max(0, ...Object.values(snap.data.subscriptions).map((s) => s.failures));
   await browser.alarms.clear(RETRY_ALARM);
   if (failures === 0) return;
-  const delay = Math.min(snap.policy.refreshMinutes, FIRST_RETRY_MINUTES * 2 ** (failures - 1));
-  await browser.alarms.create(RETRY_ALARM, { delayInMinutes: delay });
+  await browser.alarms.create(RETRY_ALARM, { delayInMinutes: retryDelayMinutes(failures, snap.policy.refreshMinutes) });
 }
 
 /** Keeps the periodic refresh alarm at the policy's period (default 6 h). */
