@@ -91,6 +91,31 @@ test('the controlled textarea in a same-origin iframe is coached, and apply upda
   expect(await frame.$eval(MARKDOWN, (t) => (t as HTMLTextAreaElement).value)).toBe("Sorry, what we can do is gladly do that. It's the courier's fault.");
 });
 
+test('an editor inside an open shadow root is coached and applied', async () => {
+  await page.click('side-conversation >>> .side-editor');
+  await page.keyboard.type("Sadly we cannot ship it, it's the warehouse's fault.");
+  const boxes = (words: string) =>
+    page.evaluate((needle) => {
+      const editor = (window as unknown as { fixtureEditors: { side: HTMLElement } }).fixtureEditors.side;
+      const text = editor.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf(needle));
+      range.setEnd(text, text.data.indexOf(needle) + needle.length);
+      return Array.from(range.getClientRects()).map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+    }, words);
+  // The comment editor above no longer says "we can't": the only one is in the shadow root.
+  const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  expectUnderlinesAt(seen, CANT_RULE, await boxes('we cannot'));
+
+  const [box] = await boxes('we cannot');
+  await applyFirstSuggestion(page, box, 'what we can do is');
+  await page.waitForFunction(
+    (e) => (window as unknown as { fixtureEditors: { side: HTMLElement } }).fixtureEditors.side.textContent === e,
+    { timeout: 10000 },
+    "Sadly what we can do is ship it, it's the warehouse's fault.",
+  );
+});
+
 test('no errors in the page and no request left the browser while typing', () => {
   expect(errors).toEqual([]);
   expect(leaving).toEqual([]);
