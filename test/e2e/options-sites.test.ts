@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
-import { chromeExtensionCopy, type ExtensionCopy } from './support/extension-copy';
+import { extensionCopy, type ExtensionCopy } from './support/extension-copy';
 
 const chromeTest = chromeOnly('loads a modified copy of the Chromium build');
 let extension: ExtensionCopy;
@@ -16,12 +16,12 @@ let site: string;
 
 beforeAll(async () => {
   if (process.env.CANDO_BROWSER === 'firefox') return;
-  extension = chromeExtensionCopy((manifest) => {
-    for (const script of manifest.content_scripts) script.matches = script.matches.filter((m: string) => !m.startsWith('http://'));
+  extension = extensionCopy('chrome', (manifest) => {
+    for (const script of manifest.content_scripts) script.matches = script.matches.filter((m) => !m.startsWith('http://'));
   });
   server = await startFixtureServer({ port: 0 });
   site = server.url;
-  const launched = await launchWithExtension('chrome', { enableExtensions: [extension.dir] });
+  const launched = await launchWithExtension('chrome', {}, extension.install);
   ctx = { ...launched, origin: extension.origin };
   options = await openExtensionPage(ctx, 'options.html#sites');
   await options.waitForSelector('#site-origin');

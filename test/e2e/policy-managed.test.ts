@@ -1,18 +1,24 @@
-// Enterprise policy for real: a Chromium managed-policy file (the `3rdparty` extension policy in
-// the system policy directory) is written before launch; the managed pack is active and locked in
-// the options page and in the help-desk overlay, and a policy change is picked up while running.
+// Enterprise policy for real, written where the browser reads it before launch: in Chromium a
+// managed-policy file (the `3rdparty` extension policy in the system policy directory), in Firefox
+// the installation's distribution/policies.json (`3rdparty` → `Extensions`). The managed pack is
+// active and locked in the options page and in the help-desk overlay; in Chromium a policy change
+// is also picked up while running (Firefox reads policies only at start).
 //
-// Every Chromium on the machine reads that directory, including the other test files' browsers
-// running in parallel. So this test loads a copy of the built extension under its own key (a new
-// extension id) and writes the policy for that id only: no other browser's CanDo is affected.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Every browser on the machine reads those files, including the other test files' browsers
+// running in parallel. So this test installs a copy of the build under its own id and writes the
+// policy for that id only: no other browser's CanDo is affected.
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
-import { chromeExtensionCopy, type ExtensionCopy } from './support/extension-copy';
+import { browserUnderTest, chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { extensionCopy, type ExtensionCopy } from './support/extension-copy';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = `${POLICY_DIR}/cando-e2e-${process.pid}.json`;
+const browserName = browserUnderTest();
+const POLICY_FILE =
+  browserName === 'chrome'
+    ? `/etc/chromium/policies/managed/cando-e2e-${process.pid}.json`
+    : join(dirname(realpathSync(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr')), 'distribution', 'policies.json');
 
 const orgPack = {
   id: 'org-pack',
@@ -34,11 +40,14 @@ const orgPack = {
 
 let extension: ExtensionCopy;
 function writePolicy(policy: Record<string, unknown>): void {
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extension.id]: policy } } }));
+  mkdirSync(dirname(POLICY_FILE), { recursive: true });
+  const file =
+    browserName === 'chrome'
+      ? { '3rdparty': { extensions: { [extension.id]: policy } } }
+      : { policies: { '3rdparty': { Extensions: { [extension.id]: policy } } } };
+  writeFileSync(POLICY_FILE, JSON.stringify(file));
 }
 
-const chrome = chromeOnly('Chromium enterprise policy files');
 let ctx: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let options: Page;
@@ -47,8 +56,7 @@ let options: Page;
 const servedPack = { ...orgPack, id: 'org-served', name: 'Served by the organisation', version: '1.0.0' };
 
 beforeAll(async () => {
-  if (process.env.CANDO_BROWSER === 'firefox') return;
-  extension = chromeExtensionCopy();
+  extension = extensionCopy(browserName);
   server = await startFixtureServer({
     port: 0,
     routes: {
@@ -59,7 +67,7 @@ beforeAll(async () => {
     },
   });
   writePolicy({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }], lockedPacks: ['org-pack'], allowImport: false });
-  const launched = await launchWithExtension('chrome', { enableExtensions: [extension.dir] });
+  const launched = await launchWithExtension(browserName, {}, extension.install);
   ctx = { ...launched, origin: extension.origin };
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
@@ -70,7 +78,7 @@ afterAll(async () => {
   extension?.remove();
 });
 
-chrome('the managed pack is listed as the organisation’s, on and locked; import is off', async () => {
+test('the managed pack is listed as the organisation’s, on and locked; import is off', async () => {
   const row = await options.waitForSelector('tr[data-pack="org-pack"]');
   expect(await row!.$eval('.source', (el) => el.textContent)).toBe('Your organisation');
   expect(await row!.$eval('.version', (el) => el.textContent)).toBe('4.2.0');
@@ -81,7 +89,7 @@ chrome('the managed pack is listed as the organisation’s, on and locked; impor
   expect(await options.$eval('.managed-note', (el) => el.textContent)).toContain('managed by your organisation');
 });
 
-chrome('a pack URL in the policy is subscribed without asking the agent, and cannot be removed', async () => {
+test('a pack URL in the policy is subscribed without asking the agent, and cannot be removed', async () => {
   const row = await options.waitForSelector('tr[data-pack="org-served"]');
   expect(await row!.$eval('.source', (el) => el.textContent)).toBe(`Your organisation${server.url}/org/pack.json`);
   expect(await row!.$('button.remove')).toBeNull();
@@ -89,7 +97,7 @@ chrome('a pack URL in the policy is subscribed without asking the agent, and can
   expect(await row!.$eval('.pack-enabled', (el) => (el as HTMLInputElement).disabled)).toBe(false);
 });
 
-chrome('its rules are locked in the Rules tab', async () => {
+test('its rules are locked in the Rules tab', async () => {
   const rules = await openExtensionPage(ctx, 'options.html#rules');
   const rule = await rules.waitForSelector('li[data-rule="org-pack/no-rulebook"]');
   expect(await rule!.$eval('.rule-enabled', (el) => [(el as HTMLInputElement).checked, (el as HTMLInputElement).disabled])).toEqual([true, true]);
@@ -97,7 +105,7 @@ chrome('its rules are locked in the Rules tab', async () => {
   await rules.close();
 });
 
-chrome('in the help desk the managed rule underlines and its card offers no “Turn off”', async () => {
+test('in the help desk the managed rule underlines and its card offers no “Turn off”', async () => {
   const desk = await ctx.browser.newPage();
   await desk.goto(`${server.url}/zendesk-workspace/`);
   const editable = await desk.waitForSelector('[data-pane="main"] .ck-editor__editable');
@@ -121,7 +129,7 @@ chrome('in the help desk the managed rule underlines and its card offers no “T
   await desk.close();
 });
 
-chrome('a policy change while running is picked up: the lock lifts', async () => {
+chromeOnly('Firefox reads policies.json only at start')('a policy change while running is picked up: the lock lifts', async () => {
   writePolicy({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }] });
   // Chromium notices the changed file after its settle delay and updates storage.managed.
   await options.waitForFunction(() => (document.querySelector('tr[data-pack="org-pack"] .pack-enabled') as HTMLInputElement | null)?.disabled === false, {

@@ -40,11 +40,18 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** A test's own copy of the build to install instead (see extension-copy.ts), with its Firefox add-on id. */
+export interface InstallOptions {
+  dir?: string;
+  firefoxId?: string;
+}
+
 export async function launchWithExtension(
   name: BrowserName = browserUnderTest(),
   extra: Partial<LaunchOptions> = {},
+  install: InstallOptions = {},
 ): Promise<ExtensionBrowser> {
-  const dir = extensionDir(name);
+  const dir = install.dir ?? extensionDir(name);
   if (name === 'chrome') {
     const browser = await puppeteer.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -62,7 +69,7 @@ export async function launchWithExtension(
     headless: true,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [install.firefoxId ?? FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       // Grant the optional localhost host permissions without a prompt, as the tests run headless.
       'extensions.originControls.grantByDefault': true,
     },
