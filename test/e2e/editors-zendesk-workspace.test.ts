@@ -99,6 +99,32 @@ test('switching tickets re-attaches coaching to the new composer and leaves noth
   expectUnderlinesAt(after, BLAME_RULE, await wordBoxes(page, MAIN, "the courier's fault"));
 });
 
+test('a replacement after a soft line break (Shift+Enter) lands on its own words', async () => {
+  await page.click(SIDE);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('Hello Dana,');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Shift');
+  await page.keyboard.type("we can't ship it today.");
+  expect(await getData('side')).toBe("<p>Hello Dana,<br>we can't ship it today.</p>");
+  await page.waitForFunction(
+    () => document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll('.underline[data-rule-id="e2e/we-cant"]').length === 1,
+    { timeout: 10000 },
+  );
+  const seen = await underlines(page);
+  const words = await wordBoxes(page, SIDE, "we can't");
+  expectUnderlinesAt(seen, CANT_RULE, words);
+  await applyFirstSuggestion(page, words[0], 'what we can do is');
+  await page.waitForFunction(
+    () => (window as unknown as { fixtureEditors: Record<string, { getData(): string }> }).fixtureEditors.side.getData() === '<p>Hello Dana,<br>what we can do is ship it today.</p>',
+    { timeout: 10000 },
+  );
+});
+
 test('no errors in the page and no request left the browser while typing', () => {
   expect(errors).toEqual([]);
   expect(leaving).toEqual([]);
