@@ -207,8 +207,12 @@ function SubscribePanel({ state }: { state: OptionsState }) {
     <section class="subscriptions">
       <h2>Subscriptions</h2>
       <form onSubmit={subscribe}>
-        <input type="url" id="subscribe-url" placeholder="https://packs.example.com/support.json" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
-        <button type="submit" id="subscribe">Subscribe</button>{' '}
+        {state.allowImport ? (
+          <>
+            <input type="url" id="subscribe-url" placeholder="https://packs.example.com/support.json" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+            <button type="submit" id="subscribe">Subscribe</button>{' '}
+          </>
+        ) : null}
         <button type="button" id="refresh-now" onClick={refresh}>Refresh now</button>{' '}
         <span role="status" class="status">{status}</span>
       </form>
@@ -259,13 +263,11 @@ export function PacksTab({ state }: { state: OptionsState }) {
         </ul>
       ) : null}
       {state.allowImport ? (
-        <>
-          <ImportPanel />
-          <SubscribePanel state={state} />
-        </>
+        <ImportPanel />
       ) : (
         <p class="muted" id="import-off">Your organisation manages CanDo's packs: importing and subscribing are turned off.</p>
       )}
+      <SubscribePanel state={state} />
     </div>
   );
 }

@@ -95,6 +95,9 @@ test('a pack URL in the policy is subscribed without asking the agent, and canno
   expect(await row!.$('button.remove')).toBeNull();
   // Not locked by the policy: the agent may switch it off, but not remove it.
   expect(await row!.$eval('.pack-enabled', (el) => (el as HTMLInputElement).disabled)).toBe(false);
+  // Its subscription is listed (with any error) although agents cannot add their own.
+  expect(await options.$eval(`li[data-url="${server.url}/org/pack.json"]`, (el) => el.textContent)).toContain('(your organisation)');
+  expect(await options.$('#subscribe-url')).toBeNull();
 });
 
 test('its rules are locked in the Rules tab', async () => {
