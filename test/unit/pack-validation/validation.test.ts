@@ -116,3 +116,12 @@ function validateWithSchema(data: unknown): boolean {
   schemaValidator ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(root, 'rules', 'pack.schema.json'), 'utf8')));
   return schemaValidator(data) as boolean;
 }
+
+test('plain text may use < and & as prose; only tags and entities are markup', () => {
+  const starter = JSON.parse(readFileSync(join(root, 'rules', 'starter.json'), 'utf8'));
+  const rule = { ...starter.rules[2], message: 'Keep it < 2 lines & friendly, a < b.', suggestions: ['Q&A: to recap'] };
+  expect(compilePack({ ...starter, rules: [rule] })).toMatchObject({ ok: true });
+  for (const markup of ['<b>bold</b>', 'a</p>', '<!-- x -->', '&nbsp;', '&#60;']) {
+    expect(compilePack({ ...starter, rules: [{ ...rule, message: markup }] })).toMatchObject({ ok: false });
+  }
+});
