@@ -1,6 +1,6 @@
 // Importing packs through the real options page: a valid pack is previewed, confirmed, listed and
 // fires on a help-desk page; each broken pack is refused with a clear error and nothing installed changes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -140,6 +140,23 @@ chromeOnly('stops the Chromium service worker over CDP')('installed packs surviv
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="try-output"] mark').length === 2);
   expect(await page.$$eval('[data-testid="try-output"] mark', (m) => m.map((e) => e.getAttribute('data-rule')))).toEqual(['acme-tone/no-alas', 'acme-tone/no-sadly']);
   await page.close();
+});
+
+chromeOnly('sets the download folder over CDP')('Export saves the installed pack as a file that imports again', async () => {
+  const downloads = join(dir, 'downloads');
+  const cdp = await ctx.browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await options.click('tr[data-pack="acme-tone"] .actions button');
+  const file = join(downloads, 'acme-tone-1.1.0.json');
+  // Wait for the download to land (polling the file system: there is no page event for it).
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+  const exported = readFileSync(file, 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ id: 'acme-tone', version: '1.1.0' });
+  await cdp.detach();
+  // Chosen again, it is the very pack that is installed: no rule added, changed or removed.
+  await choosePackFile('exported.json', exported);
+  const preview = await options.waitForSelector('[data-testid="pack-preview"][data-source="exported.json"] .diff');
+  expect(await preview!.evaluate((el) => el.textContent)).toMatch(/version 1\.1\.0.*Added: none.*Changed: none.*Removed: none/s);
 });
 
 test.each(BROKEN)('a pack with %s is refused with a clear error; installed packs stay as they were', async (name, content, mentions) => {
