@@ -173,6 +173,12 @@ export class EditorSession implements CoachedEditor {
     if (draft.text === this.analysedText) return;
     this.analysedText = draft.text;
     const version = ++this.version;
+    if (draft.text.trim() === '') {
+      // Nothing to coach: no need to wake the background.
+      this.all = [];
+      this.notify();
+      return;
+    }
     const text = draft.text.slice(0, MAX_DRAFT_CHARS);
     const skip = draft.skip.filter((r) => r.start < text.length).map((r) => ({ start: r.start, end: Math.min(r.end, text.length) }));
     const raw = await this.runtime.send({ type: 'analyze', version, text, skip });

@@ -14,13 +14,15 @@ export function fieldRects(field: HTMLTextAreaElement | HTMLInputElement, start:
   const box = field.getBoundingClientRect();
   if (box.width === 0 || box.height === 0) return [];
   const style = view.getComputedStyle(field);
-  const mirror = doc.createElement('div');
+  // Our own tag, so CanDo's watcher (and anyone reading the DOM) can tell the brief mirror from the page's elements.
+  const mirror = doc.createElement('cando-measure');
   for (const prop of COPIED) mirror.style[prop] = style[prop];
   const multiline = field instanceof view.HTMLTextAreaElement;
   Object.assign(mirror.style, {
     position: 'fixed',
     left: `${box.left}px`,
     top: `${box.top}px`,
+    display: 'block',
     visibility: 'hidden',
     pointerEvents: 'none',
     overflow: 'hidden',

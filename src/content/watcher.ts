@@ -59,8 +59,9 @@ export class EditorWatcher {
           relevant = removed = true;
           continue;
         }
-        // Typing inside an editor we already coach is the session's business, not the finder's.
-        if (this.insideEditor(record.target)) continue;
+        // Typing inside an editor we already coach is the session's business, not the finder's;
+        // CanDo's own elements (the overlay host, the textarea mirror) are not the page's.
+        if (this.insideEditor(record.target) || (onlyOurs(record.addedNodes) && onlyOurs(record.removedNodes))) continue;
         relevant = true;
         if (record.removedNodes.length > 0) removed = true;
         for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) added.push(node);
@@ -138,3 +139,5 @@ export class EditorWatcher {
     attach();
   }
 }
+
+const onlyOurs = (nodes: NodeList): boolean => Array.prototype.every.call(nodes, (n: Node) => n.nodeName.startsWith('CANDO-'));
