@@ -49,6 +49,7 @@ export function Layer(props: { clip: Box; underlines: Underline[]; active: Findi
             class={finding === props.active ? 'underline active' : 'underline'}
             data-rule-id={finding.ruleId}
             data-category={finding.category}
+            data-start={finding.start}
             style={{ ...colourVar(finding.category), left: `${b.left}px`, top: `${b.top}px`, width: `${b.right - b.left}px`, height: `${b.bottom - b.top}px` }}
           />
         )),
