@@ -17,6 +17,7 @@ const HISTORY_HEADERS: [string, RegExp][] = [
   ['schreef', /^[ \t]*Op\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bschreef\b[^\n]{0,120}:[ \t]*$/gim], // nl
   ['--', /^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)[ \t]*-{2,}[ \t]*$/gim],
   ['subject:', /^[ \t]*From:[^\n]+\n(?:[ \t]*(?:Sent|Date):[^\n]*\n)[\s\S]{0,400}?^[ \t]*Subject:/gim], // Outlook header block
+  ['forwarded', /^[ \t]*Begin forwarded message:[ \t]*$/gim], // Apple Mail
   ['##', /^[ \t]*#{2}-[ \t]*Please type your reply above this line[ \t]*-#{2}[ \t]*$/gim], // Zendesk mail delimiter
 ];
 

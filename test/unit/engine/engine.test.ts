@@ -136,6 +136,8 @@ describe('text that is not the agent’s own words is skipped', () => {
     ['German history', "We can't.\nAm Mo., 3. Feb. 2025 um 10:04 Uhr schrieb Jane <j@x.de>:\nwe can't", [0]],
     ['Outlook header block', "We can't.\nFrom: Jane Doe\nSent: Monday, 3 February 2025 10:04\nTo: Support\nSubject: Refund\nwe can't", [0]],
     ['Original Message', "We can't.\n-----Original Message-----\nwe can't", [0]],
+    ['Gmail forward', "We can't.\n---------- Forwarded message ---------\nwe can't", [0]],
+    ['Apple Mail forward', "We can't.\nBegin forwarded message:\nwe can't", [0]],
     ['Zendesk reply delimiter', "We can't.\n##- Please type your reply above this line -##\nwe can't", [0]],
     ['a signature after "-- "', "We can't.\n-- \nJane, we can't-do team", [0]],
   ])('%s', (_name, text, starts) => {
