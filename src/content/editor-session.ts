@@ -35,6 +35,8 @@ export class EditorSession implements CoachedEditor {
   private firstPending = 0;
   private notifyFrame = 0;
   private lastInputAt = 0;
+  private observer: MutationObserver | null = null;
+  private cached: DraftText | null = null;
   private readonly win: Window & typeof globalThis;
 
   constructor(
@@ -47,12 +49,14 @@ export class EditorSession implements CoachedEditor {
     const opts = { signal, passive: true };
     element.addEventListener('input', () => {
       this.lastInputAt = Date.now();
-      this.schedule();
+      this.changed();
     }, opts);
     if (!this.isField) {
       // Drafts also change without input events: the host app loads a saved draft, or another tab syncs it.
-      const observer = new this.win.MutationObserver(() => this.schedule());
-      observer.observe(element, { childList: true, subtree: true, characterData: true });
+      const observer = new this.win.MutationObserver(() => this.changed());
+      // Classes decide what is quoted history or a placeholder.
+      observer.observe(element, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+      this.observer = observer;
       signal.addEventListener('abort', () => observer.disconnect());
     }
     signal.addEventListener('abort', () => {
@@ -77,8 +81,21 @@ export class EditorSession implements CoachedEditor {
     return this.element instanceof this.win.HTMLTextAreaElement || this.element instanceof this.win.HTMLInputElement;
   }
 
+  /**
+   * The draft as it is now. A contenteditable's reading is kept until its DOM changes (the overlay
+   * asks for rects of every finding on every frame); pending mutation records are checked first,
+   * so a change made earlier in this same task is never missed.
+   */
   read(): DraftText {
-    return this.isField ? readField(this.element as HTMLTextAreaElement) : readEditable(this.element, this.adapter);
+    if (this.isField) return readField(this.element as HTMLTextAreaElement);
+    if (this.observer && this.observer.takeRecords().length > 0) this.changed();
+    this.cached ??= readEditable(this.element, this.adapter);
+    return this.cached;
+  }
+
+  private changed(): void {
+    this.cached = null;
+    this.schedule();
   }
 
   rectsFor(start: number, end: number): DOMRect[] {
