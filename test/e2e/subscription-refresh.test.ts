@@ -33,12 +33,15 @@ function packRoute(req: IncomingMessage, res: ServerResponse) {
 let ctx: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let options: Page;
+let rules: Page;
 let url: string;
 
 beforeAll(async () => {
   server = await startFixtureServer({ port: 0, routes: { '/packs/team.json': packRoute } });
   url = `${server.url}/packs/team.json`;
   ctx = await launchWithExtension();
+  rules = await openExtensionPage(ctx, 'options.html#rules');
+  await rules.waitForSelector('#try-text');
   options = await openExtensionPage(ctx, 'options.html#packs');
   await options.waitForSelector('#subscribe-url');
 });
@@ -50,17 +53,19 @@ afterAll(async () => {
 const version = () => options.$eval('tr[data-pack="team-pack"] .version', (el) => el.textContent);
 const subscriptionText = () => options.$eval(`li[data-url="${url}"]`, (el) => el.textContent ?? '');
 
-/** Types into the Rules tab's "try it" box and returns the rules whose underlines appear. */
-async function tryIt(text: string): Promise<string[]> {
-  const page = await openExtensionPage(ctx, 'options.html#rules');
-  await page.waitForSelector('#try-text');
-  await page.type('#try-text', text);
-  await page.waitForFunction((t) => document.querySelector('[data-testid="try-output"]')?.textContent === t, {}, text);
-  // The analysis answers after the typing pause; wait for the underlines to settle.
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="try-output"] mark').length > 0, { timeout: 10000 }).catch(() => undefined);
-  const rules = await page.$$eval('[data-testid="try-output"] mark', (marks) => marks.map((m) => m.getAttribute('data-rule')));
-  await page.close();
-  return rules as string[];
+/**
+ * Types `text` into the Rules tab's "try it" box (which runs the active packs) and waits until
+ * `ruleId` underlines it: the rule is live.
+ */
+async function expectLive(text: string, ruleId: string): Promise<void> {
+  await rules.bringToFront();
+  await rules.click('#try-text', { count: 3 });
+  await rules.keyboard.press('Backspace');
+  // The empty draft's answer clears the old underlines, so any underline after typing is fresh.
+  await rules.waitForFunction(() => document.querySelectorAll('[data-testid="try-output"] mark').length === 0);
+  await rules.type('#try-text', text);
+  await rules.waitForSelector(`[data-testid="try-output"] mark[data-rule="${ruleId}"]`, { timeout: 10000 });
+  await options.bringToFront();
 }
 
 test('subscribing installs the served pack', async () => {
@@ -69,7 +74,7 @@ test('subscribing installs the served pack', async () => {
   await options.waitForSelector('tr[data-pack="team-pack"]');
   expect(await version()).toBe('1.0.0');
   expect(await options.$eval('tr[data-pack="team-pack"] .source', (el) => el.textContent)).toContain(url);
-  expect(await tryIt('That is protocol, sorry.')).toContain('team-pack/no-protocol');
+  await expectLive('That is protocol, sorry.', 'team-pack/no-protocol');
 });
 
 test('an unchanged pack is not downloaded again (If-None-Match → 304)', async () => {
@@ -85,7 +90,7 @@ test('a new version on the server is live after "Refresh now"', async () => {
   served = v2;
   await options.click('#refresh-now');
   await options.waitForFunction(() => document.querySelector('tr[data-pack="team-pack"] .version')?.textContent === '2.0.0');
-  expect(await tryIt('That is procedure, sorry.')).toContain('team-pack/no-procedure');
+  await expectLive('That is procedure, sorry.', 'team-pack/no-procedure');
 });
 
 test('a broken version is refused: the last good one stays and the error shows', async () => {
@@ -95,7 +100,7 @@ test('a broken version is refused: the last good one stays and the error shows',
   expect(await subscriptionText()).toMatch(/refused.*no-protocol/s);
   expect(await subscriptionText()).toMatch(/last good update \d/);
   expect(await version()).toBe('2.0.0');
-  expect(await tryIt('That is procedure, sorry.')).toContain('team-pack/no-procedure');
+  await expectLive('That is procedure, sorry.', 'team-pack/no-procedure');
 });
 
 test('when the server is gone the pack stays and the failure shows', async () => {
@@ -108,5 +113,5 @@ test('when the server is gone the pack stays and the failure shows', async () =>
     url,
   );
   expect(await version()).toBe('2.0.0');
-  expect(await tryIt('That is protocol, sorry.')).toContain('team-pack/no-protocol');
+  await expectLive('That is protocol, sorry.', 'team-pack/no-protocol');
 });
