@@ -59,8 +59,10 @@ const subscriptionText = () => options.$eval(`li[data-url="${url}"]`, (el) => el
  */
 async function expectLive(text: string, ruleId: string): Promise<void> {
   await rules.bringToFront();
-  await rules.click('#try-text', { count: 3 });
-  await rules.keyboard.press('Backspace');
+  await rules.$eval('#try-text', (el) => {
+    (el as HTMLTextAreaElement).value = '';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
   // The empty draft's answer clears the old underlines, so any underline after typing is fresh.
   await rules.waitForFunction(() => document.querySelectorAll('[data-testid="try-output"] mark').length === 0);
   await rules.type('#try-text', text);
