@@ -13,7 +13,7 @@ import { readEditable, readField, type DraftText } from './text-model';
 /** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
 const DEBOUNCE_MS = 50;
 /** While the agent types without pause, still analyse this often. */
-const MAX_WAIT_MS = 400;
+const MAX_WAIT_MS = 200;
 /**
  * Editors close an undo step for typed text once typing pauses (Froala's default typingTimer is
  * 500 ms); an apply before that would share an undo step with the words just typed, and Ctrl+Z

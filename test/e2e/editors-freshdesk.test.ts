@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { collectErrors, launchWithExtension, type ExtensionBrowser } from './support/browser';
 import {
-  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, useOnlyTestPack, recordLeavingRequests, undo, underlines, waitForUnderlines, wordBoxes,
+  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, useOnlyTestPack, recordLeavingRequests, undo, waitForUnderlines, waitForUnderlinesAt, wordBoxes,
 } from './support/coaching';
 
 const editorIn = (kind: string) => `.composer[data-kind="${kind}"] .fr-element`;
@@ -93,13 +93,32 @@ test('a private note is coached alongside the forward', async () => {
   await open('note');
   await page.click(editorIn('note'));
   await page.keyboard.type("Customer says it's the courier's fault.");
-  await page.waitForFunction(
-    () => document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll('.underline[data-rule-id="e2e/courier-fault"]').length === 2,
+  await waitForUnderlinesAt(page, BLAME_RULE, await wordBoxes(page, editorIn('note'), "the courier's fault"));
+  // The forward stays coached meanwhile.
+  await page.click(`${editorIn('forward')} > p:first-child`);
+  await waitForUnderlinesAt(page, BLAME_RULE, await wordBoxes(page, editorIn('forward'), "the warehouse's fault"));
+});
+
+test('Froala in iframe mode (the editable is the body of its own iframe) is coached and applied', async () => {
+  const framed = await ctx.browser.newPage();
+  const framedErrors = collectErrors(framed);
+  await framed.goto(`${server.url}/freshdesk/?iframe`);
+  await framed.click('[data-test-id="ticket-action-reply"]');
+  await framed.waitForFunction(() => (window as unknown as FroalaWindow).fixtureEditors.reply?.ready);
+  const frame = await (await framed.waitForSelector('.composer iframe'))!.contentFrame();
+  await (await frame.waitForSelector('body[contenteditable="true"]'))!.click();
+  await framed.keyboard.type(DRAFT);
+  const seen = await waitForUnderlines(frame, [CANT_RULE, BLAME_RULE]);
+  const [box] = await wordBoxes(frame, 'body', "we can't");
+  expectUnderlinesAt(seen, CANT_RULE, [box]);
+  await applyFirstSuggestion(framed, box, 'what we can do is', frame);
+  await framed.waitForFunction(
+    (e) => (window as unknown as FroalaWindow).fixtureEditors.reply.editor.html.get() === e,
     { timeout: 10000 },
+    asHtml("Hi Dana, unfortunately what we can do is refund this. It's the courier's fault."),
   );
-  const seen = await underlines(page);
-  const boxes = [...(await wordBoxes(page, editorIn('forward'), "the warehouse's fault")), ...(await wordBoxes(page, editorIn('note'), "the courier's fault"))];
-  expectUnderlinesAt(seen, BLAME_RULE, boxes);
+  expect(framedErrors).toEqual([]);
+  await framed.close();
 });
 
 test('no errors in the page and no request left the browser while typing', () => {
