@@ -1,5 +1,6 @@
 // Zips the store builds (dist/chrome, dist/firefox; run `npm run build` first, as `npm run package`
 // does) into artifacts/cando-<browser>-<version>.zip, with the manifest at the zip's root.
+// CANDO_DIST and CANDO_ARTIFACTS override where builds are read and zips written.
 import { zipSync } from 'fflate';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.CANDO_DIST ?? join(root, 'dist');
-const artifacts = join(root, 'artifacts');
+const artifacts = process.env.CANDO_ARTIFACTS ?? join(root, 'artifacts');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function filesOf(dir) {
