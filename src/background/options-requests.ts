@@ -119,12 +119,13 @@ export async function handleOptionsRequest(request: OptionsRequest): Promise<unk
     case 'site-remove': {
       const origin = normalizeOrigin(request.origin);
       if (!origin) return error(`"${request.origin}" is not an https:// site.`);
-      const data = await update((d) => {
-        d.customSites = d.customSites.filter((o) => o !== origin);
-        if (request.type === 'site-add') d.customSites.push(origin);
-        return d;
+      const sites = snap.data.customSites.filter((o) => o !== origin);
+      if (request.type === 'site-add') sites.push(origin);
+      // Scripts first: once the page shows the site added or removed, it is.
+      await syncSiteScripts(sites);
+      await update((d) => {
+        d.customSites = sites;
       });
-      await syncSiteScripts(data.customSites);
       return ok;
     }
   }

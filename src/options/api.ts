@@ -2,8 +2,19 @@
 import browser from 'webextension-polyfill';
 import type { Request, ResponseFor } from '../shared/protocol';
 
-export function send<R extends Request>(request: R): Promise<ResponseFor[R['type']]> {
-  return browser.runtime.sendMessage(request) as Promise<ResponseFor[R['type']]>;
+export type Failure = { type: 'error'; message: string };
+
+/**
+ * Sends a request to the background. Any answer may be a refusal, and the worker may be restarting:
+ * both come back as { type: 'error' } for the page to show, never as a thrown error.
+ */
+export async function send<R extends Request>(request: R): Promise<ResponseFor[R['type']] | Failure> {
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as ResponseFor[R['type']] | Failure | undefined;
+    return reply ?? { type: 'error', message: 'CanDo’s background did not answer.' };
+  } catch (e) {
+    return { type: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** "3 min ago"-style times are ambiguous in a screenshot; the options page shows local date and time. */

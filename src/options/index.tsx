@@ -26,13 +26,12 @@ function App() {
 
   useEffect(() => {
     const load = () =>
-      send({ type: 'options-state' })
-        .then((reply) => {
-          const r = reply as OptionsState | { type: 'error'; message: string };
-          if (r.type === 'options-state') setState(r);
-          else setFailure(r.message);
-        })
-        .catch((e: Error) => setFailure(e.message));
+      send({ type: 'options-state' }).then((reply) => {
+        if (reply.type === 'options-state') {
+          setState(reply);
+          setFailure('');
+        } else setFailure(reply.message);
+      });
     void load();
     // Statistics and settings land in storage.local; policy changes reach the page as the
     // background's 'refresh' once it has rebuilt the store.

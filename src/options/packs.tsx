@@ -38,6 +38,7 @@ function PackRow({ pack }: { pack: PackInfo }) {
   const exportPack = async () => {
     const reply = await send({ type: 'pack-export', packId: pack.id });
     if (reply.type === 'pack-json') download(`${pack.id}-${pack.version}.json`, 'application/json', reply.json);
+    else setMessage(reply.type === 'error' ? reply.message : 'Export failed.');
   };
   return (
     <tr data-pack={pack.id}>
@@ -116,7 +117,8 @@ function ImportPanel() {
     }
     const json = await file.text();
     const reply = await send({ type: 'pack-preview', json });
-    setState(reply.type === 'pack-preview' ? { step: 'preview', file: file.name, json, preview: reply } : { step: 'refused', file: file.name, errors: reply.errors });
+    if (reply.type === 'pack-preview') setState({ step: 'preview', file: file.name, json, preview: reply });
+    else setState({ step: 'refused', file: file.name, errors: reply.type === 'refused' ? reply.errors : [{ pack: file.name, message: reply.message }] });
   };
   const confirm = async (file: string, json: string, name: string) => {
     const reply = await send({ type: 'pack-import', json });
@@ -199,8 +201,8 @@ function SubscribePanel({ state }: { state: OptionsState }) {
   };
   const refresh = async () => {
     setStatus('Refreshing…');
-    await send({ type: 'refresh-subscriptions' });
-    setStatus('Refreshed.');
+    const reply = await send({ type: 'refresh-subscriptions' });
+    setStatus(reply.type === 'ok' ? 'Refreshed.' : `Refresh failed: ${reply.message}`);
   };
 
   return (

@@ -61,7 +61,8 @@ function TryIt({ rulesVersion }: { rulesVersion: unknown }) {
     const v = ++version.current;
     const timer = setTimeout(async () => {
       const reply = await send({ type: 'analyze', version: v, text, skip: [] });
-      if (reply.version === version.current) setFindings(reply.findings);
+      // A failed request keeps the last underlines; the next keystroke asks again.
+      if (reply.type === 'findings' && reply.version === version.current) setFindings(reply.findings);
     }, 200);
     return () => clearTimeout(timer);
   }, [text, rulesVersion]);

@@ -81,7 +81,9 @@ function PerDay({ rule, days }: { rule: string; days: Days }) {
 export function StatsTab({ state }: { state: OptionsState }) {
   const [days, setDays] = useState<Days | null>(null);
   useEffect(() => {
-    void send({ type: 'stats' }).then((r) => setDays(r.days));
+    void send({ type: 'stats' }).then((r) => {
+      if (r.type === 'stats') setDays(r.days);
+    });
   }, [state]);
   if (!days) return <p>Loading…</p>;
 
