@@ -114,7 +114,11 @@ export async function extensionWorker(browser: Browser): Promise<WebWorker> {
 /** Collects page errors and console errors so a test can assert that there were none. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+  page.on('pageerror', (e) => {
+    // Where it was thrown tells the page's own errors from CanDo's (content.js).
+    const where = e instanceof Error ? (e.stack ?? '').split('\n').find((line) => /\bat\b/.test(line))?.trim() : undefined;
+    errors.push(`pageerror: ${e instanceof Error ? e.message : String(e)}${where ? ` (${where})` : ''}`);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });

@@ -1,0 +1,297 @@
+// Runs fuzz sessions in a real browser with CanDo loaded: every step is done as a person does it
+// (keys, a paste event, clicks on the underline and on the card), then the editor's own model is
+// compared with the reference model. A failing session is shrunk to a minimal list of steps.
+import type { Frame, Page } from 'puppeteer-core';
+import { coachedOccurrences, Reference, shrink, type Step } from './model';
+import { browserUnderTest } from '../e2e/support/browser';
+import type { EditorDriver } from './drivers';
+
+export interface Failure {
+  step: number;
+  steps: Step[];
+  expected: string;
+  actual: string;
+  message: string;
+}
+
+const APPLY_TIMEOUT_MS = 5000;
+const UNDERLINE_TIMEOUT_MS = 3000;
+
+async function press(page: Page, key: string, times = 1, modifiers: string[] = []): Promise<void> {
+  for (const m of modifiers) await page.keyboard.down(m as never);
+  for (let i = 0; i < times; i++) await page.keyboard.press(key as never);
+  for (const m of [...modifiers].reverse()) await page.keyboard.up(m as never);
+}
+
+/**
+ * Lets the editor see where the caret went: rich editors sync their model selection on
+ * 'selectionchange', a moment after a click or a caret key, which no person outpaces.
+ */
+function settle(frame: Page | Frame): Promise<void> {
+  return frame.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
+/**
+ * A paste as Chromium delivers it: a paste event carrying the text, which rich editors insert
+ * themselves; plain fields insert it as typed text. (Firefox's editors ignore synthetic paste
+ * events and synthetic insertText, and BiDi has no clipboard: there the runner types the text.)
+ */
+function pasteEvent(frame: Page | Frame, selector: string, text: string): Promise<void> {
+  return frame.evaluate(
+    (sel, t) => {
+      const el = document.querySelector(sel) as HTMLElement;
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      el.dispatchEvent(event);
+      if (!event.defaultPrevented) document.execCommand('insertText', false, t);
+    },
+    selector,
+    text,
+  );
+}
+
+/** Where the frame's viewport sits in the page's (the mouse works in page coordinates). */
+async function frameOffset(page: Page, frame: Page | Frame): Promise<{ x: number; y: number }> {
+  if (frame === page) return { x: 0, y: 0 };
+  return (await (frame as Frame).frameElement())!.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + el.clientLeft, y: r.top + el.clientTop };
+  });
+}
+
+async function underlineCentres(page: Page, frame: Page | Frame): Promise<{ x: number; y: number }[]> {
+  const offset = await frameOffset(page, frame);
+  const centres = await frame.evaluate(() =>
+    Array.from(document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('.underline[data-rule-id^="e2e/"]') ?? []).map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2, w: r.width };
+    }),
+  );
+  return centres.filter((c) => c.w > 2).map((c) => ({ x: c.x + offset.x, y: c.y + offset.y }));
+}
+
+interface CardButton {
+  x: number;
+  y: number;
+  flagged: string;
+  suggestion: string;
+}
+
+/** The card's first suggestion (or Dismiss) button as the agent sees it: where it is and what it says. */
+async function cardButton(page: Page, frame: Page | Frame, which: 'suggestion' | 'dismiss'): Promise<CardButton | null> {
+  const offset = await frameOffset(page, frame);
+  let last: CardButton | null = null;
+  for (const deadline = Date.now() + UNDERLINE_TIMEOUT_MS; Date.now() < deadline; ) {
+    const found = await frame.evaluate((w) => {
+      const button = document.querySelector('cando-overlay')?.shadowRoot?.querySelector<HTMLButtonElement>(`.card button.${w}`);
+      if (!button || button.disabled) return null;
+      const r = button.getBoundingClientRect();
+      if (r.width === 0 || getComputedStyle(button.closest('.card')!).visibility !== 'visible') return null;
+      return {
+        x: (r.left + r.right) / 2,
+        y: (r.top + r.bottom) / 2,
+        flagged: /^Replace “(.*)” with “/s.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '',
+        suggestion: button.textContent ?? '',
+      };
+    }, which);
+    // The card follows its words while a fresh analysis re-lays them out: press it once it holds still.
+    if (found && last && found.x === last.x && found.y === last.y) return { ...found, x: found.x + offset.x, y: found.y + offset.y };
+    last = found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+export class FuzzRunner {
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+    private readonly driver: EditorDriver,
+  ) {}
+
+  /** A fresh page with an empty, focused composer. */
+  private async fresh(): Promise<Page | Frame> {
+    await this.page.goto(`${this.baseUrl}${this.driver.path}`);
+    await this.driver.ready(this.page);
+    const frame = await this.driver.frame(this.page);
+    await frame.click(this.driver.selector);
+    return frame;
+  }
+
+  private async focusEnd(frame: Page | Frame, ref: Reference): Promise<void> {
+    await frame.click(this.driver.selector);
+    await settle(frame);
+    await press(this.page, 'End', 1, ['Control']);
+    await settle(frame);
+    ref.caretToEnd();
+  }
+
+  /** Runs `steps`; null when every step left the editor's model as the reference predicts. */
+  async run(steps: Step[]): Promise<Failure | null> {
+    const { page, driver } = this;
+    let frame = await this.fresh();
+    const ref = new Reference(driver.softBreak);
+    const check = async (i: number, message: string): Promise<Failure | null> => {
+      const actual = await driver.modelText(page);
+      return actual === ref.text ? null : { step: i, steps: steps.slice(0, i + 1), expected: ref.text, actual, message };
+    };
+    for (const [i, step] of steps.entries()) {
+      let message = `after step ${i} ${JSON.stringify(step)}`;
+      switch (step.kind) {
+        case 'type':
+          await page.keyboard.type(step.text);
+          ref.insert(step.text);
+          break;
+        case 'paste': {
+          await settle(frame);
+          if (browserUnderTest() === 'chrome') await pasteEvent(frame, driver.selector, step.text);
+          else await page.keyboard.type(step.text);
+          ref.insert(step.text);
+          // Some editors (Froala) clean pasted content before inserting it, a moment later.
+          const failure = await this.waitForText(ref.text, i, steps, `${message}: the pasted text must be inserted at the caret`);
+          if (failure) return failure;
+          break;
+        }
+        case 'backspace':
+          await press(page, 'Backspace', step.n);
+          ref.backspace(step.n);
+          break;
+        case 'delete':
+          await press(page, 'Delete', step.n);
+          ref.deleteForward(step.n);
+          break;
+        case 'left':
+          await press(page, 'ArrowLeft', step.n);
+          await settle(frame);
+          ref.move(-step.n);
+          break;
+        case 'right':
+          await press(page, 'ArrowRight', step.n);
+          await settle(frame);
+          ref.move(step.n);
+          break;
+        case 'docStart':
+          await press(page, 'Home', 1, ['Control']);
+          await settle(frame);
+          ref.move(-ref.caret);
+          break;
+        case 'docEnd':
+          await press(page, 'End', 1, ['Control']);
+          await settle(frame);
+          ref.caretToEnd();
+          break;
+        case 'enter':
+          await press(page, 'Enter');
+          ref.lineBreak(false);
+          break;
+        case 'softBreak':
+          await press(page, 'Enter', 1, ['Shift']);
+          ref.lineBreak(true);
+          break;
+        case 'apply':
+        case 'dismiss': {
+          const outcome = await this.useCard(frame, ref, step.kind, step.pick);
+          if (typeof outcome === 'string') return { step: i, steps: steps.slice(0, i + 1), expected: ref.text, actual: await driver.modelText(page), message: `${message}: ${outcome}` };
+          message += outcome ? ` (${outcome.detail})` : ' (nothing to act on)';
+          break;
+        }
+        case 'undo':
+        case 'redo':
+          if (step.kind === 'undo' ? !ref.canUndo : !ref.canRedo) continue;
+          await press(page, 'KeyZ', 1, step.kind === 'undo' ? ['Control'] : ['Control', 'Shift']);
+          ref.undoRedo(step.kind === 'undo');
+          {
+            const failure = await this.waitForText(ref.text, i, steps, `${message}: one ${step.kind} must give back the draft exactly`);
+            if (failure) return failure;
+          }
+          await this.focusEnd(frame, ref);
+          break;
+        case 'switchTicket': {
+          if (!driver.switchTicket) continue;
+          await driver.switchTicket(page);
+          frame = await driver.frame(page);
+          await this.focusEnd(frame, ref);
+          // The host app saved the draft as HTML and loaded it back; HTML may change whitespace
+          // (a space after a trailing line break), so only that may differ: every other character must be back.
+          const actual = await driver.modelText(page);
+          const visible = (t: string) => t.replace(/\s+/g, ' ').trim();
+          if (visible(actual) !== visible(ref.text)) return { step: i, steps: steps.slice(0, i + 1), expected: ref.text, actual, message: `${message}: the draft must come back` };
+          ref.resync(actual);
+          break;
+        }
+      }
+      const failure = await check(i, message);
+      if (failure) return failure;
+    }
+    // Coaching settles (late analyses, re-drawn underlines): still nothing changed without a click.
+    await new Promise((r) => setTimeout(r, 300));
+    return check(steps.length - 1, 'after the session settled');
+  }
+
+  private async waitForText(expected: string, i: number, steps: Step[], message: string): Promise<Failure | null> {
+    const deadline = Date.now() + APPLY_TIMEOUT_MS;
+    let actual = await this.driver.modelText(this.page);
+    while (actual !== expected && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      actual = await this.driver.modelText(this.page);
+    }
+    return actual === expected ? null : { step: i, steps: steps.slice(0, i + 1), expected, actual, message };
+  }
+
+  /**
+   * Clicks an underline (the agent's pointer), then the card's first suggestion or Dismiss.
+   * Returns what was done, null when there was nothing to act on, or a failure message.
+   */
+  private async useCard(frame: Page | Frame, ref: Reference, kind: 'apply' | 'dismiss', pick: number): Promise<{ detail: string } | null | string> {
+    const { page, driver } = this;
+    if (coachedOccurrences(ref.text).length === 0) return null;
+    let centres: { x: number; y: number }[] = [];
+    for (const deadline = Date.now() + UNDERLINE_TIMEOUT_MS; centres.length === 0 && Date.now() < deadline; ) {
+      centres = await underlineCentres(page, frame);
+      if (centres.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (centres.length === 0) return null;
+    const target = centres[pick % centres.length];
+    await page.mouse.click(target.x, target.y);
+    const button = await cardButton(page, frame, kind === 'apply' ? 'suggestion' : 'dismiss');
+    if (!button) {
+      await this.focusEnd(frame, ref); // the click put the caret where the pointer was
+      return null;
+    }
+    const { flagged, suggestion } = button;
+    await page.mouse.click(button.x, button.y);
+    if (kind === 'dismiss') {
+      await this.focusEnd(frame, ref);
+      return { detail: 'dismissed' };
+    }
+    const before = ref.text;
+    // Which occurrence was replaced is read from the result: it must be one flagged occurrence of
+    // exactly that text, replaced by exactly the suggestion, with every other character kept.
+    const deadline = Date.now() + APPLY_TIMEOUT_MS;
+    let actual = await driver.modelText(page);
+    while (actual === before && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      actual = await driver.modelText(page);
+    }
+    if (actual === before) {
+      // Refusing a stale finding (the draft moved since it was drawn) is the promise, when the card says so.
+      const told = await frame.evaluate(() => document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card .notice')?.textContent ?? null);
+      if (!told) return `clicking the suggestion "${suggestion}" for "${flagged}" changed nothing, and the card did not say why`;
+      await press(page, 'Escape');
+      await this.focusEnd(frame, ref);
+      return { detail: `refused as stale: ${told}` };
+    }
+    const start = coachedOccurrences(before)
+      .map((o) => o.start)
+      .find((s) => before.slice(s, s + flagged.length) === flagged && before.slice(0, s) + suggestion + before.slice(s + flagged.length) === actual);
+    if (start === undefined) return `applying "${suggestion}" for "${flagged}" did not replace exactly one flagged occurrence`;
+    ref.apply(start, flagged, suggestion);
+    return { detail: `"${flagged}" → "${suggestion}" at ${start}` };
+  }
+
+  /** The minimal step list that still fails (each candidate replayed on a fresh page). */
+  async shrink(failure: Failure, budget: number): Promise<Step[]> {
+    return shrink(failure.steps, async (steps) => (await this.run(steps)) !== null, budget);
+  }
+}
