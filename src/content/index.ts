@@ -10,7 +10,7 @@ import { mountOverlay } from './overlay';
 import { Runtime } from './runtime';
 import { EditorWatcher } from './watcher';
 
-/** A new content script announces itself with this DOM event: an older one whose runtime died tears down. */
+/** A new content script announces itself with this DOM event: older ones tear down. */
 const TAKEOVER_EVENT = 'cando:content-takeover';
 /** The running instance, in this isolated world, for a script injected again into the same world. */
 const INSTANCE_KEY = '__candoContentScript';
@@ -48,10 +48,9 @@ function main(): void {
   runtime.onDead(stop);
   global[INSTANCE_KEY] = { alive: () => runtime.alive && !signal.aborted, stop };
 
+  // The newest script wins: an older one (dead after an update, or a duplicate in another world) stops and removes its UI.
   document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
-  document.addEventListener(TAKEOVER_EVENT, () => {
-    if (!runtime.alive) stop();
-  }, { signal });
+  document.addEventListener(TAKEOVER_EVENT, stop, { signal });
 
   const sessions = new Set<EditorSession>();
   let focused: EditorSession | null = null;

@@ -40,6 +40,8 @@ export class EditorWatcher {
     // A same-origin iframe's document comes from another realm, so `instanceof Document` is false for it.
     const win = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument).defaultView;
     if (!win) return;
+    // Firefox leaves the UI of an unloaded add-on's scripts in the page, with nobody left to remove it.
+    if (root.nodeType === Node.DOCUMENT_NODE) for (const stale of root.querySelectorAll('cando-overlay')) stale.remove();
     let timer = 0;
     const added: Node[] = [];
     let removed = false;
