@@ -139,7 +139,7 @@ const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}...` : s}"`;
 /** The rule's own examples that fail: flag examples it does not flag, pass examples it flags. */
 export function exampleFailures(rule: CompiledRule): PackError[] {
   const failures: PackError[] = [];
-  const flagged = (text: string) => findingsInText(text, [], (sentence) => matchRule(rule, new Sentence(sentence)));
+  const flagged = (text: string) => findingsInText(text, [], (sentence) => matchRule(rule, new Sentence(sentence), false));
   rule.examples.flag.forEach((example, i) => {
     if (flagged(example).length === 0) {
       failures.push({ pack: rule.packId, rule: rule.id, field: `examples.flag[${i}]`, message: `the flag example ${quote(example)} is not flagged by this rule` });

@@ -15,7 +15,8 @@ export interface SentenceFinding {
 
 const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.end;
 
-export function matchRule(rule: CompiledRule, sentence: Sentence): SentenceFinding[] {
+/** The rule's findings in one sentence; `withSuggestions` false skips the transforms (examples need none). */
+export function matchRule(rule: CompiledRule, sentence: Sentence, withSuggestions = true): SentenceFinding[] {
   if (!mayMatch(rule.matcher, sentence)) return [];
   const matches = rule.matcher.find(sentence);
   if (matches.length === 0) return [];
@@ -26,7 +27,7 @@ export function matchRule(rule: CompiledRule, sentence: Sentence): SentenceFindi
     const match = sentence.text.slice(m.start, m.end);
     const context = { match, captures: m.captures, sentence: sentence.text, before: sentence.text.slice(0, m.start), after: sentence.text.slice(m.end) };
     const suggestions = new Set<string>();
-    for (const suggest of rule.suggestions) {
+    for (const suggest of withSuggestions ? rule.suggestions : []) {
       const s = suggest(context);
       if (s !== null && s !== match) suggestions.add(s);
     }
