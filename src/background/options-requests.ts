@@ -1,7 +1,7 @@
 // The options page's requests (the router has already checked they come from an extension page).
 import type { CompiledPack } from '../engine';
 import type { OptionsRequest, OptionsState, PackPreviewResponse, PackRefused } from '../shared/protocol';
-import { MAX_PACK_CHARS, normalizeOrigin, type StoredData } from '../shared/settings';
+import { MAX_PACK_CHARS, normalizeOrigin } from '../shared/settings';
 import { hasRule, packInfos, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
 import { builtinSitePatterns, syncSiteScripts } from './sites';
 import { readStats, recordEvent } from './stats';
@@ -87,7 +87,7 @@ export async function handleOptionsRequest(request: OptionsRequest): Promise<unk
     case 'pack-remove': {
       const entry = snap.view.entries.find((e) => e.id === request.packId);
       if (!entry || (entry.source !== 'imported' && entry.source !== 'subscribed')) return error('Only imported and subscribed packs can be removed.');
-      await update((data: StoredData) => {
+      await update((data) => {
         if (entry.source === 'imported') delete data.imported[entry.id];
         else if (entry.subscriptionUrl) delete data.subscriptions[entry.subscriptionUrl];
         data.disabledPacks = data.disabledPacks.filter((id) => id !== entry.id);

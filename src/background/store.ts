@@ -33,16 +33,20 @@ async function readPolicy(): Promise<Policy> {
   }
 }
 
-async function load(data?: StoredData, policy?: Policy): Promise<StoreSnapshot> {
-  const [d, p] = await Promise.all([data ?? readData(), policy ?? readPolicy()]);
-  const view = buildView(builtinPacks, p, d, compile);
+async function load(): Promise<StoreSnapshot> {
+  const [data, policy] = await Promise.all([readData(), readPolicy()]);
+  const view = buildView(builtinPacks, policy, data, compile);
   setActivePacks(view.enabledPacks, view.disabledRules);
-  return { data: d, policy: p, view };
+  return { data, policy, view };
 }
 
 /** The current store, loaded from storage on first use in this worker's life. */
 export function snapshot(): Promise<StoreSnapshot> {
-  current ??= load();
+  // A failed load (storage unavailable for a moment) is tried again by the next request.
+  current ??= load().catch((e: unknown) => {
+    current = null;
+    throw e;
+  });
   return current;
 }
 
@@ -51,14 +55,13 @@ export function snapshot(): Promise<StoreSnapshot> {
  * returns a result; the data is written, the engine gets the new packs, and open help-desk tabs
  * analyse their drafts again. A change that throws writes nothing.
  */
-export function update<T>(change: (data: StoredData, snap: StoreSnapshot) => T | Promise<T>): Promise<T> {
+export function update<T>(change: (data: StoredData) => T): Promise<T> {
   const run = queue.then(async () => {
-    const snap = await snapshot();
     const data = await readData();
-    const result = await change(data, snap);
+    const result = change(data);
     await browser.storage.local.set({ [STORE_KEY]: data });
-    current = load(data, snap.policy);
-    await current;
+    current = null;
+    await snapshot();
     await refreshTabs();
     return result;
   });
@@ -69,8 +72,8 @@ export function update<T>(change: (data: StoredData, snap: StoreSnapshot) => T |
 /** The policy changed: rebuild with the new one. */
 export function reloadPolicy(): Promise<StoreSnapshot> {
   const run = queue.then(async () => {
-    current = load();
-    const snap = await current;
+    current = null;
+    const snap = await snapshot();
     await refreshTabs();
     return snap;
   });
