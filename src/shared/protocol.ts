@@ -17,7 +17,10 @@ export type Request =
   | { type: 'analyze'; version: number; text: string; skip: TextRange[] }
   /** Any context: liveness check (also wakes a stopped service worker). */
   | { type: 'ping' }
-  /** Content script, after the agent's own click on "Turn off this rule": switch one unlocked rule off. */
+  /**
+   * Content script, after the agent's own click on "Turn off this rule": switch one unlocked rule
+   * off. The background counts the 'disabled' statistic itself (also for switches on the options page).
+   */
   | { type: 'rule-off'; ruleId: string }
   /** Content script: count one event for a rule in the local statistics (counts only, no text). */
   | { type: 'stat'; ruleId: string; event: StatEvent }
