@@ -1,6 +1,7 @@
 // The built-in packs on sentences written for this test, not taken from the corpus or from the
 // packs' own examples: the many ways agents phrase each category, and the look-alikes coaches
-// leave alone. A sentence passes when exactly the expected categories are flagged.
+// leave alone. A sentence passes when exactly the expected categories are flagged; applying a
+// suggestion must not bring the same finding back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer, compilePack, type CompiledPack } from '../../../src/engine';
@@ -188,6 +189,19 @@ describe('built-in packs on unseen sentences', () => {
   it.each(SENTENCES)('%s → %j', (text, expected) => {
     const flagged = [...new Set(analyzer.analyze(text).map((f) => f.category))].sort();
     expect(flagged).toEqual([...expected].sort());
+  });
+
+  it('offers suggestions that, once applied, the same rule does not flag again', () => {
+    const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag))];
+    const reflagged = texts.flatMap((text) =>
+      analyzer.analyze(text).flatMap((f) =>
+        f.suggestions
+          .map((s) => text.slice(0, f.start) + s + text.slice(f.end))
+          .filter((applied) => analyzer.analyze(applied).some((g) => g.ruleId === f.ruleId))
+          .map((applied) => `${f.ruleId}: ${applied}`),
+      ),
+    );
+    expect(reflagged).toEqual([]);
   });
 
   it('offers at least one suggestion for every finding', () => {
