@@ -32,3 +32,17 @@ test('kept inside the window horizontally', () => {
   expect(placeCard([line(100, 900, 980)], card, viewport).left).toBe(1000 - 340 - 8);
   expect(placeCard([line(100, -50, 20)], card, viewport).left).toBe(8);
 });
+
+test('above the flagged line when the agent is typing on the line below it', () => {
+  const caret = { left: 150, top: 120, right: 158, bottom: 140 };
+  const pos = placeCard([line(300)], card, viewport, { ...caret, top: 320, bottom: 340 });
+  expect(pos.top + card.height).toBeLessThanOrEqual(300);
+  // A caret far away from where the card goes changes nothing.
+  expect(placeCard([line(300)], card, viewport, caret)).toEqual({ left: 100, top: 326 });
+});
+
+test('below the caret line when neither side of the flagged line keeps clear of it', () => {
+  const caret = { left: 150, top: 120, right: 158, bottom: 140 };
+  const pos = placeCard([line(100)], card, viewport, caret);
+  expect(pos.top).toBe(146);
+});

@@ -34,12 +34,27 @@ const HOST_STYLE: Record<string, string> = {
   'pointer-events': 'none',
 };
 
+/**
+ * A <cando-overlay> with our shadow root. A page may define a custom element of that name whose
+ * constructor takes the shadow root first; then the host is a plain <div data-cando-overlay>,
+ * which no page definition can upgrade.
+ */
+function createHostElement(doc: Document): { element: HTMLElement; root: ShadowRoot } {
+  const element = doc.createElement('cando-overlay');
+  try {
+    return { element, root: element.attachShadow({ mode: 'open' }) };
+  } catch {
+    const fallback = doc.createElement('div');
+    fallback.setAttribute('data-cando-overlay', '');
+    return { element: fallback, root: fallback.attachShadow({ mode: 'open' }) };
+  }
+}
+
 export function acquireHost(doc: Document): OverlayHost {
   let record = hosts.get(doc);
   if (!record) {
-    const element = doc.createElement('cando-overlay');
+    const { element, root } = createHostElement(doc);
     for (const [name, value] of Object.entries(HOST_STYLE)) element.style.setProperty(name, value, 'important');
-    const root = element.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     const live = doc.createElement('div');

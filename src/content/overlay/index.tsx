@@ -148,12 +148,19 @@ class EditorOverlay {
     let position: CardState['position'] = null;
     if (flagged.length && element) {
       const win = this.doc.defaultView!;
-      position = placeCard(flagged, { width: element.offsetWidth, height: element.offsetHeight }, { width: win.innerWidth, height: win.innerHeight });
+      position = placeCard(flagged, { width: element.offsetWidth, height: element.offsetHeight }, { width: win.innerWidth, height: win.innerHeight }, this.caretBox(card.caret));
     }
     if (position?.left !== card.position?.left || position?.top !== card.position?.top) {
       card.position = position;
       this.redraw();
     }
+  }
+
+  /** The box of the character next to the caret (zero-width ranges have no box). */
+  private caretBox(caret: number | null): Box | null {
+    if (caret === null) return null;
+    const [box] = caret > 0 ? this.editor.rectsFor(caret - 1, caret) : this.editor.rectsFor(0, 1);
+    return box ? toBox(box) : null;
   }
 
   private cardElement(): HTMLElement | null {
@@ -229,7 +236,7 @@ class EditorOverlay {
     if (opener === 'keyboard') this.savedCaret = this.saveCaret();
     this.opener = opener;
     this.host.claimCard(this.closeFromHost);
-    this.card = { finding, position: null, notice: null, busy: false };
+    this.card = { finding, position: null, notice: null, busy: false, caret: this.editor.caretOffset() };
     this.host.announce(`CanDo: ${finding.message} On “${finding.text}”. ${finding.suggestions.length ? `Suggestion: ${finding.suggestions[0]}.` : ''}`);
     this.update();
     if (opener === 'keyboard') this.cardElement()?.querySelector<HTMLElement>('button.suggestion, button.dismiss')?.focus();

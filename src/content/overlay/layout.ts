@@ -52,23 +52,36 @@ export function visibleBox(element: Element): Box {
 const GAP = 6;
 const MARGIN = 8;
 
+const fits = (top: number, height: number, viewport: { height: number }) => top >= MARGIN && top + height <= viewport.height - MARGIN;
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 /**
  * Where the card goes: below the flagged lines when it fits in the viewport, otherwise above
  * them, otherwise on the side with more room; horizontally aligned with the flagged text and kept
- * inside the viewport.
+ * inside the viewport. Nor does it cover `caret` (the agent's typing position) when another place
+ * next to the flagged lines avoids it: failing that, it goes below the caret's line.
  */
 export function placeCard(
   flagged: readonly Box[],
   card: { width: number; height: number },
   viewport: { width: number; height: number },
+  caret: Box | null = null,
 ): { left: number; top: number } {
   const top = Math.min(...flagged.map((r) => r.top));
   const bottom = Math.max(...flagged.map((r) => r.bottom));
+  const belowTop = bottom + GAP;
+  const aboveTop = top - GAP - card.height;
   const spaceBelow = viewport.height - bottom - GAP - MARGIN;
   const spaceAbove = top - GAP - MARGIN;
   const below = card.height <= spaceBelow || (card.height > spaceAbove && spaceBelow >= spaceAbove);
   const left = Math.max(MARGIN, Math.min(flagged[0].left, viewport.width - card.width - MARGIN));
-  return { left, top: below ? bottom + GAP : top - GAP - card.height };
+  const at = (t: number) => ({ left, top: t });
+  const clear = (t: number) => !caret || !overlaps({ left, top: t, right: left + card.width, bottom: t + card.height }, caret);
+  const first = below ? belowTop : aboveTop;
+  if (clear(first)) return at(first);
+  const second = below ? aboveTop : belowTop;
+  if (clear(second) && fits(second, card.height, viewport)) return at(second);
+  return at(Math.max(caret!.bottom, bottom) + GAP);
 }
 
 export const contains = (b: Box, x: number, y: number): boolean => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;

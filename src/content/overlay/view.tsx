@@ -20,6 +20,8 @@ export interface CardState {
   /** Shown instead of applying when the draft changed under the card. */
   notice: string | null;
   busy: boolean;
+  /** Where the agent was typing when the card opened: the card keeps clear of it. */
+  caret: number | null;
 }
 
 export interface CardActions {
