@@ -15,9 +15,13 @@ export interface AnalyzerOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
+/** A copy of `s` that does not share memory with the string it was sliced from. */
+const ownCopy = (s: string): string => ` ${s}`.slice(1);
+
 export class Analyzer {
   readonly rules: readonly CompiledRule[];
-  private readonly cache = new Map<string, readonly SentenceFinding[]>();
+  /** Sentence text → its findings; the entry keeps its own (copied) key, see remember(). */
+  private readonly cache = new Map<string, { key: string; findings: readonly SentenceFinding[] }>();
   private cachedChars = 0;
   private readonly maxEntries: number;
   private readonly maxChars: number;
@@ -46,8 +50,8 @@ export class Analyzer {
     if (cached) {
       // Most recently used last: Map keeps insertion order, so the oldest is evicted first.
       this.cache.delete(text);
-      this.cache.set(text, cached);
-      return cached;
+      this.cache.set(cached.key, cached);
+      return cached.findings;
     }
     const sentence = new Sentence(text);
     const findings: SentenceFinding[] = [];
@@ -62,9 +66,13 @@ export class Analyzer {
     return findings;
   }
 
-  private remember(text: string, findings: readonly SentenceFinding[]): void {
-    if (text.length > this.maxChars) return;
-    this.cache.set(text, findings);
+  private remember(sentence: string, findings: readonly SentenceFinding[]): void {
+    if (sentence.length > this.maxChars) return;
+    // The sentence (and a suggestion made from its captures) is a slice of the whole draft, and
+    // engines keep a slice's parent string alive: store copies, or every cached sentence would hold
+    // on to the draft it came from.
+    const text = ownCopy(sentence);
+    this.cache.set(text, { key: text, findings: findings.map((f) => ({ ...f, suggestions: f.suggestions.map(ownCopy) })) });
     this.cachedChars += text.length;
     while (this.cache.size > this.maxEntries || this.cachedChars > this.maxChars) {
       const oldest = this.cache.keys().next().value as string;
