@@ -48,9 +48,13 @@ function main(): void {
   runtime.onDead(stop);
   global[INSTANCE_KEY] = { alive: () => runtime.alive && !signal.aborted, stop };
 
-  // The newest script wins: an older one (dead after an update, or a duplicate in another world) stops and removes its UI.
+  // The newest script wins: an older one (dead after an update) stops and removes its UI. Any page
+  // can dispatch this event too, so a script stops only when its own extension no longer answers.
   document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
-  document.addEventListener(TAKEOVER_EVENT, stop, { signal });
+  document.addEventListener(TAKEOVER_EVENT, () => {
+    if (!runtime.alive) stop();
+    else void runtime.send({ type: 'ping' }).then((answer) => answer?.type === 'pong' || stop());
+  }, { signal });
 
   const sessions = new Set<EditorSession>();
   let focused: EditorSession | null = null;
