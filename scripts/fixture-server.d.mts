@@ -11,4 +11,5 @@ export function startFixtureServer(options?: {
   port?: number;
   host?: string;
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  onRequest?: (req: IncomingMessage) => void;
 }): Promise<FixtureServer>;

@@ -57,11 +57,13 @@ function bundleFor(urlPath) {
 
 /**
  * Starts the server; `port: 0` picks a free port. `routes` maps a path to a handler for tests that
- * need dynamic answers (a pack subscription, say). Resolves to { url, port, close }.
+ * need dynamic answers (a pack subscription, say); `onRequest` sees every request first (the privacy
+ * test records them). Resolves to { url, port, close }.
  */
-export function startFixtureServer({ port = 0, host = '127.0.0.1', routes = {} } = {}) {
+export function startFixtureServer({ port = 0, host = '127.0.0.1', routes = {}, onRequest } = {}) {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://localhost').pathname;
+    onRequest?.(req);
     if (routes[path]) return routes[path](req, res);
     const bundle = bundleFor(path);
     if (bundle) {
