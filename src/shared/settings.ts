@@ -104,7 +104,8 @@ function normalizeSubscription(url: string, raw: unknown): SubscriptionState | n
 export function migrateStoredData(raw: unknown): StoredData {
   if (!isObject(raw)) return emptyStoredData();
   let data = raw;
-  let version = typeof raw.version === 'number' ? raw.version : 1;
+  // A version this CanDo cannot place (0, negative, fractional) is read as the first format, not run through missing migrations.
+  let version = Number.isInteger(raw.version) && (raw.version as number) >= 1 ? (raw.version as number) : 1;
   while (version < STORE_VERSION) {
     data = MIGRATIONS[version - 1](data);
     version += 1;
@@ -112,12 +113,14 @@ export function migrateStoredData(raw: unknown): StoredData {
   const imported: Record<string, ImportedPack> = {};
   if (isObject(data.imported)) {
     for (const [id, p] of Object.entries(data.imported)) {
-      if (isObject(p) && isObject(p.spec)) imported[id] = { spec: p.spec, installedAt: optionalNumber(p.installedAt) ?? 0 };
+      // JSON from storage can hold an own "__proto__" key; assigning it would replace the record's prototype.
+      if (id !== '__proto__' && isObject(p) && isObject(p.spec)) imported[id] = { spec: p.spec, installedAt: optionalNumber(p.installedAt) ?? 0 };
     }
   }
   const subscriptions: Record<string, SubscriptionState> = {};
   if (isObject(data.subscriptions)) {
     for (const [url, s] of Object.entries(data.subscriptions)) {
+      if (url === '__proto__') continue;
       const sub = normalizeSubscription(url, s);
       if (sub) subscriptions[url] = sub;
     }
