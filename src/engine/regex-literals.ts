@@ -78,8 +78,11 @@ class RegexReader {
       const next = this.s[this.i + 1] ?? '';
       this.i += 2;
       if (/[bBAz]/.test(next)) return { kind: 'zero-width' };
-      if (/[pP]/.test(next) && this.s[this.i] === '{') this.i = this.s.indexOf('}', this.i) + 1;
-      else if (next === 'x' && this.s[this.i] === '{') this.i = this.s.indexOf('}', this.i) + 1;
+      // Escapes with arguments: \p{Greek} \pL, \x{263a} \x41, octal \123.
+      if (/[pPx]/.test(next) && this.s[this.i] === '{') this.i = this.s.indexOf('}', this.i) + 1;
+      else if (/[pP]/.test(next)) this.i += 1;
+      else if (next === 'x') this.i += 2;
+      else if (/[0-7]/.test(next)) while (/[0-7]/.test(this.s[this.i] ?? '')) this.i++;
       if (/[\p{L}\p{N}]/u.test(next)) return { kind: 'opaque' };
       return { kind: 'literal', text: next.toLowerCase() };
     }

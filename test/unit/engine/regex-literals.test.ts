@@ -18,6 +18,7 @@ const tricky: [string, string[]][] = [
   ["we(?:\\s+really)?\\s+can['’]?t", ["we can't", 'we really cant', 'we can’t']],
   ['[a-z]+ing\\s+order', ['shipping order']],
   ['colou?r', ['color', 'colour']],
+  ['\\x41bc\\pLde\\x{263a}fg\\101hi', ['abcxde☺fgahi', 'ABCZDE☺FGAHI']],
   ["(?:it|that)(?:'s|\\s+is)\\s+policy", ["it's policy", 'that is policy']],
 ];
 
@@ -62,4 +63,5 @@ test('concrete requirements', () => {
   expect(requiredSubstrings('(?:(?:do|so)\\s+){0,2}sorry')).toEqual([['sorry']]);
   expect(requiredSubstrings('(we|i) can')).toEqual([[' can']]);
   expect(requiredSubstrings('\\Qa.b\\E')).toEqual([]);
+  expect(requiredSubstrings('\\x41bc\\pLde\\x{263a}fg\\101hi')).toEqual([['bc'], ['de'], ['fg'], ['hi']]);
 });
