@@ -112,7 +112,7 @@ const SENTENCES: Array<[string, string[]]> = [
   ["You should've read the terms before ordering.", ['broken']],
   ["You must've missed the email.", ['broken']],
   ["It's pretty easy, just click Reset.", ['broken']],
-  ["Simply click the link and you're done.", []],
+  ["Simply click the link and you're done.", ['broken']],
   ["Have you already tried clearing your cache?", []],
   ["Could you try logging out and back in?", []],
   ["As we discussed on the phone, I've sent the label.", []],
