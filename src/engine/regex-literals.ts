@@ -90,6 +90,8 @@ class RegexReader {
     if (c === '^' || c === '$') return { kind: 'zero-width' };
     if (c === '.') return { kind: 'opaque' };
     if (c === '{' && /^\{\d+(,\d*)?\}/.test(this.s.slice(this.i - 1))) return { kind: 'opaque' };
+    // RE2 folds case by Unicode rules (σ ς Σ, k K), toLowerCase not quite: trust only ASCII letters.
+    if (/[^\x00-\x7F]/.test(c) && /\p{L}/u.test(c)) return { kind: 'opaque' };
     return { kind: 'literal', text: c.toLowerCase() };
   }
 
