@@ -1,0 +1,158 @@
+// Faults survived: the service worker stopped at random (seeded) moments while the agent types and
+// applies; stored data damaged under CanDo; storage full. The draft is never lost or changed
+// without a click, coaching comes back, and the packs CanDo can still read are kept.
+import type { Page } from 'puppeteer-core';
+import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
+import { rng } from '../fuzz/model';
+import { chromeOnly, collectErrors, extensionWorker, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, E2E_PACK, useOnlyTestPack, waitForUnderlines, wordBoxes } from './support/coaching';
+
+const MAIN = '[data-pane="main"] .ck-editor__editable';
+type Send = (message: object) => Promise<{ type?: string; [key: string]: unknown } | undefined>;
+
+let ctx: ExtensionBrowser;
+let server: FixtureServer;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  server = await startFixtureServer({ port: 0 });
+  ctx = await launchWithExtension();
+  await useOnlyTestPack(ctx);
+  page = await ctx.browser.newPage();
+  errors = collectErrors(page);
+  await page.goto(`${server.url}/zendesk-workspace/`);
+  await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
+});
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+});
+
+const modelText = () =>
+  page.evaluate(() => (window as unknown as { fixtureEditors: Record<string, { getData(): string }> }).fixtureEditors.main.getData().replace(/<\/?p>/g, '').replace(/&nbsp;/g, ' '));
+
+/** Runs `use` with a request function on a fresh options page (an extension page: it may change settings). */
+async function withOptions<T>(use: (send: Send, options: Page) => Promise<T>): Promise<T> {
+  const options = await openExtensionPage(ctx, 'options.html');
+  try {
+    return await use((m) => options.evaluate((x) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage(x), m), options);
+  } finally {
+    await options.close();
+  }
+}
+
+const workerTargets = () => ctx.browser.targets().filter((t) => t.type() === 'service_worker' && t.url().startsWith(`${ctx.origin}/`));
+
+/** Stops the service worker if it runs (as Chrome does when it is idle, or at any moment it likes). */
+async function stopWorker(): Promise<void> {
+  if (workerTargets().length === 0) return;
+  try {
+    await (await extensionWorker(ctx.browser)).close();
+  } catch {
+    // It stopped by itself between the look and the stop.
+  }
+  for (let i = 0; i < 100 && workerTargets().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+chromeOnly('puppeteer stops only Chromium service workers')(
+  'the service worker stopped at random moments while typing and applying: the draft is exact and coaching comes back',
+  async () => {
+    const random = rng(6061);
+    const words = "Hello Dana, sorry, we can't refund it because it's the courier's fault and we cannot resend it today".split(' ');
+    await page.click(MAIN);
+    let typed = '';
+    for (const word of words) {
+      const chunk = typed ? ` ${word}` : word;
+      await page.keyboard.type(chunk);
+      typed += chunk;
+      if (random() < 0.3) await stopWorker();
+      expect(await modelText()).toBe(typed);
+    }
+    await waitForUnderlines(page, [CANT_RULE, BLAME_RULE], 20000);
+
+    // Stop it again, then apply: the apply needs no background, the next analysis wakes it.
+    await stopWorker();
+    const [box] = await wordBoxes(page, MAIN, "we can't");
+    await applyFirstSuggestion(page, box, 'what we can do is');
+    const applied = typed.replace("we can't", 'what we can do is');
+    await page.waitForFunction((t) => (window as unknown as { fixtureEditors: Record<string, { getData(): string }> }).fixtureEditors.main.getData().includes(t), {}, 'what we can do is');
+    expect(await modelText()).toBe(applied);
+    await stopWorker();
+    await page.keyboard.type(' now');
+    expect(await modelText()).toBe(applied.replace('what we can do is', 'what we can do is now'));
+    await waitForUnderlines(page, [CANT_RULE, BLAME_RULE], 20000);
+    expect(errors).toEqual([]);
+  },
+);
+
+test('damaged stored data: CanDo starts with its built-in packs and keeps the imported pack it can still read', async () => {
+  const imported = JSON.parse(E2E_PACK);
+  await withOptions(async (send, options) => {
+    await options.evaluate(
+      (spec) =>
+        (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.local.set({
+          cando: { version: 0, imported: { e2e: { spec, installedAt: 1 }, broken: 42, half: { spec: 'garbage' } }, disabledPacks: 'garbage', disabledRules: [7, null] },
+        }),
+      imported,
+    );
+    // The worker reads storage afresh when it starts again (Chromium) or when the add-on reloads (Firefox).
+    if (ctx.name === 'chrome') await stopWorker();
+    else await options.evaluate(() => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.reload());
+    void send;
+  });
+  const state = await withOptions(async (send) => {
+    for (let i = 0; i < 50; i++) {
+      const answer = await send({ type: 'options-state' }).catch(() => undefined);
+      if (answer?.type === 'options-state') return answer as unknown as { packs: { id: string; source: string; enabled: boolean }[] };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the background never answered after its data was damaged');
+  });
+  const ids = state.packs.map((p) => p.id);
+  expect(ids).toContain('e2e');
+  expect(state.packs.filter((p) => p.source === 'builtin').length).toBeGreaterThan(0);
+  // Everything in damaged storage read as "nothing switched off": the built-in packs coach again.
+  expect(state.packs.filter((p) => p.source === 'builtin').every((p) => p.enabled)).toBe(true);
+});
+
+chromeOnly("Firefox's storage.local has no quota")('storage full: an import is refused with a clear error and nothing installed is lost', async () => {
+  const before = await withOptions(async (send) => (await send({ type: 'options-state' })) as unknown as { packs: { id: string }[] });
+  const newer = { ...JSON.parse(E2E_PACK), id: 'e2e-newer', name: 'Editor tests, newer' };
+  const outcome = await withOptions(async (send, options) => {
+    // Fill storage.local up to its quota with filler of our own.
+    const filled = await options.evaluate(async () => {
+      const storage = (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.local;
+      // Big blocks first, then ever smaller ones, until not even 64 bytes more fit.
+      let n = 0;
+      for (let size = 512 * 1024; size >= 64 && n < 400; ) {
+        try {
+          await storage.set({ [`filler-${n}`]: 'x'.repeat(size) });
+          n++;
+        } catch {
+          size = Math.floor(size / 2);
+        }
+      }
+      return n;
+    });
+    const answer = await send({ type: 'pack-import', json: JSON.stringify(newer) });
+    const after = (await send({ type: 'options-state' })) as unknown as { packs: { id: string }[] };
+    await options.evaluate(async (n) => {
+      const storage = (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.local;
+      await storage.remove(Array.from({ length: n + 1 }, (_, i) => `filler-${i}`));
+    }, filled);
+    return { filled, answer, after };
+  });
+  expect(outcome.filled).toBeGreaterThan(0);
+  expect(outcome.filled).toBeLessThan(400); // the quota was reached
+  expect(outcome.answer?.type).toBe('error');
+  expect(String(outcome.answer?.message ?? '')).toMatch(/\w{4}/);
+  expect(outcome.after.packs.map((p) => p.id).sort()).toEqual(before.packs.map((p) => p.id).sort());
+  // With room again, the same import works.
+  const retried = await withOptions((send) => send({ type: 'pack-import', json: JSON.stringify(newer) }));
+  expect(retried?.type).toBe('ok');
+});
+
+test('no errors reached the help-desk page', () => {
+  expect(errors).toEqual([]);
+});
