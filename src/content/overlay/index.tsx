@@ -57,7 +57,8 @@ class EditorOverlay {
     this.host.root.append(this.container);
 
     const opts = { signal, capture: true };
-    editor.onChange(this.schedule, signal);
+    // The session batches its changes into one call per frame: draw at once, not a frame later.
+    editor.onChange(this.updateNow, signal);
     this.doc.addEventListener('scroll', this.schedule, { ...opts, passive: true });
     win.addEventListener('resize', this.schedule, { signal, passive: true });
     const resize = new win.ResizeObserver(this.schedule);
@@ -85,6 +86,11 @@ class EditorOverlay {
   /** Coalesces layout work (scroll, resize, reflow, new findings) into one update per frame. */
   private readonly schedule = () => {
     if (!this.frame && !this.signal.aborted) this.frame = this.doc.defaultView!.requestAnimationFrame(this.update);
+  };
+
+  private readonly updateNow = () => {
+    this.doc.defaultView!.cancelAnimationFrame(this.frame);
+    this.update();
   };
 
   private readonly update = () => {
