@@ -80,6 +80,14 @@ test('only the test builds add the localhost fixture server', () => {
   }
 });
 
+test("CanDo's own code never assigns HTML (the lint warnings justified in the README are Preact's)", () => {
+  const files = execFileSync('git', ['ls-files', 'src'], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => /\.tsx?$/.test(f));
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/dangerouslySetInnerHTML|\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/);
+  }
+});
+
 test('the extension pages load only their own bundled script', () => {
   for (const page of ['src/options/options.html', 'src/popup/popup.html']) {
     const html = readFileSync(join(root, page), 'utf8');
