@@ -18,9 +18,15 @@ for (const c of MODEL) if (c.word && c.out) WHOLE_WORD.set(c.word.toLowerCase(),
 export const IMPLIED_WORDS = new Set<string>(['not', 'will', 'shall', 'have', 'are', 'am', 'is', 'has', 'us', 'would', 'had', 'did', 'do', 'does', 'to', 'le', 'la', 'les', 'de', 'du', 'je', 'me', 'se', 'ne', 'tu', 'que', 'ce']);
 for (const c of MODEL) if (c.after) for (const w of c.out ?? []) IMPLIED_WORDS.add(w.toLowerCase());
 
+/** compromise's own letter normalisation (ø → o, ł → l), applied to words with other letters than a-z. */
+const UNICODE = new Map(Object.entries((nlp.model() as { one: { unicode: Record<string, string> } }).one.unicode));
+
 /** The sentence's words (see wordSet) plus the expansions of whole-word shorthands. */
 export function sentenceWords(sentence: string): Set<string> {
   const words = wordSet(sentence);
-  for (const w of [...words]) for (const expanded of WHOLE_WORD.get(w) ?? []) words.add(expanded);
+  for (const w of [...words]) {
+    for (const expanded of WHOLE_WORD.get(w) ?? []) words.add(expanded);
+    if (/[^\x00-\x7F]/.test(w)) words.add([...w].map((c) => UNICODE.get(c) ?? c).join('').toLowerCase());
+  }
   return words;
 }

@@ -66,7 +66,8 @@ function termTrigger(term: ParsedTerm): string[] | null {
   }
   if (!words || words.length === 0) return null;
   const folded = words.map(foldWord);
-  return folded.some((w) => IMPLIED_WORDS.has(w) || !/^[\p{L}\p{N}]+$/u.test(w)) ? null : folded;
+  // Only plain a-z words: compromise normalises other letters its own way (ø → o, ß → b).
+  return folded.some((w) => IMPLIED_WORDS.has(w) || !/^[a-z0-9]+$/.test(w)) ? null : folded;
 }
 
 // Words the tokenizer alone does not produce: "'s" and "'d" are resolved (is/has/us, would/had/did)

@@ -90,6 +90,13 @@ describe('pattern', () => {
   });
 });
 
+test('pattern pre-check reads letters as compromise normalises them (ø → o, é → e)', () => {
+  const pack = compileInline([rule({ pattern: 'bjorn (said|cafe)', examples: { flag: ['Bjorn said so.'], pass: ['Anna said so.'] } })]);
+  expect(pack.rules[0].matcher.triggers).toEqual([['bjorn'], ['said', 'cafe']]);
+  const text = 'Then Bjørn said no, and Bjørn Café.';
+  expect(new Analyzer([pack]).analyze(text).map((f) => f.text)).toEqual(['Bjørn said', 'Bjørn Café']);
+});
+
 describe('regex', () => {
   test('case-insensitive, with numbered and named groups', () => {
     const pack = compileInline([rule({ regex: "(?P<who>we|i) (can't|cannot)", suggestions: ['$<who> can', '$2!'], examples: { flag: ["We can't."], pass: ['We can.'] } })]);
@@ -188,6 +195,7 @@ describe('incremental analysis', () => {
     "We won't be able to, it isn't possible and it wasn't our fault; they haven't.",
     "I'd've sent it but we're sorry you're upset, I'm afraid that's our policy.",
     "Don't worry, we can't and cannot and can not, gonna check, dunno, ain't so.",
+    'Bjørn, the Café in Łódź said straße is fine; Œuvre ﬁnal.',
     '> a quoted line we can’t',
   ];
 
