@@ -12,6 +12,8 @@ import { EditorWatcher } from './watcher';
 
 /** A new content script announces itself with this DOM event: older ones tear down. */
 const TAKEOVER_EVENT = 'cando:content-takeover';
+/** How long an older script waits for its extension to answer before it gives way to the new one. */
+const TAKEOVER_PING_MS = 1500;
 /** The running instance, in this isolated world, for a script injected again into the same world. */
 const INSTANCE_KEY = '__candoContentScript';
 
@@ -53,7 +55,7 @@ function main(): void {
   document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
   document.addEventListener(TAKEOVER_EVENT, () => {
     if (!runtime.alive) stop();
-    else void runtime.send({ type: 'ping' }).then((answer) => answer?.type === 'pong' || stop());
+    else void runtime.send({ type: 'ping' }, TAKEOVER_PING_MS).then((answer) => answer?.type === 'pong' || stop());
   }, { signal });
 
   const sessions = new Set<EditorSession>();

@@ -38,15 +38,20 @@ export class Runtime {
     this.deadListeners.push(listener);
   }
 
-  /** Sends a request; resolves null (never rejects) when no answer came. */
-  async send<R extends Request>(request: R): Promise<ResponseFor[R['type']] | null> {
+  /**
+   * Sends a request; resolves null (never rejects) when no answer came, or none within `timeoutMs`
+   * (a script left behind by an add-on update may get no answer at all, not even an error).
+   */
+  async send<R extends Request>(request: R, timeoutMs?: number): Promise<ResponseFor[R['type']] | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!this.alive) {
         this.die();
         return null;
       }
       try {
-        return (await api()!.sendMessage(request)) as ResponseFor[R['type']];
+        const answer = api()!.sendMessage(request) as Promise<ResponseFor[R['type']]>;
+        if (timeoutMs === undefined) return await answer;
+        return await Promise.race([answer, new Promise<null>((resolve) => setTimeout(resolve, timeoutMs, null))]);
       } catch {
         if (!this.alive) {
           this.die();

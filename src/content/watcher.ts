@@ -40,8 +40,7 @@ export class EditorWatcher {
     // A same-origin iframe's document comes from another realm, so `instanceof Document` is false for it.
     const win = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument).defaultView;
     if (!win) return;
-    // Firefox leaves the UI of an unloaded add-on's scripts in the page, with nobody left to remove it.
-    if (root.nodeType === Node.DOCUMENT_NODE) for (const stale of root.querySelectorAll('cando-overlay')) stale.remove();
+    if (root.nodeType === Node.DOCUMENT_NODE) removeLeftoverHosts(root as Document);
     let timer = 0;
     const added: Node[] = [];
     let removed = false;
@@ -142,4 +141,17 @@ export class EditorWatcher {
   }
 }
 
-const onlyOurs = (nodes: NodeList): boolean => Array.prototype.every.call(nodes, (n: Node) => n.nodeName.startsWith('CANDO-'));
+const isOurs = (n: Node): boolean =>
+  n.nodeName.startsWith('CANDO-') || (n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute('data-cando-overlay'));
+const onlyOurs = (nodes: NodeList): boolean => Array.prototype.every.call(nodes, isOurs);
+
+/**
+ * Firefox leaves the UI of an unloaded add-on's scripts in the page, with nobody left to remove
+ * it. Only overlay hosts as CanDo builds them go (under <html>, an open shadow root with its live
+ * region): an element a page named like ours stays.
+ */
+function removeLeftoverHosts(doc: Document): void {
+  for (const host of doc.documentElement.querySelectorAll(':scope > cando-overlay, :scope > div[data-cando-overlay]')) {
+    if (host.shadowRoot?.querySelector('.sr-only[aria-live]')) host.remove();
+  }
+}
