@@ -79,8 +79,11 @@ export class EditorWatcher {
     this.scanContainers(root);
   }
 
+  /** Whether `node` is a coached editor or inside one: a walk up its ancestors, not over every editor (pages may have thousands). */
   private insideEditor(node: Node): boolean {
-    for (const el of this.live) if (el.contains(node)) return true;
+    for (let at: Node | null = node; at; at = at.parentNode) {
+      if (this.live.has(at as HTMLElement)) return true;
+    }
     return false;
   }
 
