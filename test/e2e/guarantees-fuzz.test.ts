@@ -62,6 +62,9 @@ describe.each(EDITORS)('%s', (editor) => {
         );
       }
     }
+    console.log(`fuzz ${driver.name} (${ctx.name}): card steps ${JSON.stringify(runner.outcomes)}`);
+    // The sessions really applied suggestions through the card (the promise under test), not only typed.
+    expect(runner.outcomes.applied).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });

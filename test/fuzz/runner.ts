@@ -104,6 +104,9 @@ async function cardButton(page: Page, frame: Page | Frame, which: 'suggestion' |
 }
 
 export class FuzzRunner {
+  /** What the card steps did, so a run shows it exercised applying (not only typing). */
+  readonly outcomes = { applied: 0, dismissed: 0, refusedStale: 0, nothingToActOn: 0 };
+
   constructor(
     private readonly page: Page,
     private readonly baseUrl: string,
@@ -193,6 +196,10 @@ export class FuzzRunner {
         case 'dismiss': {
           const outcome = await this.useCard(frame, ref, step.kind, step.pick);
           if (typeof outcome === 'string') return { step: i, steps: steps.slice(0, i + 1), expected: ref.text, actual: await driver.modelText(page), message: `${message}: ${outcome}` };
+          if (!outcome) this.outcomes.nothingToActOn++;
+          else if (outcome.detail.startsWith('refused')) this.outcomes.refusedStale++;
+          else if (step.kind === 'apply') this.outcomes.applied++;
+          else this.outcomes.dismissed++;
           message += outcome ? ` (${outcome.detail})` : ' (nothing to act on)';
           break;
         }
