@@ -18,6 +18,12 @@ export class EditorWatcher {
   private readonly live = new Set<HTMLElement>();
   private readonly watchedRoots = new WeakSet<Root>();
   private readonly watchedFrames = new WeakSet<Element>();
+  /**
+   * Empty editors found but not coached yet: a page may hold thousands (one per hidden ticket),
+   * so an empty one gets its session only when the agent focuses or types in it, or the page
+   * fills it with a draft.
+   */
+  private readonly dormant = new WeakMap<HTMLElement, Adapter>();
 
   constructor(
     private readonly adapters: Adapter[],
@@ -28,10 +34,6 @@ export class EditorWatcher {
       for (const el of this.live) this.state.get(el)?.abort();
       this.live.clear();
     });
-  }
-
-  get editorCount(): number {
-    return this.live.size;
   }
 
   watch(root: Root): void {
@@ -63,6 +65,7 @@ export class EditorWatcher {
         // Typing inside an editor we already coach is the session's business, not the finder's;
         // CanDo's own elements (the overlay host, the textarea mirror) are not the page's.
         if (this.insideEditor(record.target) || (onlyOurs(record.addedNodes) && onlyOurs(record.removedNodes))) continue;
+        if (this.wake(record.target)) continue;
         relevant = true;
         if (record.removedNodes.length > 0) removed = true;
         for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) added.push(node);
@@ -75,6 +78,9 @@ export class EditorWatcher {
       observer.disconnect();
       win.clearTimeout(timer);
     });
+    const wakeOnEvent = (event: Event) => void this.wake(event.composedPath()[0] as Node);
+    root.addEventListener('focusin', wakeOnEvent, { capture: true, signal: this.signal });
+    root.addEventListener('input', wakeOnEvent, { capture: true, signal: this.signal });
     this.scanEditors(root);
     this.scanContainers(root);
   }
@@ -91,14 +97,32 @@ export class EditorWatcher {
     const claimed = new Set<HTMLElement>();
     for (const adapter of this.adapters) {
       for (const el of adapter.findEditors(root)) {
-        if (claimed.has(el) || this.state.has(el) || this.insideEditor(el)) continue;
+        if (claimed.has(el) || this.state.has(el) || this.dormant.has(el) || this.insideEditor(el)) continue;
         claimed.add(el);
-        const controller = new AbortController();
-        this.state.set(el, controller);
-        this.live.add(el);
-        this.start(el, adapter, controller.signal);
+        if (isBlank(el)) this.dormant.set(el, adapter);
+        else this.begin(el, adapter);
       }
     }
+  }
+
+  private begin(el: HTMLElement, adapter: Adapter): void {
+    this.dormant.delete(el);
+    const controller = new AbortController();
+    this.state.set(el, controller);
+    this.live.add(el);
+    this.start(el, adapter, controller.signal);
+  }
+
+  /** Starts coaching the dormant editor `node` is in, if any; true when it did. */
+  private wake(node: Node): boolean {
+    for (let at: Node | null = node; at; at = at.parentNode) {
+      const adapter = this.dormant.get(at as HTMLElement);
+      if (adapter) {
+        if (!this.signal.aborted && (at as HTMLElement).isConnected && isEditable(at as Element)) this.begin(at as HTMLElement, adapter);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Editors that left the DOM, or stopped being editable, are torn down. */
@@ -143,6 +167,9 @@ export class EditorWatcher {
     attach();
   }
 }
+
+const isBlank = (el: HTMLElement): boolean =>
+  ('value' in el && typeof el.value === 'string' ? el.value : el.textContent ?? '').trim() === '';
 
 const isOurs = (n: Node): boolean =>
   n.nodeName.startsWith('CANDO-') || (n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute('data-cando-overlay'));
