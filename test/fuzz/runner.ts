@@ -88,9 +88,13 @@ async function cardButton(page: Page, frame: Page | Frame, which: 'suggestion' |
       if (!button || button.disabled) return null;
       const r = button.getBoundingClientRect();
       if (r.width === 0 || getComputedStyle(button.closest('.card')!).visibility !== 'visible') return null;
+      const x = (r.left + r.right) / 2;
+      const y = (r.top + r.bottom) / 2;
+      // Nothing of the page (or the card's own layout in flux) covers the button where the pointer will press.
+      if (!button.contains(button.getRootNode() instanceof ShadowRoot ? (button.getRootNode() as ShadowRoot).elementFromPoint(x, y) : null)) return null;
       return {
-        x: (r.left + r.right) / 2,
-        y: (r.top + r.bottom) / 2,
+        x,
+        y,
         flagged: /^Replace “(.*)” with “/s.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '',
         suggestion: button.textContent ?? '',
       };
