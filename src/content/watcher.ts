@@ -181,7 +181,8 @@ const onlyOurs = (nodes: NodeList): boolean => Array.prototype.every.call(nodes,
  * region): an element a page named like ours stays.
  */
 function removeLeftoverHosts(doc: Document): void {
-  for (const host of doc.documentElement.querySelectorAll(':scope > cando-overlay, :scope > div[data-cando-overlay]')) {
+  // A frame's document can still be empty (no <html> yet) while it loads.
+  for (const host of doc.documentElement?.querySelectorAll(':scope > cando-overlay, :scope > div[data-cando-overlay]') ?? []) {
     if (host.shadowRoot?.querySelector('.sr-only[aria-live]')) host.remove();
   }
 }
