@@ -68,9 +68,14 @@ async function replaceInEditable(
   el.dispatchEvent(event);
   if (!event.defaultPrevented) {
     // Nobody handled the replacement: type it through the browser's editing over the selection.
+    // Editors with an undo stack of their own (Froala) record a step when they lose focus, not on
+    // input events: leaving and re-entering the editor, as the agent's click on the card would,
+    // closes the typing step before the edit and records the replacement as one step after it.
+    recordUndoStep(el, target);
     selection.removeAllRanges();
     selection.addRange(target);
     doc.execCommand(removal ? 'delete' : 'insertText', false, replacement);
+    recordUndoStep(el, null);
   }
   if (read().text !== expected) return false;
   placeCaret(read(), start + replacement.length, selection);
@@ -97,6 +102,16 @@ function replaceInField(
   if (field.value !== expected) return false;
   field.setSelectionRange(start + replacement.length, start + replacement.length);
   return true;
+}
+
+/** Blurs and refocuses `el`, then puts back `selected` (when given) as the selection. */
+function recordUndoStep(el: HTMLElement, selected: Range | null): void {
+  el.blur();
+  el.focus({ preventScroll: true });
+  if (!selected) return;
+  const selection = el.ownerDocument.defaultView!.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(selected);
 }
 
 function placeCaret(draft: DraftText, offset: number, selection: Selection): void {
