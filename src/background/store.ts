@@ -3,7 +3,7 @@
 // changes run one at a time, each reading storage afresh and writing it back whole.
 import browser from 'webextension-polyfill';
 import builtinPacks from 'cando:builtin-packs';
-import { migrateStoredData, STORE_KEY, type StoredData } from '../shared/settings';
+import { migrateStoredData, STORE_KEY, UNREADABLE_KEY, type StoredData } from '../shared/settings';
 import { setActivePacks } from './analysis';
 import { buildView, cachedCompiler, type StoreView } from './packs';
 import { normalizePolicy, type Policy } from './policy';
@@ -19,9 +19,24 @@ let current: Promise<StoreSnapshot> | null = null;
 /** Serializes changes: each one starts after the previous one has been written. */
 let queue: Promise<unknown> = Promise.resolve();
 
+/** What the last read of storage could not understand (shown on the options page). */
+let unreadable: string[] = [];
+
 async function readData(): Promise<StoredData> {
-  const stored = await browser.storage.local.get(STORE_KEY);
-  return migrateStoredData(stored[STORE_KEY]);
+  const stored = await browser.storage.local.get([STORE_KEY, UNREADABLE_KEY]);
+  const problems: string[] = [];
+  const data = migrateStoredData(stored[STORE_KEY], problems);
+  const kept = stored[UNREADABLE_KEY] as { unreadable?: unknown } | undefined;
+  // The next write drops what could not be read: keep the first damaged copy aside, and keep saying
+  // so while it is there. When even the copy does not fit (storage full), the notice still shows.
+  if (problems.length && kept === undefined) {
+    await browser.storage.local
+      .set({ [UNREADABLE_KEY]: { at: Date.now(), unreadable: problems, data: stored[STORE_KEY] } })
+      .catch(() => undefined);
+  }
+  const keptList = Array.isArray(kept?.unreadable) ? kept.unreadable.filter((p): p is string => typeof p === 'string') : [];
+  unreadable = [...new Set([...keptList, ...problems])];
+  return data;
 }
 
 async function readPolicy(): Promise<Policy> {
@@ -36,6 +51,9 @@ async function readPolicy(): Promise<Policy> {
 async function load(): Promise<StoreSnapshot> {
   const [data, policy] = await Promise.all([readData(), readPolicy()]);
   const view = buildView(builtinPacks, policy, data, compile);
+  if (unreadable.length) {
+    view.problems.push(`CanDo could not read some of its stored data and left it out (a copy is kept in storage under "${UNREADABLE_KEY}"): ${unreadable.join(', ')}.`);
+  }
   setActivePacks(view.enabledPacks, view.disabledRules);
   return { data, policy, view };
 }

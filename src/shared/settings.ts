@@ -8,6 +8,8 @@ import type { StatEvent } from './protocol';
 /** storage.local keys. Statistics have their own key so counting a finding never rewrites the packs. */
 export const STORE_KEY = 'cando';
 export const STATS_KEY = 'cando-stats';
+/** A copy of stored data CanDo could not read, kept aside (never overwritten) so nothing a manager had is lost. */
+export const UNREADABLE_KEY = 'cando-unreadable';
 
 export const STORE_VERSION = 1;
 
@@ -99,10 +101,14 @@ function normalizeSubscription(url: string, raw: unknown): SubscriptionState | n
 
 /**
  * Brings whatever storage holds (nothing, an older version, a damaged object) to the current format.
- * Data from a newer CanDo is read field by field as far as this version understands it.
+ * Data from a newer CanDo is read field by field as far as this version understands it. What cannot
+ * be read is left out and described in `unreadable`, so the store can say so and set it aside.
  */
-export function migrateStoredData(raw: unknown): StoredData {
-  if (!isObject(raw)) return emptyStoredData();
+export function migrateStoredData(raw: unknown, unreadable: string[] = []): StoredData {
+  if (!isObject(raw)) {
+    if (raw !== undefined) unreadable.push('the stored settings (not an object)');
+    return emptyStoredData();
+  }
   let data = raw;
   // A version this CanDo cannot place (0, negative, fractional) is read as the first format, not run through missing migrations.
   let version = Number.isInteger(raw.version) && (raw.version as number) >= 1 ? (raw.version as number) : 1;
@@ -115,24 +121,30 @@ export function migrateStoredData(raw: unknown): StoredData {
     for (const [id, p] of Object.entries(data.imported)) {
       // JSON from storage can hold an own "__proto__" key; assigning it would replace the record's prototype.
       if (id !== '__proto__' && isObject(p) && isObject(p.spec)) imported[id] = { spec: p.spec, installedAt: optionalNumber(p.installedAt) ?? 0 };
+      else unreadable.push(`imported pack "${id}"`);
     }
-  }
+  } else if (data.imported !== undefined) unreadable.push('the imported packs');
   const subscriptions: Record<string, SubscriptionState> = {};
   if (isObject(data.subscriptions)) {
     for (const [url, s] of Object.entries(data.subscriptions)) {
-      if (url === '__proto__') continue;
-      const sub = normalizeSubscription(url, s);
+      const sub = url === '__proto__' ? null : normalizeSubscription(url, s);
       if (sub) subscriptions[url] = sub;
+      else unreadable.push(`subscription ${url}`);
     }
-  }
+  } else if (data.subscriptions !== undefined) unreadable.push('the subscriptions');
+  const list = (field: keyof StoredData, label: string): string[] => {
+    const value = data[field];
+    if (value !== undefined && (!Array.isArray(value) || value.some((s) => typeof s !== 'string'))) unreadable.push(label);
+    return stringList(value);
+  };
   return {
     version: STORE_VERSION,
     imported,
     subscriptions,
-    disabledPacks: stringList(data.disabledPacks),
-    disabledRules: stringList(data.disabledRules),
-    customSites: stringList(data.customSites),
-    pausedOrigins: stringList(data.pausedOrigins),
+    disabledPacks: list('disabledPacks', 'the packs switched off'),
+    disabledRules: list('disabledRules', 'the rules switched off'),
+    customSites: list('customSites', 'the custom sites'),
+    pausedOrigins: list('pausedOrigins', 'the paused sites'),
   };
 }
 

@@ -104,7 +104,7 @@ test('damaged stored data: CanDo starts with its built-in packs and keeps the im
   const state = await withOptions(async (send) => {
     for (let i = 0; i < 50; i++) {
       const answer = await send({ type: 'options-state' }).catch(() => undefined);
-      if (answer?.type === 'options-state') return answer as unknown as { packs: { id: string; source: string; enabled: boolean }[] };
+      if (answer?.type === 'options-state') return answer as unknown as { packs: { id: string; source: string; enabled: boolean }[]; problems: string[] };
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error('the background never answered after its data was damaged');
@@ -114,6 +114,15 @@ test('damaged stored data: CanDo starts with its built-in packs and keeps the im
   expect(state.packs.filter((p) => p.source === 'builtin').length).toBeGreaterThan(0);
   // Everything in damaged storage read as "nothing switched off": the built-in packs coach again.
   expect(state.packs.filter((p) => p.source === 'builtin').every((p) => p.enabled)).toBe(true);
+  // The options page says what could not be read, and the damaged copy is kept aside.
+  const notice = state.problems.find((p) => p.includes('could not read'));
+  expect(notice).toContain('imported pack "broken"');
+  expect(notice).toContain('imported pack "half"');
+  expect(notice).toContain('the rules switched off');
+  const kept = await withOptions((_send, options) =>
+    options.evaluate(async () => (await (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.local.get('cando-unreadable'))['cando-unreadable']),
+  ) as { data: { imported: Record<string, unknown> } };
+  expect(kept.data.imported.broken).toBe(42);
 });
 
 chromeOnly("Firefox's storage.local has no quota")('storage full: an import is refused with a clear error and nothing installed is lost', async () => {

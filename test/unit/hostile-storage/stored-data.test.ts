@@ -15,19 +15,37 @@ test.each([0, -1, -1e9, 0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1e9, '1'
   expect(data.disabledRules).toEqual(['a/b']);
 });
 
-test('damaged entries are dropped one by one: every readable imported pack and subscription stays', () => {
+test('damaged entries are dropped one by one, each named: every readable imported pack and subscription stays', () => {
+  const unreadable: string[] = [];
   const data = migrateStoredData({
     version: 1,
     imported: { team: { spec, installedAt: 1 }, broken: 42, half: { spec: 'not an object' }, nulled: null },
     subscriptions: { 'https://packs.example/a.json': { spec, failures: 'x' }, 'https://packs.example/b.json': 'garbage' },
     disabledPacks: ['ok', 7, null, 'ok'],
     customSites: 'not a list',
-  });
+  }, unreadable);
   expect(Object.keys(data.imported)).toEqual(['team']);
   expect(Object.keys(data.subscriptions)).toEqual(['https://packs.example/a.json']);
   expect(data.subscriptions['https://packs.example/a.json'].failures).toBe(0);
   expect(data.disabledPacks).toEqual(['ok']);
   expect(data.customSites).toEqual([]);
+  expect(unreadable).toEqual([
+    'imported pack "broken"',
+    'imported pack "half"',
+    'imported pack "nulled"',
+    'subscription https://packs.example/b.json',
+    'the packs switched off',
+    'the custom sites',
+  ]);
+});
+
+test('nothing stored is nothing unreadable; a stored non-object is', () => {
+  const none: string[] = [];
+  migrateStoredData(undefined, none);
+  expect(none).toEqual([]);
+  const garbage: string[] = [];
+  migrateStoredData('garbage', garbage);
+  expect(garbage).toEqual(['the stored settings (not an object)']);
 });
 
 test('"__proto__" keys from storage (JSON makes them own keys) pollute nothing', () => {
