@@ -92,12 +92,17 @@ export async function openExtensionPage(ctx: ExtensionBrowser, path: string): Pr
     return page;
   }
   page.goto(url).catch(() => undefined); // settles with a spurious timeout or "frame detached"
-  await page.waitForFunction(
-    (target) => location.href === target && document.readyState === 'complete',
-    { polling: 50, timeout: 15000 },
-    url,
-  );
-  return page;
+  // Polled by hand: while the tab crosses into the extension process, BiDi's evaluate can fail
+  // outright ("right-hand side of 'in' should be an object"), which would end a waitForFunction.
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const loaded = await page
+      .evaluate((target) => location.href === target && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return page;
+    if (Date.now() > deadline) throw new Error(`${path} did not load in ${ctx.name} within 15 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The extension's service worker (Chromium only; Firefox runs an event page). */
