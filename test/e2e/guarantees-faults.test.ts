@@ -3,7 +3,7 @@
 // without a click, coaching comes back, and the packs CanDo can still read are kept.
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { rng } from '../fuzz/model';
+import { seededRandom } from '../support/random';
 import { chromeOnly, collectErrors, extensionWorker, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, E2E_PACK, useOnlyTestPack, waitForUnderlines, wordBoxes } from './support/coaching';
 
@@ -58,7 +58,7 @@ async function stopWorker(): Promise<void> {
 chromeOnly('puppeteer stops only Chromium service workers')(
   'the service worker stopped at random moments while typing and applying: the draft is exact and coaching comes back',
   async () => {
-    const random = rng(6061);
+    const random = seededRandom(6061);
     const words = "Hello Dana, sorry, we can't refund it because it's the courier's fault and we cannot resend it today".split(' ');
     await page.click(MAIN);
     let typed = '';

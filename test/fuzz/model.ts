@@ -5,6 +5,8 @@
 // Text convention, shared with the editor drivers: "\n" separates paragraphs (Enter), "\v" is a
 // soft line break (Shift+Enter) in rich editors; in a textarea both keys insert "\n".
 
+import { seededRandom } from '../support/random';
+
 export type Step =
   | { kind: 'type'; text: string }
   | { kind: 'paste'; text: string }
@@ -33,18 +35,6 @@ const WORDS = [
   '😀', 'OK?', 'sure!', 'the', "the warehouse's fault", 'and', 'so', '50%', '#5512', '(soon)', '"quoted"', 'e-mail',
 ];
 
-/** mulberry32: small, fast, and the same sequence for a seed everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GenerateOptions {
   steps: number;
   /** Whether the editor's page can switch tickets (re-creating the composer). */
@@ -56,7 +46,7 @@ export interface GenerateOptions {
 
 /** A session of `steps` random steps; the same seed gives the same session. */
 export function generateSession(seed: number, opts: GenerateOptions): Step[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const int = (max: number) => Math.floor(random() * max);
   const words = (n: number) => Array.from({ length: n }, () => WORDS[int(WORDS.length)]).join(' ');
   const steps: Step[] = [];

@@ -1,7 +1,8 @@
-// Shared by the engine tests: the packs in rules/, compiled, and a seeded random generator.
+// Shared by the engine tests: the packs in rules/, compiled, and the seeded random generator.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePack, type CompiledPack } from '../../../src/engine';
+export { seededRandom } from '../../support/random';
 
 export const root = join(__dirname, '..', '..', '..');
 export const corpusDir = join(root, '..', 'shared', 'corpus');
@@ -34,16 +35,4 @@ export function corpusTexts(): string[] {
     for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
   }
   return texts;
-}
-
-/** mulberry32: a small seeded generator, so random edit sequences are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
