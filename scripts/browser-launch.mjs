@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the built test extension, for the demo and the browser benchmark
-// (the e2e tests use test/e2e/support/browser.ts, which passes the same flags).
+// (the e2e tests use test/e2e/support/browser.ts, which takes its flags from here).
 import puppeteer from 'puppeteer-core';
 
 export const CHROMIUM_FLAGS = [

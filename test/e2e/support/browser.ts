@@ -14,15 +14,9 @@ export const CHROME_EXTENSION_ID = 'fhhmhimnlonjmjhmdhhkednjcaejaogp';
 export const FIREFOX_EXTENSION_ID = 'cando@cando-coach.org';
 export const FIREFOX_EXTENSION_UUID = '5d0e3f0c-6b1a-4c5e-9d2e-cad0cad0cad0';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_FLAGS } from '../../../scripts/browser-launch.mjs';
+
+export { CHROMIUM_FLAGS };
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 /** Where `npm run build` wrote the extension (CANDO_DIST overrides dist/, as in scripts/build.mjs). */
