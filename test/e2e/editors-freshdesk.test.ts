@@ -2,10 +2,10 @@
 // applying a suggestion edits Froala's own content with one undo step (Froala keeps its own undo
 // stack); the quoted message of a forward is not coached.
 import type { Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { collectErrors, launchWithExtension, type ExtensionBrowser } from './support/browser';
+import type { FixtureServer } from '../../scripts/fixture-server.mjs';
+import { collectErrors, type ExtensionBrowser } from './support/browser';
 import {
-  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, useOnlyTestPack, recordLeavingRequests, undo, waitForUnderlines, waitForUnderlinesAt, wordBoxes,
+  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, startCoaching, recordLeavingRequests, undo, waitForUnderlines, waitForUnderlinesAt, wordBoxes,
 } from './support/coaching';
 
 const editorIn = (kind: string) => `.composer[data-kind="${kind}"] .fr-element`;
@@ -30,11 +30,7 @@ async function open(kind: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension();
-  await useOnlyTestPack(ctx);
-  page = await ctx.browser.newPage();
-  errors = collectErrors(page);
+  ({ server, ctx, page, errors } = await startCoaching());
   leaving = await recordLeavingRequests(page, server.url);
   await page.goto(`${server.url}/freshdesk/`);
 });

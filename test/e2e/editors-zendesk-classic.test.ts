@@ -2,10 +2,10 @@
 // controlled Markdown textarea inside a same-origin iframe. Both are coached; applying a
 // suggestion edits them as typing would (native undo, the app's input handler hears it).
 import type { Frame, Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { collectErrors, launchWithExtension, type ExtensionBrowser } from './support/browser';
+import type { FixtureServer } from '../../scripts/fixture-server.mjs';
+import type { ExtensionBrowser } from './support/browser';
 import {
-  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, fieldWordBox, recordLeavingRequests, undo, useOnlyTestPack, waitForUnderlines, wordBoxes,
+  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, fieldWordBox, recordLeavingRequests, undo, startCoaching, openFixture, waitForUnderlines, wordBoxes,
 } from './support/coaching';
 
 const COMMENT = '.zendesk-editor--rich-text-comment';
@@ -21,14 +21,9 @@ let errors: string[];
 let leaving: string[];
 
 beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension();
-  await useOnlyTestPack(ctx);
-  page = await ctx.browser.newPage();
-  errors = collectErrors(page);
+  ({ server, ctx, page, errors } = await startCoaching());
   leaving = await recordLeavingRequests(page, server.url);
-  await page.goto(`${server.url}/zendesk-classic/`);
-  await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
+  await openFixture(page, `${server.url}/zendesk-classic/`);
   frame = page.frames().find((f) => f.url().endsWith('/zendesk-classic/frame.html'))!;
 });
 afterAll(async () => {

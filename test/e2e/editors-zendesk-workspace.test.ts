@@ -2,9 +2,9 @@
 // flagged words, applying a suggestion edits CKEditor's own model with one undo step, and
 // switching tickets moves coaching to the new composer.
 import type { Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { collectErrors, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, useOnlyTestPack, recordLeavingRequests, undo, underlines, waitForUnderlines, wordBoxes } from './support/coaching';
+import type { FixtureServer } from '../../scripts/fixture-server.mjs';
+import type { ExtensionBrowser } from './support/browser';
+import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, startCoaching, openFixture, recordLeavingRequests, undo, underlines, waitForUnderlines, wordBoxes } from './support/coaching';
 
 const MAIN = '[data-pane="main"] .ck-editor__editable';
 const SIDE = '[data-pane="side"] .ck-editor__editable';
@@ -17,14 +17,9 @@ let errors: string[];
 let leaving: string[];
 
 beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension();
-  await useOnlyTestPack(ctx);
-  page = await ctx.browser.newPage();
-  errors = collectErrors(page);
+  ({ server, ctx, page, errors } = await startCoaching());
   leaving = await recordLeavingRequests(page, server.url);
-  await page.goto(`${server.url}/zendesk-workspace/`);
-  await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
+  await openFixture(page, `${server.url}/zendesk-workspace/`);
 });
 afterAll(async () => {
   await ctx?.close();

@@ -2,10 +2,10 @@
 // applies; stored data damaged under CanDo; storage full. The draft is never lost or changed
 // without a click, coaching comes back, and the packs CanDo can still read are kept.
 import type { Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
+import type { FixtureServer } from '../../scripts/fixture-server.mjs';
 import { seededRandom } from '../support/random';
-import { chromeOnly, collectErrors, extensionWorker, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
-import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, E2E_PACK, useOnlyTestPack, waitForUnderlines, wordBoxes } from './support/coaching';
+import { chromeOnly, extensionWorker, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, E2E_PACK, startCoaching, openFixture, waitForUnderlines, wordBoxes } from './support/coaching';
 
 const MAIN = '[data-pane="main"] .ck-editor__editable';
 type Send = (message: object) => Promise<{ type?: string; [key: string]: unknown } | undefined>;
@@ -16,13 +16,8 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension();
-  await useOnlyTestPack(ctx);
-  page = await ctx.browser.newPage();
-  errors = collectErrors(page);
-  await page.goto(`${server.url}/zendesk-workspace/`);
-  await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
+  ({ server, ctx, page, errors } = await startCoaching());
+  await openFixture(page, `${server.url}/zendesk-workspace/`);
 });
 afterAll(async () => {
   await ctx?.close();

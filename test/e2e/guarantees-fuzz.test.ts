@@ -4,12 +4,12 @@
 // must equal the reference model's prediction. A failing seed prints its minimal step list.
 // Short by default (npm test); `npm run fuzz` runs it long (see scripts/fuzz.mjs).
 import type { Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
+import type { FixtureServer } from '../../scripts/fixture-server.mjs';
 import { DRIVERS } from '../fuzz/drivers';
 import { generateSession } from '../fuzz/model';
 import { FuzzRunner } from '../fuzz/runner';
-import { collectErrors, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { useOnlyTestPack } from './support/coaching';
+import type { ExtensionBrowser } from './support/browser';
+import { startCoaching } from './support/coaching';
 
 const SEED = Number(process.env.CANDO_FUZZ_SEED ?? 20261123);
 const SESSIONS = Number(process.env.CANDO_FUZZ_SESSIONS ?? 3);
@@ -24,11 +24,7 @@ let errors: string[];
 const volume = { sessions: 0, steps: 0 };
 
 beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension();
-  await useOnlyTestPack(ctx);
-  page = await ctx.browser.newPage();
-  errors = collectErrors(page);
+  ({ server, ctx, page, errors } = await startCoaching());
 });
 afterAll(async () => {
   // The figure the README quotes comes from here.

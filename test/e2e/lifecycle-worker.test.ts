@@ -2,9 +2,9 @@
 // extension update: coaching comes back, the draft is never lost, nothing of the old UI stays, and
 // the page sees no errors.
 import type { Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { chromeOnly, collectErrors, extensionDir, extensionWorker, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { BLAME_RULE, CANT_RULE, expectUnderlinesAt, useOnlyTestPack, waitForUnderlines, waitForUnderlinesAt, wordBoxes } from './support/coaching';
+import type { FixtureServer } from '../../scripts/fixture-server.mjs';
+import { chromeOnly, extensionDir, extensionWorker, type ExtensionBrowser } from './support/browser';
+import { BLAME_RULE, CANT_RULE, expectUnderlinesAt, startCoaching, openFixture, waitForUnderlines, waitForUnderlinesAt, wordBoxes } from './support/coaching';
 
 const MAIN = '[data-pane="main"] .ck-editor__editable';
 
@@ -18,13 +18,8 @@ const getData = () => page.evaluate(() => (window as unknown as CkWindow).fixtur
 const overlayHosts = () => page.evaluate(() => document.querySelectorAll('cando-overlay').length);
 
 beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension();
-  await useOnlyTestPack(ctx);
-  page = await ctx.browser.newPage();
-  errors = collectErrors(page);
-  await page.goto(`${server.url}/zendesk-workspace/`);
-  await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
+  ({ server, ctx, page, errors } = await startCoaching());
+  await openFixture(page, `${server.url}/zendesk-workspace/`);
   // A draft in progress, coached.
   await page.click(MAIN);
   await page.keyboard.type("Hello, we can't refund this.");

@@ -3,11 +3,35 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { openExtensionPage, repoRoot, type ExtensionBrowser } from './browser';
+import { startFixtureServer, type FixtureServer } from '../../../scripts/fixture-server.mjs';
+import { collectErrors, launchWithExtension, openExtensionPage, repoRoot, type ExtensionBrowser } from './browser';
 
 export const E2E_PACK = readFileSync(join(repoRoot, 'test/fixtures/packs/e2e-coaching.json'), 'utf8');
 export const CANT_RULE = 'e2e/we-cant';
 export const BLAME_RULE = 'e2e/courier-fault';
+
+/**
+ * The common start of a coaching test: the fixture server, the browser under test with CanDo
+ * coaching with the test pack only, and a page whose errors are collected.
+ */
+export async function startCoaching(): Promise<{ server: FixtureServer; ctx: ExtensionBrowser; page: Page; errors: string[] }> {
+  const server = await startFixtureServer({ port: 0 });
+  try {
+    const ctx = await launchWithExtension();
+    await useOnlyTestPack(ctx);
+    const page = await ctx.browser.newPage();
+    return { server, ctx, page, errors: collectErrors(page) };
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+}
+
+/** Opens a fixture page and waits until its editors are ready. */
+export async function openFixture(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
+}
 
 /** Imports the test pack through the options page's own request, as an agent importing a file would. */
 export async function importTestPack(ctx: ExtensionBrowser): Promise<void> {
