@@ -71,11 +71,11 @@ async function replaceInEditable(
     // Editors with an undo stack of their own (Froala) record a step when they lose focus, not on
     // input events: leaving and re-entering the editor, as the agent's click on the card would,
     // closes the typing step before the edit and records the replacement as one step after it.
-    recordUndoStep(el, target);
+    recordUndoStep(el);
     selection.removeAllRanges();
     selection.addRange(target);
     doc.execCommand(removal ? 'delete' : 'insertText', false, replacement);
-    recordUndoStep(el, null);
+    recordUndoStep(el);
   }
   if (read().text !== expected) return false;
   placeCaret(read(), start + replacement.length, selection);
@@ -104,14 +104,10 @@ function replaceInField(
   return true;
 }
 
-/** Blurs and refocuses `el`, then puts back `selected` (when given) as the selection. */
-function recordUndoStep(el: HTMLElement, selected: Range | null): void {
+/** Blurs and refocuses `el` (the caller sets the selection it needs afterwards). */
+function recordUndoStep(el: HTMLElement): void {
   el.blur();
   el.focus({ preventScroll: true });
-  if (!selected) return;
-  const selection = el.ownerDocument.defaultView!.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(selected);
 }
 
 function placeCaret(draft: DraftText, offset: number, selection: Selection): void {
