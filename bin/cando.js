@@ -4,11 +4,14 @@
 // source is newer than the bundle, then run.
 'use strict';
 const { buildSync } = require('esbuild');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const cacheDir = process.env.CANDO_CLI_CACHE ?? path.join(root, 'node_modules', '.cache', 'cando');
+// One cache per checkout: git worktrees may share one node_modules, and each must run its own sources.
+const checkout = crypto.createHash('sha256').update(fs.realpathSync(root)).digest('hex').slice(0, 12);
+const cacheDir = process.env.CANDO_CLI_CACHE ?? path.join(root, 'node_modules', '.cache', 'cando', checkout);
 
 function newestSourceTime(dir) {
   let newest = 0;

@@ -57,9 +57,10 @@ export interface EvalReport {
   noisy: ScoredItem[];
 }
 
-const USAGE = `Usage: cando eval [--pack FILE]... [--corpus DIR] [--json] [--verbose]
+const USAGE = `Usage: cando eval [--pack FILE]... [--corpus DIR] [--split NAME] [--json] [--verbose]
 Runs the packs (default: the built-in rules/cando-*.json) over the corpus (default: ../shared/corpus
 from the repository root) and prints precision, recall and F1 per category, noise, and the phrase cases.
+  --split    which split of the corpus: replies-NAME.jsonl and phrases-NAME.jsonl (default: dev)
   --verbose  also lists every false positive, miss and noisy reply`;
 
 /** Categories a reply's note marks as borderline ("borderline: policy (...)"): they count neither way. */
@@ -227,17 +228,19 @@ function formatReport(report: EvalReport, verbose: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function evalCommand(args: string[]): Promise<number> {
+export async function evalCommand(args: string[], root = repositoryRoot()): Promise<number> {
   const packFiles: string[] = [];
   let corpus: string | undefined;
+  let split = 'dev';
   let json = false;
   let verbose = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--pack' || a === '--corpus') {
+    if (a === '--pack' || a === '--corpus' || a === '--split') {
       const value = args[++i];
       if (!value) return usage(`${a} needs a value`);
       if (a === '--pack') packFiles.push(value);
+      else if (a === '--split') split = value;
       else corpus = value;
     } else if (a === '--json') json = true;
     else if (a === '--verbose') verbose = true;
@@ -246,11 +249,11 @@ export async function evalCommand(args: string[]): Promise<number> {
       return 0;
     } else return usage(`unknown argument ${a}`);
   }
-  const root = repositoryRoot();
   const corpusDir = corpus ? resolve(corpus) : resolve(root, '..', 'shared', 'corpus');
-  const repliesFile = join(corpusDir, 'replies-dev.jsonl');
-  const phrasesFile = join(corpusDir, 'phrases-dev.jsonl');
-  if (!existsSync(repliesFile)) return usage(`no corpus at ${corpusDir} (replies-dev.jsonl is missing)`);
+  if (!/^[a-z0-9-]+$/.test(split)) return usage(`--split takes a name like dev or held-out, not ${split}`);
+  const repliesFile = join(corpusDir, `replies-${split}.jsonl`);
+  const phrasesFile = join(corpusDir, `phrases-${split}.jsonl`);
+  if (!existsSync(repliesFile)) return usage(`no corpus at ${corpusDir} (replies-${split}.jsonl is missing)`);
   let report: EvalReport;
   try {
     const packs = (packFiles.length ? packFiles : builtinPackFiles(root)).map((f) => loadPack(f).pack);

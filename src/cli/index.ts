@@ -144,7 +144,7 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
   try {
     if (command === 'check') return await check(rest, env);
     if (command === 'pack' && rest[0] === 'test') return packTest(rest.slice(1), env);
-    if (command === 'eval') return await evalCommand(rest);
+    if (command === 'eval') return await evalCommand(rest, env.root);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       env.out(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

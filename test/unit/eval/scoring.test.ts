@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evalCommand, scorePhrases, scoreReplies, type LabeledReply } from '../../../src/cli/eval';
@@ -108,13 +108,13 @@ describe('evalCommand', () => {
     }),
   );
 
-  async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  async function capture(args: string[], root?: string): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
     try {
-      return { code: await evalCommand(args), out, err };
+      return { code: await evalCommand(args, root), out, err };
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();
@@ -137,6 +137,29 @@ describe('evalCommand', () => {
     expect(out).toMatch(/^cant\s+0\.500\s+1\.000\s+0\.667\s+1\s+1\s+0$/m);
     expect(out).toContain('noise: 1 of 2 unlabeled replies have a finding (50.0%)');
     expect(out).toMatch(/false positives \(1\):\n\s+cant\s+3\s+"we cannot"\s+\[tiny\/we-cannot\]/);
+  });
+
+  it('measures the built-in packs of the checkout it is given', async () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'cando-checkout-'));
+    mkdirSync(join(checkout, 'rules'));
+    writeFileSync(join(checkout, 'rules', 'cando-tiny.json'), readFileSync(packFile));
+    const { code, out } = await capture(['--corpus', dir, '--json'], checkout);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).categories.cant).toMatchObject({ truePositives: 1, falsePositives: 1 });
+  });
+
+  it('reads another split of the corpus with --split', async () => {
+    writeFileSync(join(dir, 'replies-held-out.jsonl'), lines([{ id: 'h1', text: 'We cannot do that.', labels: [], spans: {} }]));
+    const { code, out } = await capture(['--pack', packFile, '--corpus', dir, '--split', 'held-out', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.noise).toEqual({ replies: 1, withFindings: 1, share: 1 });
+    expect(report.phrases).toMatchObject({ total: 0, passed: 0 });
+    const missing = await capture(['--corpus', dir, '--split', 'test']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('replies-test.jsonl is missing');
+    const bad = await capture(['--corpus', dir, '--split', '../dev']);
+    expect(bad.code).toBe(2);
   });
 
   it('fails clearly on a missing corpus or an unknown option', async () => {
