@@ -35,6 +35,20 @@ describe('can-do transform', () => {
     expect(run('we can’t ship to PO boxes', { who: 'we', action: 'ship to PO boxes' }, { frame: 'while', gap: '[option]' })).toBe("while we can't ship to PO boxes, what we can do is [option]");
   });
 
+  it('keeps a refusal in the past in the agent\'s own words and leads with what can be done now', () => {
+    expect(run('We couldn’t waive the fee', { who: 'We', not: 'couldn’t', action: 'waive the fee' }, { frame: 'while' })).toBe('While we couldn’t waive the fee, what we can do now is [what you can offer]');
+    expect(run('I was unable to cancel the renewal', { who: 'I', not: 'was  unable to', action: 'cancel the renewal' }, { frame: 'while' })).toBe('While I was unable to cancel the renewal, what I can do now is [what you can offer]');
+    expect(run('we haven’t been able to approve it', { who: 'we', not: 'haven’t been able to', action: 'approve it' })).toBe('instead of approving it, what we can do now is [what you can offer]');
+    expect(run('we weren’t able to refund it but we can offer credit', { who: 'we', not: 'weren’t able to', action: 'refund it but we can offer credit' })).toBe('what we can do now is offer credit');
+  });
+
+  it('keeps a reason the agent gave in the "while" frame', () => {
+    expect(run('we couldn’t approve the refund because the item was used', { who: 'we', not: 'couldn’t', action: 'approve the refund because the item was used' }, { frame: 'while' })).toBe(
+      'while we couldn’t approve the refund because the item was used, what we can do now is [what you can offer]',
+    );
+    expect(run('we can’t refund it so I have sent a voucher', { who: 'we', action: 'refund it so I have sent a voucher' }, { frame: 'while' })).toBeNull();
+  });
+
   it('returns null when the action does not start with a verb', () => {
     expect(run('we can’t the the', { who: 'we', action: 'the the' })).toBeNull();
   });
