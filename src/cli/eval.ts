@@ -228,6 +228,16 @@ function formatReport(report: EvalReport, verbose: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Scores `packFiles` on one split of a corpus folder: replies-<split>.jsonl, and phrases-<split>.jsonl if there is one. */
+export function evaluateSplit(corpusDir: string, split: string, packFiles: readonly string[]): EvalReport {
+  const analyzer = new Analyzer(packFiles.map((f) => loadPack(f).pack));
+  const analyze = (text: string) => analyzer.analyze(text);
+  const report = scoreReplies(readJsonl(join(corpusDir, `replies-${split}.jsonl`), isLabeledReply), analyze);
+  const phrasesFile = join(corpusDir, `phrases-${split}.jsonl`);
+  if (existsSync(phrasesFile)) report.phrases = scorePhrases(readJsonl(phrasesFile, isPhraseCase), analyze);
+  return report;
+}
+
 export async function evalCommand(args: string[], root = repositoryRoot()): Promise<number> {
   const packFiles: string[] = [];
   let corpus: string | undefined;
@@ -251,16 +261,10 @@ export async function evalCommand(args: string[], root = repositoryRoot()): Prom
   }
   const corpusDir = corpus ? resolve(corpus) : resolve(root, '..', 'shared', 'corpus');
   if (!/^[a-z0-9-]+$/.test(split)) return usage(`--split takes a name like dev or held-out, not ${split}`);
-  const repliesFile = join(corpusDir, `replies-${split}.jsonl`);
-  const phrasesFile = join(corpusDir, `phrases-${split}.jsonl`);
-  if (!existsSync(repliesFile)) return usage(`no corpus at ${corpusDir} (replies-${split}.jsonl is missing)`);
+  if (!existsSync(join(corpusDir, `replies-${split}.jsonl`))) return usage(`no corpus at ${corpusDir} (replies-${split}.jsonl is missing)`);
   let report: EvalReport;
   try {
-    const packs = (packFiles.length ? packFiles : builtinPackFiles(root)).map((f) => loadPack(f).pack);
-    const analyzer = new Analyzer(packs);
-    const analyze = (text: string) => analyzer.analyze(text);
-    report = scoreReplies(readJsonl(repliesFile, isLabeledReply), analyze);
-    if (existsSync(phrasesFile)) report.phrases = scorePhrases(readJsonl(phrasesFile, isPhraseCase), analyze);
+    report = evaluateSplit(corpusDir, split, packFiles.length ? packFiles : builtinPackFiles(root));
   } catch (e) {
     process.stderr.write(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
