@@ -10,6 +10,7 @@ import type { Runtime } from './runtime';
 import type { CoachedEditor } from './session';
 import { editBetween, moveThroughEdit } from './text-edit';
 import { readEditable, readField, type DraftText } from './text-model';
+import { checkValues } from './value-check';
 
 /** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
 const DEBOUNCE_MS = 50;
@@ -65,6 +66,11 @@ export class EditorSession implements CoachedEditor {
       observer.observe(element, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
       this.observer = observer;
       signal.addEventListener('abort', () => observer.disconnect());
+    } else {
+      // A page's own script can set the value without an input event (a saved draft loaded, a macro inserted).
+      checkValues(element.ownerDocument, this.checkValue, signal);
+      element.addEventListener('focus', this.checkValue, opts);
+      element.addEventListener('keyup', this.checkValue, opts);
     }
     signal.addEventListener('abort', () => {
       this.win.clearTimeout(this.timer);
@@ -142,6 +148,10 @@ export class EditorSession implements CoachedEditor {
     this.schedule();
   }
 
+  /** A field's value that changed with no input event: analysed like typing. Nothing to do while an analysis is pending anyway. */
+  private readonly checkValue = () => {
+    if (!this.timer && !this.signal.aborted && this.read().text !== this.analysedText) this.changed();
+  };
 
   rectsFor(start: number, end: number): DOMRect[] {
     if (!this.element.isConnected) return [];
@@ -235,7 +245,11 @@ export class EditorSession implements CoachedEditor {
   private async analyse(): Promise<void> {
     if (this.signal.aborted) return;
     const draft = this.read();
-    if (draft.text === this.analysedText) return;
+    if (draft.text === this.analysedText) {
+      // Back to the text already analysed (a change undone before the debounce ended): the findings moved back with it.
+      this.notify();
+      return;
+    }
     this.analysedText = draft.text;
     const version = ++this.version;
     if (draft.text.trim() === '') {

@@ -4,6 +4,7 @@
 // being editable has its AbortController aborted, which tears down everything attached to it.
 import type { Adapter } from './adapters';
 import { isEditable } from './adapters/types';
+import { checkValues } from './value-check';
 
 /** Coalesce DOM churn (single-page apps re-render a lot) into one scan per interval. */
 const SCAN_INTERVAL_MS = 150;
@@ -24,6 +25,8 @@ export class EditorWatcher {
    * fills it with a draft.
    */
   private readonly dormant = new WeakMap<HTMLElement, Adapter>();
+  /** The dormant text fields of each root: a page's script can fill one without any event or DOM change. */
+  private readonly blankFields = new WeakMap<Root, Set<HTMLElement>>();
 
   constructor(
     private readonly adapters: Adapter[],
@@ -81,6 +84,17 @@ export class EditorWatcher {
     const wakeOnEvent = (event: Event) => void this.wake(event.composedPath()[0] as Node);
     root.addEventListener('focusin', wakeOnEvent, { capture: true, signal: this.signal });
     root.addEventListener('input', wakeOnEvent, { capture: true, signal: this.signal });
+    const fields = new Set<HTMLElement>();
+    this.blankFields.set(root, fields);
+    checkValues(win.document, () => {
+      for (const field of fields) {
+        if (!this.dormant.has(field) || !field.isConnected) fields.delete(field);
+        else if (!isBlank(field)) {
+          fields.delete(field);
+          this.wake(field);
+        }
+      }
+    }, this.signal);
     this.scanEditors(root);
     this.scanContainers(root);
   }
@@ -99,8 +113,10 @@ export class EditorWatcher {
       for (const el of adapter.findEditors(root)) {
         if (claimed.has(el) || this.state.has(el) || this.dormant.has(el) || this.insideEditor(el)) continue;
         claimed.add(el);
-        if (isBlank(el)) this.dormant.set(el, adapter);
-        else this.begin(el, adapter);
+        if (isBlank(el)) {
+          this.dormant.set(el, adapter);
+          if ('value' in el) this.blankFields.get(root)?.add(el);
+        } else this.begin(el, adapter);
       }
     }
   }

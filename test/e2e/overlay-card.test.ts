@@ -183,6 +183,21 @@ describe.each(EDITORS)('$name', (editor) => {
   });
 });
 
+test("a textarea's value set by the page's own script, with no event, is coached; replaced by clean text, its underlines go", async () => {
+  const page = await ctx.browser.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/plain/`);
+  // The page's world sets the value, as an app restoring a saved draft or inserting a macro does: no input event, no focus.
+  await page.evaluate((draft) => ((document.querySelector('#plain') as HTMLTextAreaElement).value = draft), DRAFT);
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  await page.evaluate(() => ((document.querySelector('#plain') as HTMLTextAreaElement).value = 'Thanks for waiting, the refund is on its way.'));
+  await page.waitForFunction(() => !document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.underline[data-rule-id^="e2e/"]'), { timeout: 10000 });
+  await page.evaluate((draft) => ((document.querySelector('#plain') as HTMLTextAreaElement).value = draft), DRAFT);
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('hovering an underline opens its card; Dismiss removes that underline only', async () => {
   const { page, errors } = await openEditor(EDITORS[1]);
   const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
@@ -204,12 +219,18 @@ test('applying after the draft changed under the card says so and changes nothin
   const cant = seen.find((u) => u.ruleId === CANT_RULE)!;
   await page.mouse.click(middle(cant).x, middle(cant).y);
   await waitForCard(page, CANT_RULE);
-  // The host app rewrites the field without an input event (as a sync from another tab might).
+  // The host app rewrites the field without an input event (as a sync from another tab might),
+  // just as the agent clicks the suggestion: the page's own click listener runs first.
   const changed = DRAFT.replace("we can't", 'we cannot');
-  await page.$eval('#plain', (e, v) => ((e as HTMLTextAreaElement).value = v), changed);
+  await page.evaluate((v) => {
+    const field = document.querySelector('#plain') as HTMLTextAreaElement;
+    document.addEventListener('click', () => (field.value = v), { capture: true, once: true });
+  }, changed);
   const button = await page.waitForSelector(`${CARD} button.suggestion`);
   await button!.click();
   await page.waitForFunction(() => document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.card .notice'), { timeout: 10000 });
+  // The card stays to say why nothing happened, even once the changed words are analysed again.
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
   expect((await cardInfo(page))!.notice).toBe('The text changed; check again.');
   expect(await EDITORS[0].model(page)).toBe(changed);
   expect(errors).toEqual([]);

@@ -122,9 +122,9 @@ class EditorOverlay {
     const { editor } = this;
     if (this.card) {
       const current = editor.findings.find((f) => editor.keyOf(f) === this.cardKey);
-      // A card that says why an apply did nothing stays until the agent closes it.
+      // A card that is applying, or says why an apply did nothing, stays until that is done or the agent closes it.
       if (current) this.card.finding = current;
-      else if (!this.card.notice) return this.closeCard();
+      else if (!this.card.notice && !this.card.busy) return this.closeCard();
     }
     const view = (this.view = frameView(this.editorDoc));
     const inTop = (b: Box) => shiftBox(b, view.x, view.y);
