@@ -4,7 +4,9 @@
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
-import { BLAME_RULE, CANT_RULE, expectUnderlinesAt, importTestPack, waitForUnderlines, wordBoxes, type Box } from './support/coaching';
+import {
+  BLAME_RULE, CANT_RULE, expectUnderlinesAt, fieldWordBox, importTestPack, underlinedAt, waitForUnderlines, waitForUnderlinesAt, wordBoxes, type Box, type SeenUnderline,
+} from './support/coaching';
 
 const DRAFT = "Unfortunately we can't refund it today. It's the courier's fault, not ours.";
 const AFTER_CANT = "Unfortunately what we can do is refund it today. It's the courier's fault, not ours.";
@@ -107,6 +109,47 @@ async function waitForCard(page: Page, ruleId: string) {
   return (await cardInfo(page))!;
 }
 
+interface RecordedFrame {
+  /** The editor's text in that frame. */
+  text: string;
+  underlines: SeenUnderline[];
+  card: string | null;
+}
+
+/**
+ * From now on, records what the overlay shows in the first frame after each change of the editor's
+ * text (an input event for a textarea; a DOM change for a contenteditable, whose editor may cancel
+ * input events): the test pack's underlines and the card.
+ */
+function recordNextFrames(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const editor = document.querySelector<HTMLElement>(sel)!;
+    const frames: RecordedFrame[] = [];
+    (window as unknown as { nextFrames: RecordedFrame[] }).nextFrames = frames;
+    const snapshot = () =>
+      requestAnimationFrame(() => {
+        const root = document.querySelector('cando-overlay')!.shadowRoot!;
+        const card = root.querySelector<HTMLElement>('.card');
+        frames.push({
+          text: editor instanceof HTMLTextAreaElement ? editor.value : editor.textContent!.replace(/\u00a0/g, ' ').replace(/[\u200b\u2060\ufeff]/g, ''),
+          underlines: Array.from(root.querySelectorAll<HTMLElement>('.underline[data-rule-id^="e2e/"]')).map((u) => {
+            const r = u.getBoundingClientRect();
+            return { ruleId: u.dataset.ruleId!, category: u.dataset.category!, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          }),
+          card: card?.style.visibility === 'visible' ? card.dataset.ruleId! : null,
+        });
+      });
+    if (editor instanceof HTMLTextAreaElement) editor.addEventListener('input', snapshot);
+    else new MutationObserver(snapshot).observe(editor, { childList: true, subtree: true, characterData: true });
+  }, selector);
+}
+
+/** The first frame drawn once the editor's text was `text`. */
+async function firstFrameWith(page: Page, text: string): Promise<RecordedFrame> {
+  const handle = await page.waitForFunction((t) => (window as unknown as { nextFrames: RecordedFrame[] }).nextFrames.find((f) => f.text === t), { timeout: 10000 }, text);
+  return (await handle.jsonValue()) as RecordedFrame;
+}
+
 const waitForNoCard = (page: Page) => page.waitForFunction(() => !document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card'), { timeout: 10000 });
 
 describe.each(EDITORS)('$name', (editor) => {
@@ -178,6 +221,40 @@ describe.each(EDITORS)('$name', (editor) => {
     await waitForNoCard(page);
     await expect(editor.model(page)).resolves.toBe(DRAFT.replace("the courier's fault", 'on us to fix'));
     await waitForUnderlines(page, [CANT_RULE]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(EDITORS)('$name', (editor) => {
+  test('typing before the flagged words: in the very next frame the underlines are on them, and the open card follows them', async () => {
+    const { page, errors } = await openEditor(editor);
+    const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+    const blame = seen.find((u) => u.ruleId === BLAME_RULE)!;
+    await page.mouse.click(middle(blame).x, middle(blame).y);
+    await waitForCard(page, BLAME_RULE);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Home');
+    await page.keyboard.up('Control');
+
+    await recordNextFrames(page, editor.selector);
+    // "we cannot" is flagged only once the background answers for the new text: until then the old findings move.
+    const typed = 'Hi Sam, we cannot ';
+    await page.keyboard.type(typed);
+    // The frame right after the last key, before the background could answer (the request waits for a pause in typing).
+    const next = await firstFrameWith(page, typed + DRAFT);
+    const boxesOf = async (words: string) => (editor.name === 'textarea' ? [await fieldWordBox(page, editor.selector, words)] : wordBoxes(page, editor.selector, words));
+    const cantWords = await boxesOf("we can't");
+    expect(underlinedAt(next.underlines, CANT_RULE, cantWords)).toBe(true);
+    if (editor.name !== 'textarea') expect(underlinedAt(next.underlines, BLAME_RULE, await boxesOf("the courier's fault"))).toBe(true);
+    expect(next.card).toBe(BLAME_RULE);
+
+    // The answer for the new text comes (the typed "we cannot" is underlined): the card is still open on the same words, and clear of them.
+    await waitForUnderlinesAt(page, CANT_RULE, [...cantWords, ...(await boxesOf('we cannot'))]);
+    const card = await waitForCard(page, BLAME_RULE);
+    const blameNow = (await waitForUnderlines(page, [CANT_RULE, BLAME_RULE])).filter((u) => u.ruleId === BLAME_RULE);
+    for (const box of blameNow) expect(overlaps(card.box, box)).toBe(false);
+    expect(await editor.model(page)).toBe(typed + DRAFT);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -212,14 +212,19 @@ export async function recordLeavingRequests(page: Page, localUrl: string): Promi
   return leaving;
 }
 
+/** Whether an underline of `ruleId` lies under each of `boxes` (other underlines may be drawn too). */
+export function underlinedAt(seen: SeenUnderline[], ruleId: string, boxes: Box[]): boolean {
+  const near = (u: SeenUnderline, b: Box) => u.ruleId === ruleId && Math.abs(u.left - b.left) < 2 && Math.abs(u.right - b.right) < 2 && u.bottom > b.top && u.top < b.bottom + 4;
+  return boxes.length > 0 && boxes.every((b) => seen.some((u) => near(u, b)));
+}
+
 /** Waits until an underline of `ruleId` lies under each of `boxes` (other underlines may be drawn too). */
 export async function waitForUnderlinesAt(frame: Page | Frame, ruleId: string, boxes: Box[], timeout = 10000): Promise<void> {
   const deadline = Date.now() + timeout;
-  const near = (u: SeenUnderline, b: Box) => u.ruleId === ruleId && Math.abs(u.left - b.left) < 2 && Math.abs(u.right - b.right) < 2 && u.bottom > b.top && u.top < b.bottom + 4;
   let seen: SeenUnderline[] = [];
   while (Date.now() < deadline) {
     seen = await underlines(frame);
-    if (boxes.length > 0 && boxes.every((b) => seen.some((u) => near(u, b)))) return;
+    if (underlinedAt(seen, ruleId, boxes)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`expected ${ruleId} underlines at ${JSON.stringify(boxes)}; saw ${JSON.stringify(seen)}`);
