@@ -28,7 +28,7 @@ export class EditorSession implements CoachedEditor {
   private all: Finding[] = [];
   private answeredText = '';
   /** Each finding's occurrence key, for the answer's findings and the copies moved through edits alike. */
-  private keys = new WeakMap<Finding, string>();
+  private readonly keys = new WeakMap<Finding, string>();
   /** The findings moved to the current text, computed once per text. */
   private moved: { text: string; findings: Finding[] } | null = null;
   private locked = new Set<string>();
@@ -93,7 +93,7 @@ export class EditorSession implements CoachedEditor {
       for (const finding of this.all) {
         const key = this.keys.get(finding)!;
         if (this.dismissed.has(key)) continue;
-        const range = edit ? moveThroughEdit(finding, edit) : finding;
+        const range = edit ? moveThroughEdit(finding, edit, text) : finding;
         if (!range) continue;
         const moved = range === finding ? finding : { ...finding, start: range.start, end: range.end };
         this.keys.set(moved, key);

@@ -10,6 +10,9 @@ export interface TextEdit {
   inserted: number;
 }
 
+/** Characters that join words: one of them next to a finding's words makes them part of another word. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_'’-]/u;
+
 /** The single edit that turns `before` into `after` (several edits merge into one span); null when they are equal. */
 export function editBetween(before: string, after: string): TextEdit | null {
   if (before === after) return null;
@@ -22,15 +25,18 @@ export function editBetween(before: string, after: string): TextEdit | null {
 }
 
 /**
- * Where `range` of the old text is in the new one: unchanged before the edit, moved by the edit's
- * length change after it, and null when the edit touched it, inside or at its edge (a letter typed
- * right after a flagged word changes the word).
+ * Where `range` of the old text is in `after`, the text the edit made: unchanged before the edit,
+ * moved by the edit's length change after it, and null when the edit touched it: inside it, or at
+ * its edge when its words now run into a word character there (a letter typed right after a
+ * flagged word changes the word; a space or a full stop does not).
  */
-export function moveThroughEdit(range: TextRange, edit: TextEdit): TextRange | null {
-  if (range.end < edit.start) return range;
-  if (range.start > edit.end) {
-    const delta = edit.inserted - (edit.end - edit.start);
-    return { start: range.start + delta, end: range.end + delta };
-  }
-  return null;
+export function moveThroughEdit(range: TextRange, edit: TextEdit, after: string): TextRange | null {
+  // Overlapping what it removed, or inserting strictly inside.
+  if (edit.start < range.end && edit.end > range.start) return null;
+  const delta = edit.inserted - (edit.end - edit.start);
+  const moved = edit.end <= range.start ? { start: range.start + delta, end: range.end + delta } : range;
+  const joins = (i: number) => i >= 0 && i < after.length && WORD_CHAR.test(after[i]);
+  if (edit.end === range.start && joins(moved.start - 1)) return null;
+  if (edit.start === range.end && joins(moved.end)) return null;
+  return moved;
 }

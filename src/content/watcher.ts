@@ -45,7 +45,15 @@ export class EditorWatcher {
     // A same-origin iframe's document comes from another realm, so `instanceof Document` is false for it.
     const win = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument).defaultView;
     if (!win) return;
-    if (root.nodeType === Node.DOCUMENT_NODE) removeLeftoverHosts(root as Document);
+    if (root.nodeType === Node.DOCUMENT_NODE) {
+      removeLeftoverHosts(root as Document);
+      // A frame's document going away (navigated, reloaded, removed) takes its editors with it, and
+      // their overlays, which live in the top document: torn down while the document still works.
+      // A page kept in the back/forward cache comes back as it was: its editors stay.
+      win.addEventListener('pagehide', (event) => {
+        if (!event.persisted) for (const el of this.live) if (el.ownerDocument === root) this.drop(el);
+      }, { signal: this.signal });
+    }
     let timer = 0;
     const added: Node[] = [];
     let removed = false;
@@ -88,11 +96,9 @@ export class EditorWatcher {
     this.blankFields.set(root, fields);
     checkValues(win.document, () => {
       for (const field of fields) {
+        if (!isBlank(field)) this.wake(field);
+        // Woken, or gone: a field that cannot be typed into yet (disabled) stays to be checked again.
         if (!this.dormant.has(field) || !field.isConnected) fields.delete(field);
-        else if (!isBlank(field)) {
-          fields.delete(field);
-          this.wake(field);
-        }
       }
     }, this.signal);
     this.scanEditors(root);
@@ -143,12 +149,13 @@ export class EditorWatcher {
 
   /** Editors that left the DOM, or stopped being editable, are torn down. */
   private dropGone(): void {
-    for (const el of this.live) {
-      if (el.isConnected && isEditable(el)) continue;
-      this.state.get(el)?.abort();
-      this.state.delete(el);
-      this.live.delete(el);
-    }
+    for (const el of this.live) if (!el.isConnected || !isEditable(el)) this.drop(el);
+  }
+
+  private drop(el: HTMLElement): void {
+    this.state.get(el)?.abort();
+    this.state.delete(el);
+    this.live.delete(el);
   }
 
   /** Same-origin iframes and open shadow roots under `node` get their own watching. */

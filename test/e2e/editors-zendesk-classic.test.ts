@@ -153,12 +153,15 @@ test('the small iframe\'s card shows whole in the page, Esc puts the caret back 
   await appDraft(DRAFT);
 
   // Scrolled inside the frame, the first line leaves the frame's view: its underlines are clipped away, not drawn over the page.
-  await frame.evaluate(() => window.scrollTo(0, 40));
+  // (Each poll scrolls again: the browser may still be scrolling the caret of the typing above into view.)
   await page.waitForFunction(
-    (box) => !Array.from(document.querySelector('cando-overlay')!.shadowRoot!.querySelectorAll('.underline[data-rule-id^="e2e/"]')).some((u) => {
-      const r = u.getBoundingClientRect();
-      return r.right > box.left && r.left < box.right && r.bottom > box.top - 60 && r.top < box.bottom;
-    }),
+    (box) => {
+      document.querySelector('iframe')!.contentWindow!.scrollTo(0, 40);
+      return !Array.from(document.querySelector('cando-overlay')!.shadowRoot!.querySelectorAll('.underline[data-rule-id^="e2e/"]')).some((u) => {
+        const r = u.getBoundingClientRect();
+        return r.right > box.left && r.left < box.right && r.bottom > box.top - 60 && r.top < box.bottom;
+      });
+    },
     { timeout: 10000 },
     frameAt,
   );
@@ -169,13 +172,34 @@ test('the small iframe\'s card shows whole in the page, Esc puts the caret back 
   await waitForUnderlinesAt(page, CANT_RULE, [await markdownWords("we can't")]);
   expect(over(await underlines(page), await frameBox()).filter((u) => u.ruleId === CANT_RULE)).toHaveLength(1);
   // The page scrolls the frame's first line out of the window: the page clips the frame, and the underline goes with it.
-  await page.evaluate(() => window.scrollBy(0, document.querySelector('iframe')!.getBoundingClientRect().top + 30));
-  await page.waitForFunction(() => !document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.underline[data-rule-id="e2e/we-cant"]'), { timeout: 10000 });
+  const clippedAt = await page.evaluate(() => window.scrollY + document.querySelector('iframe')!.getBoundingClientRect().top + 30);
+  await page.waitForFunction(
+    (y) => {
+      window.scrollTo(0, y);
+      return !document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.underline[data-rule-id="e2e/we-cant"]');
+    },
+    { timeout: 10000 },
+    clippedAt,
+  );
   await page.evaluate(() => window.scrollTo(0, 0));
   await waitForUnderlinesAt(page, CANT_RULE, [await markdownWords("we can't")]);
   // And the card still applies.
   await applyFirstSuggestion(page, await markdownWords("we can't"), 'what we can do is');
   await appDraft(APPLIED);
+});
+
+test('when the frame loads a new document, nothing of its old editor\'s overlay stays in the page, and the new editor is coached', async () => {
+  // One layer per coached editor, in the page's overlay.
+  const layers = () => page.evaluate(() => document.querySelector('cando-overlay')!.shadowRoot!.querySelectorAll('.layer').length);
+  const before = await layers();
+  await frame.evaluate(() => location.reload());
+  await page.waitForFunction((n) => document.querySelector('cando-overlay')!.shadowRoot!.querySelectorAll('.layer').length === n - 1, { timeout: 10000 }, before);
+  await frame.waitForFunction(() => (window as unknown as { fixtureState?: unknown }).fixtureState && document.querySelector('textarea'));
+  await (await frame.$(MARKDOWN))!.click();
+  await page.keyboard.type("It's the courier's fault.");
+  await appDraft("It's the courier's fault.");
+  await waitForUnderlinesAt(page, BLAME_RULE, [await markdownWords("the courier's fault")]);
+  expect(await layers()).toBe(before);
 });
 
 test('an editor inside an open shadow root is coached and applied', async () => {
