@@ -8,7 +8,9 @@ import { replaceText } from './apply';
 import { fieldRects } from './field-rects';
 import type { Runtime } from './runtime';
 import type { CoachedEditor } from './session';
+import { editBetween, moveThroughEdit } from './text-edit';
 import { readEditable, readField, type DraftText } from './text-model';
+import { checkValues } from './value-check';
 
 /** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
 const DEBOUNCE_MS = 50;
@@ -22,7 +24,13 @@ const MAX_WAIT_MS = 200;
 const TYPING_SETTLE_MS = 600;
 
 export class EditorSession implements CoachedEditor {
+  /** The last answer's findings, with offsets into `answeredText`. */
   private all: Finding[] = [];
+  private answeredText = '';
+  /** Each finding's occurrence key, for the answer's findings and the copies moved through edits alike. */
+  private readonly keys = new WeakMap<Finding, string>();
+  /** The findings moved to the current text, computed once per text. */
+  private moved: { text: string; findings: Finding[] } | null = null;
   private locked = new Set<string>();
   private paused = false;
   /** Occurrence keys the agent dismissed, and the ones already counted as shown. */
@@ -58,6 +66,11 @@ export class EditorSession implements CoachedEditor {
       observer.observe(element, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
       this.observer = observer;
       signal.addEventListener('abort', () => observer.disconnect());
+    } else {
+      // A page's own script can set the value without an input event (a saved draft loaded, a macro inserted).
+      checkValues(element.ownerDocument, this.checkValue, signal);
+      element.addEventListener('focus', this.checkValue, opts);
+      element.addEventListener('keyup', this.checkValue, opts);
     }
     signal.addEventListener('abort', () => {
       this.win.clearTimeout(this.timer);
@@ -67,10 +80,47 @@ export class EditorSession implements CoachedEditor {
     this.analyse();
   }
 
+  /**
+   * The last answer's findings, moved to the current text: until the next answer, an edit moves
+   * the findings after it, and hides the ones it touched.
+   */
   get findings(): readonly Finding[] {
     if (this.paused) return [];
-    const keys = occurrenceKeys(this.all);
-    return this.all.filter((_, i) => !this.dismissed.has(keys[i]));
+    const text = this.read().text;
+    if (this.moved?.text !== text) {
+      const edit = editBetween(this.answeredText, text);
+      const findings: Finding[] = [];
+      for (const finding of this.all) {
+        const key = this.keys.get(finding)!;
+        if (this.dismissed.has(key)) continue;
+        const range = edit ? moveThroughEdit(finding, edit, text) : finding;
+        if (!range) continue;
+        const moved = range === finding ? finding : { ...finding, start: range.start, end: range.end };
+        this.keys.set(moved, key);
+        findings.push(moved);
+      }
+      this.moved = { text, findings };
+    }
+    return this.moved.findings;
+  }
+
+  keyOf(finding: Finding): string | null {
+    return this.keys.get(finding) ?? null;
+  }
+
+  /** Sets the findings the background found in `text`. */
+  private answered(findings: Finding[], text: string): void {
+    this.all = findings;
+    this.answeredText = text;
+    const keys = occurrenceKeys(findings);
+    findings.forEach((f, i) => this.keys.set(f, keys[i]));
+    this.moved = null;
+  }
+
+  /** The findings of the last answer other than those `keep` turns down. */
+  private keepFindings(keep: (f: Finding) => boolean): void {
+    this.all = this.all.filter(keep);
+    this.moved = null;
   }
 
   get isPaused(): boolean {
@@ -98,6 +148,11 @@ export class EditorSession implements CoachedEditor {
     this.schedule();
   }
 
+  /** A field's value that changed with no input event: analysed like typing. Nothing to do while an analysis is pending anyway. */
+  private readonly checkValue = () => {
+    if (!this.timer && !this.signal.aborted && this.read().text !== this.analysedText) this.changed();
+  };
+
   rectsFor(start: number, end: number): DOMRect[] {
     if (!this.element.isConnected) return [];
     if (this.isField) return fieldRects(this.element as HTMLTextAreaElement, start, end);
@@ -121,15 +176,17 @@ export class EditorSession implements CoachedEditor {
     const typing = this.lastInputAt + TYPING_SETTLE_MS - Date.now();
     if (typing > 0) await new Promise((resolve) => this.win.setTimeout(resolve, typing));
     if (this.signal.aborted) return false;
-    const draft = this.read();
+    // The finding as it is now: typing while the card waited may have moved its words, or touched them.
+    const key = this.keys.get(finding);
+    const current = this.findings.find((f) => this.keys.get(f) === key);
     // Never apply to a stale range: the words must still be where the finding says.
-    if (draft.text.slice(finding.start, finding.end) !== finding.text) return false;
-    const applied = await replaceText(this.element, () => this.read(), finding.start, finding.end, suggestion);
+    if (!current || this.read().text.slice(current.start, current.end) !== current.text) return false;
+    const applied = await replaceText(this.element, () => this.read(), current.start, current.end, suggestion);
     if (applied) {
       void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'applied' });
-      // The applied finding goes at once; the rest are for the old text until the new answer, which must come
+      // The applied finding goes at once; the rest move with the text until the new answer, which must come
       // even if the text returns to what was analysed before (an undo before the debounce ends).
-      this.all = this.all.filter((f) => f !== finding);
+      this.keepFindings((f) => this.keys.get(f) !== key);
       this.analysedText = null;
       this.notify();
       this.schedule();
@@ -138,9 +195,10 @@ export class EditorSession implements CoachedEditor {
   }
 
   dismiss(finding: Finding): void {
-    const index = this.all.indexOf(finding);
-    if (index < 0) return;
-    this.dismissed.add(occurrenceKeys(this.all)[index]);
+    const key = this.keys.get(finding);
+    if (key === undefined) return;
+    this.dismissed.add(key);
+    this.moved = null;
     void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'dismissed' });
     this.notify();
   }
@@ -149,7 +207,7 @@ export class EditorSession implements CoachedEditor {
     if (this.locked.has(ruleId)) return false;
     const answer = await this.runtime.send({ type: 'rule-off', ruleId });
     if (answer?.type !== 'ok') return false;
-    this.all = this.all.filter((f) => f.ruleId !== ruleId);
+    this.keepFindings((f) => f.ruleId !== ruleId);
     this.notify();
     return true;
   }
@@ -187,12 +245,16 @@ export class EditorSession implements CoachedEditor {
   private async analyse(): Promise<void> {
     if (this.signal.aborted) return;
     const draft = this.read();
-    if (draft.text === this.analysedText) return;
+    if (draft.text === this.analysedText) {
+      // Back to the text already analysed (a change undone before the debounce ended): the findings moved back with it.
+      this.notify();
+      return;
+    }
     this.analysedText = draft.text;
     const version = ++this.version;
     if (draft.text.trim() === '') {
       // Nothing to coach: no need to wake the background.
-      this.all = [];
+      this.answered([], draft.text);
       this.notify();
       return;
     }
@@ -207,26 +269,27 @@ export class EditorSession implements CoachedEditor {
       return;
     }
     // The draft changed while the background worked: these offsets are stale; ask again.
-    if (this.read().text.slice(0, MAX_DRAFT_CHARS) !== text) {
+    const now = this.read().text;
+    if (now.slice(0, MAX_DRAFT_CHARS) !== text) {
       this.analysedText = null;
       this.schedule();
       return;
     }
     this.paused = answer.paused;
     this.locked = new Set(answer.lockedRules);
-    this.all = answer.findings;
+    this.answered(answer.findings, now);
     this.countShown();
     this.notify();
   }
 
   private countShown(): void {
     if (this.paused) return;
-    const keys = occurrenceKeys(this.all);
-    this.all.forEach((finding, i) => {
-      if (this.dismissed.has(keys[i]) || this.shown.has(keys[i])) return;
-      this.shown.add(keys[i]);
+    for (const finding of this.all) {
+      const key = this.keys.get(finding)!;
+      if (this.dismissed.has(key) || this.shown.has(key)) continue;
+      this.shown.add(key);
       void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'shown' });
-    });
+    }
   }
 
   private notify(): void {

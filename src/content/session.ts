@@ -5,8 +5,13 @@ import type { Finding } from '../engine/types';
 export interface CoachedEditor {
   /** The editable element (contenteditable root or textarea) being coached. */
   readonly element: HTMLElement;
-  /** Findings for the current draft, with offsets into the current plain text; dismissed ones left out. */
+  /**
+   * Findings for the current draft, with offsets into the current plain text; dismissed ones left
+   * out. Between an edit and the next answer they are the last answer's, moved with the text.
+   */
   readonly findings: readonly Finding[];
+  /** Which occurrence a finding is (its rule, its words, and which of those): the same across edits elsewhere and new answers. */
+  keyOf(finding: Finding): string | null;
   /** Viewport rects of the draft text [start, end), recomputed from offsets on every call; [] when not visible. */
   rectsFor(start: number, end: number): DOMRect[];
   /** Offset of the caret in the plain text, or null when the editor has no caret. */

@@ -4,6 +4,7 @@
 // being editable has its AbortController aborted, which tears down everything attached to it.
 import type { Adapter } from './adapters';
 import { isEditable } from './adapters/types';
+import { checkValues } from './value-check';
 
 /** Coalesce DOM churn (single-page apps re-render a lot) into one scan per interval. */
 const SCAN_INTERVAL_MS = 150;
@@ -24,6 +25,8 @@ export class EditorWatcher {
    * fills it with a draft.
    */
   private readonly dormant = new WeakMap<HTMLElement, Adapter>();
+  /** The dormant text fields of each root: a page's script can fill one without any event or DOM change. */
+  private readonly blankFields = new WeakMap<Root, Set<HTMLElement>>();
 
   constructor(
     private readonly adapters: Adapter[],
@@ -42,7 +45,15 @@ export class EditorWatcher {
     // A same-origin iframe's document comes from another realm, so `instanceof Document` is false for it.
     const win = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument).defaultView;
     if (!win) return;
-    if (root.nodeType === Node.DOCUMENT_NODE) removeLeftoverHosts(root as Document);
+    if (root.nodeType === Node.DOCUMENT_NODE) {
+      removeLeftoverHosts(root as Document);
+      // A frame's document going away (navigated, reloaded, removed) takes its editors with it, and
+      // their overlays, which live in the top document: torn down while the document still works.
+      // A page kept in the back/forward cache comes back as it was: its editors stay.
+      win.addEventListener('pagehide', (event) => {
+        if (!event.persisted) for (const el of this.live) if (el.ownerDocument === root) this.drop(el);
+      }, { signal: this.signal });
+    }
     let timer = 0;
     const added: Node[] = [];
     let removed = false;
@@ -81,6 +92,15 @@ export class EditorWatcher {
     const wakeOnEvent = (event: Event) => void this.wake(event.composedPath()[0] as Node);
     root.addEventListener('focusin', wakeOnEvent, { capture: true, signal: this.signal });
     root.addEventListener('input', wakeOnEvent, { capture: true, signal: this.signal });
+    const fields = new Set<HTMLElement>();
+    this.blankFields.set(root, fields);
+    checkValues(win.document, () => {
+      for (const field of fields) {
+        if (!isBlank(field)) this.wake(field);
+        // Woken, or gone: a field that cannot be typed into yet (disabled) stays to be checked again.
+        if (!this.dormant.has(field) || !field.isConnected) fields.delete(field);
+      }
+    }, this.signal);
     this.scanEditors(root);
     this.scanContainers(root);
   }
@@ -99,8 +119,10 @@ export class EditorWatcher {
       for (const el of adapter.findEditors(root)) {
         if (claimed.has(el) || this.state.has(el) || this.dormant.has(el) || this.insideEditor(el)) continue;
         claimed.add(el);
-        if (isBlank(el)) this.dormant.set(el, adapter);
-        else this.begin(el, adapter);
+        if (isBlank(el)) {
+          this.dormant.set(el, adapter);
+          if ('value' in el) this.blankFields.get(root)?.add(el);
+        } else this.begin(el, adapter);
       }
     }
   }
@@ -127,12 +149,13 @@ export class EditorWatcher {
 
   /** Editors that left the DOM, or stopped being editable, are torn down. */
   private dropGone(): void {
-    for (const el of this.live) {
-      if (el.isConnected && isEditable(el)) continue;
-      this.state.get(el)?.abort();
-      this.state.delete(el);
-      this.live.delete(el);
-    }
+    for (const el of this.live) if (!el.isConnected || !isEditable(el)) this.drop(el);
+  }
+
+  private drop(el: HTMLElement): void {
+    this.state.get(el)?.abort();
+    this.state.delete(el);
+    this.live.delete(el);
   }
 
   /** Same-origin iframes and open shadow roots under `node` get their own watching. */

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import type { FixtureServer } from '../../scripts/fixture-server.mjs';
 import { collectErrors, type ExtensionBrowser } from './support/browser';
 import {
-  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, startCoaching, recordLeavingRequests, undo, waitForUnderlines, waitForUnderlinesAt, wordBoxes,
+  applyFirstSuggestion, BLAME_RULE, CANT_RULE, expectUnderlinesAt, inPage, startCoaching, recordLeavingRequests, undo, waitForUnderlines, waitForUnderlinesAt, wordBoxes,
 } from './support/coaching';
 
 const editorIn = (kind: string) => `.composer[data-kind="${kind}"] .fr-element`;
@@ -104,10 +104,11 @@ test('Froala in iframe mode (the editable is the body of its own iframe) is coac
   const frame = await (await framed.waitForSelector('.composer iframe'))!.contentFrame();
   await (await frame.waitForSelector('body[contenteditable="true"]'))!.click();
   await framed.keyboard.type(DRAFT);
-  const seen = await waitForUnderlines(frame, [CANT_RULE, BLAME_RULE]);
-  const [box] = await wordBoxes(frame, 'body', "we can't");
+  // The underlines and the card are in the page, over the frame.
+  const seen = await waitForUnderlines(framed, [CANT_RULE, BLAME_RULE]);
+  const box = await inPage(frame, (await wordBoxes(frame, 'body', "we can't"))[0]);
   expectUnderlinesAt(seen, CANT_RULE, [box]);
-  await applyFirstSuggestion(framed, box, 'what we can do is', frame);
+  await applyFirstSuggestion(framed, box, 'what we can do is');
   await framed.waitForFunction(
     (e) => (window as unknown as FroalaWindow).fixtureEditors.reply.editor.html.get() === e,
     { timeout: 10000 },

@@ -4,7 +4,9 @@
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
-import { BLAME_RULE, CANT_RULE, expectUnderlinesAt, importTestPack, waitForUnderlines, wordBoxes, type Box } from './support/coaching';
+import {
+  BLAME_RULE, CANT_RULE, expectUnderlinesAt, fieldWordBox, importTestPack, underlinedAt, waitForUnderlines, waitForUnderlinesAt, wordBoxes, type Box, type SeenUnderline,
+} from './support/coaching';
 
 const DRAFT = "Unfortunately we can't refund it today. It's the courier's fault, not ours.";
 const AFTER_CANT = "Unfortunately what we can do is refund it today. It's the courier's fault, not ours.";
@@ -107,6 +109,48 @@ async function waitForCard(page: Page, ruleId: string) {
   return (await cardInfo(page))!;
 }
 
+interface RecordedFrame {
+  /** The editor's text in that frame, as the DOM holds it (an editor may swap a space for a no-break space, which wraps differently). */
+  text: string;
+  underlines: SeenUnderline[];
+  card: string | null;
+}
+
+/**
+ * From now on, records what the overlay shows in the first frame after each change of the editor's
+ * text (an input event for a textarea; a DOM change for a contenteditable, whose editor may cancel
+ * input events): the test pack's underlines and the card.
+ */
+function recordNextFrames(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const editor = document.querySelector<HTMLElement>(sel)!;
+    const frames: RecordedFrame[] = [];
+    (window as unknown as { nextFrames: RecordedFrame[] }).nextFrames = frames;
+    const snapshot = () =>
+      requestAnimationFrame(() => {
+        const root = document.querySelector('cando-overlay')!.shadowRoot!;
+        const card = root.querySelector<HTMLElement>('.card');
+        frames.push({
+          text: editor instanceof HTMLTextAreaElement ? editor.value : editor.textContent!,
+          underlines: Array.from(root.querySelectorAll<HTMLElement>('.underline[data-rule-id^="e2e/"]')).map((u) => {
+            const r = u.getBoundingClientRect();
+            return { ruleId: u.dataset.ruleId!, category: u.dataset.category!, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          }),
+          card: card?.style.visibility === 'visible' ? card.dataset.ruleId! : null,
+        });
+      });
+    if (editor instanceof HTMLTextAreaElement) editor.addEventListener('input', snapshot);
+    else new MutationObserver(snapshot).observe(editor, { childList: true, subtree: true, characterData: true });
+  }, selector);
+}
+
+/** The first frame drawn once the editor's DOM held the text it holds now. */
+async function firstFrameAsNow(page: Page, selector: string): Promise<RecordedFrame> {
+  const now = await page.$eval(selector, (e) => (e instanceof HTMLTextAreaElement ? e.value : e.textContent!));
+  const handle = await page.waitForFunction((t) => (window as unknown as { nextFrames: RecordedFrame[] }).nextFrames.find((f) => f.text === t), { timeout: 10000 }, now);
+  return (await handle.jsonValue()) as RecordedFrame;
+}
+
 const waitForNoCard = (page: Page) => page.waitForFunction(() => !document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card'), { timeout: 10000 });
 
 describe.each(EDITORS)('$name', (editor) => {
@@ -183,6 +227,56 @@ describe.each(EDITORS)('$name', (editor) => {
   });
 });
 
+describe.each(EDITORS)('$name', (editor) => {
+  test('typing before the flagged words: in the very next frame the underlines are on them, and the open card follows them', async () => {
+    const { page, errors } = await openEditor(editor);
+    const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+    const blame = seen.find((u) => u.ruleId === BLAME_RULE)!;
+    await page.mouse.click(middle(blame).x, middle(blame).y);
+    await waitForCard(page, BLAME_RULE);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Home');
+    await page.keyboard.up('Control');
+
+    await recordNextFrames(page, editor.selector);
+    // "we cannot" is flagged only once the background answers for the new text: until then the old findings move.
+    const typed = 'Hi Sam, we cannot ';
+    await page.keyboard.type(typed);
+    // The frame right after the last key, before the background could answer (the request waits for a pause in typing).
+    await expect(editor.model(page)).resolves.toBe(typed + DRAFT);
+    const next = await firstFrameAsNow(page, editor.selector);
+    const boxesOf = async (words: string) => (editor.name === 'textarea' ? [await fieldWordBox(page, editor.selector, words)] : wordBoxes(page, editor.selector, words));
+    const cantWords = await boxesOf("we can't");
+    expect(underlinedAt(next.underlines, CANT_RULE, cantWords)).toBe(true);
+    if (editor.name !== 'textarea') expect(underlinedAt(next.underlines, BLAME_RULE, await boxesOf("the courier's fault"))).toBe(true);
+    expect(next.card).toBe(BLAME_RULE);
+
+    // The answer for the new text comes (the typed "we cannot" is underlined): the card is still open on the same words, and clear of them.
+    await waitForUnderlinesAt(page, CANT_RULE, [...cantWords, ...(await boxesOf('we cannot'))]);
+    const card = await waitForCard(page, BLAME_RULE);
+    const blameNow = (await waitForUnderlines(page, [CANT_RULE, BLAME_RULE])).filter((u) => u.ruleId === BLAME_RULE);
+    for (const box of blameNow) expect(overlaps(card.box, box)).toBe(false);
+    expect(await editor.model(page)).toBe(typed + DRAFT);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+test("a textarea's value set by the page's own script, with no event, is coached; replaced by clean text, its underlines go", async () => {
+  const page = await ctx.browser.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/plain/`);
+  // The page's world sets the value, as an app restoring a saved draft or inserting a macro does: no input event, no focus.
+  await page.evaluate((draft) => ((document.querySelector('#plain') as HTMLTextAreaElement).value = draft), DRAFT);
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  await page.evaluate(() => ((document.querySelector('#plain') as HTMLTextAreaElement).value = 'Thanks for waiting, the refund is on its way.'));
+  await page.waitForFunction(() => !document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.underline[data-rule-id^="e2e/"]'), { timeout: 10000 });
+  await page.evaluate((draft) => ((document.querySelector('#plain') as HTMLTextAreaElement).value = draft), DRAFT);
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('hovering an underline opens its card; Dismiss removes that underline only', async () => {
   const { page, errors } = await openEditor(EDITORS[1]);
   const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
@@ -204,12 +298,18 @@ test('applying after the draft changed under the card says so and changes nothin
   const cant = seen.find((u) => u.ruleId === CANT_RULE)!;
   await page.mouse.click(middle(cant).x, middle(cant).y);
   await waitForCard(page, CANT_RULE);
-  // The host app rewrites the field without an input event (as a sync from another tab might).
+  // The host app rewrites the field without an input event (as a sync from another tab might),
+  // just as the agent clicks the suggestion: the page's own click listener runs first.
   const changed = DRAFT.replace("we can't", 'we cannot');
-  await page.$eval('#plain', (e, v) => ((e as HTMLTextAreaElement).value = v), changed);
+  await page.evaluate((v) => {
+    const field = document.querySelector('#plain') as HTMLTextAreaElement;
+    document.addEventListener('click', () => (field.value = v), { capture: true, once: true });
+  }, changed);
   const button = await page.waitForSelector(`${CARD} button.suggestion`);
   await button!.click();
   await page.waitForFunction(() => document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.card .notice'), { timeout: 10000 });
+  // The card stays to say why nothing happened, even once the changed words are analysed again.
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
   expect((await cardInfo(page))!.notice).toBe('The text changed; check again.');
   expect(await EDITORS[0].model(page)).toBe(changed);
   expect(errors).toEqual([]);

@@ -18,7 +18,7 @@ export interface EditorDriver {
    * predict it: there the fuzz moves the caret with Ctrl+Home/End only.
    */
   inexactArrowKeys?: ('chrome' | 'firefox')[];
-  /** The frame holding the editor (and CanDo's overlay for it). */
+  /** The frame holding the editor (CanDo's overlay is always in the page). */
   frame(page: Page): Promise<Page | Frame>;
   /** Waits for the page's editor to be ready and empty. */
   ready(page: Page): Promise<void>;

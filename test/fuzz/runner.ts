@@ -51,24 +51,16 @@ function pasteEvent(frame: Page | Frame, selector: string, text: string): Promis
   );
 }
 
-/** Where the frame's viewport sits in the page's (the mouse works in page coordinates). */
-async function frameOffset(page: Page, frame: Page | Frame): Promise<{ x: number; y: number }> {
-  if (frame === page) return { x: 0, y: 0 };
-  return (await (frame as Frame).frameElement())!.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.left + el.clientLeft, y: r.top + el.clientTop };
-  });
-}
-
-async function underlineCentres(page: Page, frame: Page | Frame): Promise<{ x: number; y: number }[]> {
-  const offset = await frameOffset(page, frame);
-  const centres = await frame.evaluate(() =>
+// CanDo draws the underlines and the card in the page (the top document), also for an editor in
+// a same-origin iframe: page coordinates throughout, as the mouse uses them.
+async function underlineCentres(page: Page): Promise<{ x: number; y: number }[]> {
+  const centres = await page.evaluate(() =>
     Array.from(document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('.underline[data-rule-id^="e2e/"]') ?? []).map((el) => {
       const r = el.getBoundingClientRect();
       return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2, w: r.width };
     }),
   );
-  return centres.filter((c) => c.w > 2).map((c) => ({ x: c.x + offset.x, y: c.y + offset.y }));
+  return centres.filter((c) => c.w > 2).map((c) => ({ x: c.x, y: c.y }));
 }
 
 interface CardButton {
@@ -79,11 +71,10 @@ interface CardButton {
 }
 
 /** The card's first suggestion (or Dismiss) button as the agent sees it: where it is and what it says. */
-async function cardButton(page: Page, frame: Page | Frame, which: 'suggestion' | 'dismiss'): Promise<CardButton | null> {
-  const offset = await frameOffset(page, frame);
+async function cardButton(page: Page, which: 'suggestion' | 'dismiss'): Promise<CardButton | null> {
   let last: CardButton | null = null;
   for (const deadline = Date.now() + UNDERLINE_TIMEOUT_MS; Date.now() < deadline; ) {
-    const found = await frame.evaluate((w) => {
+    const found = await page.evaluate((w) => {
       const button = document.querySelector('cando-overlay')?.shadowRoot?.querySelector<HTMLButtonElement>(`.card button.${w}`);
       if (!button || button.disabled) return null;
       const r = button.getBoundingClientRect();
@@ -100,7 +91,7 @@ async function cardButton(page: Page, frame: Page | Frame, which: 'suggestion' |
       };
     }, which);
     // The card follows its words while a fresh analysis re-lays them out: press it once it holds still.
-    if (found && last && found.x === last.x && found.y === last.y) return { ...found, x: found.x + offset.x, y: found.y + offset.y };
+    if (found && last && found.x === last.x && found.y === last.y) return found;
     last = found;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -259,13 +250,13 @@ export class FuzzRunner {
     if (coachedOccurrences(ref.text).length === 0) return null;
     let centres: { x: number; y: number }[] = [];
     for (const deadline = Date.now() + UNDERLINE_TIMEOUT_MS; centres.length === 0 && Date.now() < deadline; ) {
-      centres = await underlineCentres(page, frame);
+      centres = await underlineCentres(page);
       if (centres.length === 0) await new Promise((r) => setTimeout(r, 50));
     }
     if (centres.length === 0) return null;
     const target = centres[pick % centres.length];
     await page.mouse.click(target.x, target.y);
-    const button = await cardButton(page, frame, kind === 'apply' ? 'suggestion' : 'dismiss');
+    const button = await cardButton(page, kind === 'apply' ? 'suggestion' : 'dismiss');
     if (!button) {
       await this.focusEnd(frame, ref); // the click put the caret where the pointer was
       return null;
@@ -287,7 +278,7 @@ export class FuzzRunner {
     }
     if (actual === before) {
       // Refusing a stale finding (the draft moved since it was drawn) is the promise, when the card says so.
-      const told = await frame.evaluate(() => document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card .notice')?.textContent ?? null);
+      const told = await page.evaluate(() => document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card .notice')?.textContent ?? null);
       if (!told) return `clicking the suggestion "${suggestion}" for "${flagged}" changed nothing, and the card did not say why`;
       await press(page, 'Escape');
       await this.focusEnd(frame, ref);

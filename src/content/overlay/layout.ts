@@ -1,5 +1,6 @@
 // Geometry of the overlay, in viewport (client) coordinates: where the editor's text is visible,
-// and where the card goes so that it never covers the flagged line.
+// where an editor's frame shows it in the top document, and where the card goes so that it never
+// covers the flagged line.
 
 export interface Box {
   left: number;
@@ -8,7 +9,7 @@ export interface Box {
   bottom: number;
 }
 
-const intersect = (a: Box, b: Box): Box => ({
+export const intersect = (a: Box, b: Box): Box => ({
   left: Math.max(a.left, b.left),
   top: Math.max(a.top, b.top),
   right: Math.min(a.right, b.right),
@@ -28,8 +29,9 @@ function clientBox(el: Element): Box {
 /** Parent element, stepping out of shadow roots, so clipping by a shadow host's ancestors counts too. */
 function parentOf(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;
-  const root = el.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
+  // A frame's ShadowRoot comes from another realm than ours: test the node, not the class.
+  const root = el.getRootNode() as Partial<ShadowRoot>;
+  return root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && root.host ? root.host : null;
 }
 
 /**
@@ -48,6 +50,55 @@ export function visibleBox(element: Element): Box {
   const viewport = { left: 0, top: 0, right: view?.innerWidth ?? 0, bottom: view?.innerHeight ?? 0 };
   return intersect(box, viewport);
 }
+
+/** The frame element that shows `doc`, when its parent document is one we can reach (same origin). */
+function frameOf(doc: Document): Element | null {
+  try {
+    return doc.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The documents from `doc` up through its same-origin parent frames; the last is where the overlay goes. */
+export function documentChain(doc: Document): Document[] {
+  const chain = [doc];
+  for (let frame = frameOf(doc); frame; frame = frameOf(frame.ownerDocument)) chain.push(frame.ownerDocument);
+  return chain;
+}
+
+/**
+ * How a document's viewport shows in the top of its chain: where its origin is, and the part of
+ * it seen through every frame box on the way up (each frame's content box, clipped like any
+ * element by its own document); null for the top document itself.
+ */
+export interface FrameView {
+  x: number;
+  y: number;
+  clip: Box | null;
+}
+
+export function frameView(doc: Document): FrameView {
+  let x = 0;
+  let y = 0;
+  let clip: Box | null = null;
+  for (let frame = frameOf(doc); frame; frame = frameOf(frame.ownerDocument)) {
+    const r = frame.getBoundingClientRect();
+    const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+    const padding = { left: parseFloat(style.paddingLeft), top: parseFloat(style.paddingTop), right: parseFloat(style.paddingRight), bottom: parseFloat(style.paddingBottom) };
+    const left = r.left + frame.clientLeft + padding.left;
+    const top = r.top + frame.clientTop + padding.top;
+    const content = { left, top, right: left + frame.clientWidth - padding.left - padding.right, bottom: top + frame.clientHeight - padding.top - padding.bottom };
+    let seen = intersect(content, visibleBox(frame));
+    if (clip) seen = intersect(seen, shiftBox(clip, left, top));
+    clip = seen;
+    x += left;
+    y += top;
+  }
+  return { x, y, clip };
+}
+
+export const shiftBox = (b: Box, dx: number, dy: number): Box => ({ left: b.left + dx, top: b.top + dy, right: b.right + dx, bottom: b.bottom + dy });
 
 const GAP = 6;
 const MARGIN = 8;

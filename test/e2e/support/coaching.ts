@@ -143,28 +143,31 @@ export function expectUnderlinesAt(seen: SeenUnderline[], ruleId: string, boxes:
 }
 
 /**
- * Clicks the middle of `box` (the flagged words, in `frame`'s viewport) and then the card's
- * suggestion button, as the agent would.
+ * Clicks the middle of `box` (the flagged words, in the page's viewport) and then the card's
+ * suggestion button, as the agent would. The card is always in the page: CanDo shows it in the
+ * top document, also for an editor inside a same-origin iframe.
  */
-export async function applyFirstSuggestion(page: Page, box: Box, suggestion: string, frame: Page | Frame = page): Promise<void> {
-  let dx = 0;
-  let dy = 0;
-  if (frame !== page) {
-    const at = await (await (frame as Frame).frameElement())!.boundingBox();
-    const inner = await (frame as Frame).evaluate(() => [document.documentElement.clientLeft, document.documentElement.clientTop]);
-    dx = at!.x + inner[0];
-    dy = at!.y + inner[1];
-  }
-  await page.mouse.click(dx + (box.left + box.right) / 2, dy + (box.top + box.bottom) / 2);
-  const button = await frame.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
+export async function applyFirstSuggestion(page: Page, box: Box, suggestion: string): Promise<void> {
+  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+  const button = await page.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
   const label = await button!.evaluate((b) => b.textContent);
   expect(label).toBe(suggestion);
-  // The mouse at the button's place (element clicks inside a frame's shadow root fail over Firefox's BiDi).
+  // The mouse at the button's place (element clicks inside a shadow root fail over Firefox's BiDi).
   const at = await button!.evaluate((b) => {
     const r = b.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
-  await page.mouse.click(dx + at.x, dy + at.y);
+  await page.mouse.click(at.x, at.y);
+}
+
+/** A box in an iframe's viewport, in the page's viewport: moved by the frame's content box (inside its border and padding). */
+export async function inPage(frame: Frame, box: Box): Promise<Box> {
+  const origin = await (await frame.frameElement())!.evaluate((f) => {
+    const r = f.getBoundingClientRect();
+    const style = getComputedStyle(f);
+    return { x: r.left + f.clientLeft + parseFloat(style.paddingLeft), y: r.top + f.clientTop + parseFloat(style.paddingTop) };
+  });
+  return { left: box.left + origin.x, top: box.top + origin.y, right: box.right + origin.x, bottom: box.bottom + origin.y };
 }
 
 /**
@@ -209,14 +212,19 @@ export async function recordLeavingRequests(page: Page, localUrl: string): Promi
   return leaving;
 }
 
+/** Whether an underline of `ruleId` lies under each of `boxes` (other underlines may be drawn too). */
+export function underlinedAt(seen: SeenUnderline[], ruleId: string, boxes: Box[]): boolean {
+  const near = (u: SeenUnderline, b: Box) => u.ruleId === ruleId && Math.abs(u.left - b.left) < 2 && Math.abs(u.right - b.right) < 2 && u.bottom > b.top && u.top < b.bottom + 4;
+  return boxes.length > 0 && boxes.every((b) => seen.some((u) => near(u, b)));
+}
+
 /** Waits until an underline of `ruleId` lies under each of `boxes` (other underlines may be drawn too). */
 export async function waitForUnderlinesAt(frame: Page | Frame, ruleId: string, boxes: Box[], timeout = 10000): Promise<void> {
   const deadline = Date.now() + timeout;
-  const near = (u: SeenUnderline, b: Box) => u.ruleId === ruleId && Math.abs(u.left - b.left) < 2 && Math.abs(u.right - b.right) < 2 && u.bottom > b.top && u.top < b.bottom + 4;
   let seen: SeenUnderline[] = [];
   while (Date.now() < deadline) {
     seen = await underlines(frame);
-    if (boxes.length > 0 && boxes.every((b) => seen.some((u) => near(u, b)))) return;
+    if (underlinedAt(seen, ruleId, boxes)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`expected ${ruleId} underlines at ${JSON.stringify(boxes)}; saw ${JSON.stringify(seen)}`);
