@@ -60,15 +60,20 @@ async function frameOffset(page: Page, frame: Page | Frame): Promise<{ x: number
   });
 }
 
-async function underlineCentres(page: Page, frame: Page | Frame): Promise<{ x: number; y: number }[]> {
+const UNDERLINES = '.underline[data-rule-id^="e2e/"]';
+
+/** The test pack's underlines: their centres (page coordinates) and their index among the overlay's underlines. */
+async function underlineCentres(page: Page, frame: Page | Frame): Promise<{ x: number; y: number; index: number }[]> {
   const offset = await frameOffset(page, frame);
-  const centres = await frame.evaluate(() =>
-    Array.from(document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('.underline[data-rule-id^="e2e/"]') ?? []).map((el) => {
-      const r = el.getBoundingClientRect();
-      return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2, w: r.width };
-    }),
+  const centres = await frame.evaluate(
+    (selector) =>
+      Array.from(document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []).map((el, index) => {
+        const r = el.getBoundingClientRect();
+        return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2, w: r.width, index };
+      }),
+    UNDERLINES,
   );
-  return centres.filter((c) => c.w > 2).map((c) => ({ x: c.x + offset.x, y: c.y + offset.y }));
+  return centres.filter((c) => c.w > 2).map((c) => ({ x: c.x + offset.x, y: c.y + offset.y, index: c.index }));
 }
 
 interface CardButton {
@@ -78,13 +83,29 @@ interface CardButton {
   suggestion: string;
 }
 
-/** The card's first suggestion (or Dismiss) button as the agent sees it: where it is and what it says. */
+/** Where the caret is in the DOM (the node's path from the document and the offset), to tell whether a key moved it. */
+function domCaret(frame: Page | Frame): Promise<string> {
+  return frame.evaluate(() => {
+    const field = document.activeElement;
+    if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return `field ${field.selectionStart}`;
+    const selection = getSelection();
+    const path: number[] = [];
+    for (let node = selection?.focusNode ?? null; node?.parentNode; node = node.parentNode) path.push(Array.prototype.indexOf.call(node.parentNode.childNodes, node));
+    return `${path.join('/')} ${selection?.focusOffset}`;
+  });
+}
+
+const buttonInCard = (which: 'suggestion' | 'dismiss') => `.card button.${which}`;
+
+/**
+ * The card's first suggestion (or Dismiss) button as the agent sees it: where it is (page
+ * coordinates, inside the window) and what it says.
+ */
 async function cardButton(page: Page, frame: Page | Frame, which: 'suggestion' | 'dismiss'): Promise<CardButton | null> {
-  const offset = await frameOffset(page, frame);
   let last: CardButton | null = null;
   for (const deadline = Date.now() + UNDERLINE_TIMEOUT_MS; Date.now() < deadline; ) {
-    const found = await frame.evaluate((w) => {
-      const button = document.querySelector('cando-overlay')?.shadowRoot?.querySelector<HTMLButtonElement>(`.card button.${w}`);
+    const found = await frame.evaluate((selector) => {
+      const button = document.querySelector('cando-overlay')?.shadowRoot?.querySelector<HTMLButtonElement>(selector);
       if (!button || button.disabled) return null;
       const r = button.getBoundingClientRect();
       if (r.width === 0 || getComputedStyle(button.closest('.card')!).visibility !== 'visible') return null;
@@ -98,18 +119,35 @@ async function cardButton(page: Page, frame: Page | Frame, which: 'suggestion' |
         flagged: /^Replace “(.*)” with “/s.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '',
         suggestion: button.textContent ?? '',
       };
-    }, which);
+    }, buttonInCard(which));
+    const offset = await frameOffset(page, frame);
+    const button = found && { ...found, x: found.x + offset.x, y: found.y + offset.y };
+    if (button && !(await insideWindow(page, button))) {
+      // The card fits its iframe, but the iframe runs past the bottom of the window (a click there
+      // reaches nothing): the agent scrolls the page down to the card first.
+      await frame.evaluate((selector) => {
+        document.querySelector('cando-overlay')?.shadowRoot?.querySelector(selector)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }, buttonInCard(which));
+      last = null;
+      continue;
+    }
     // The card follows its words while a fresh analysis re-lays them out: press it once it holds still.
-    if (found && last && found.x === last.x && found.y === last.y) return { ...found, x: found.x + offset.x, y: found.y + offset.y };
-    last = found;
+    if (button && last && button.x === last.x && button.y === last.y) return button;
+    last = button;
     await new Promise((r) => setTimeout(r, 100));
   }
   return null;
 }
 
+/** Whether a point (page coordinates) is inside the window, where the pointer can press. */
+const insideWindow = (page: Page, point: { x: number; y: number }): Promise<boolean> =>
+  page.evaluate(({ x, y }) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight, point);
+
 export class FuzzRunner {
   /** What the card steps did, so a run shows it exercised applying (not only typing). */
   readonly outcomes = { applied: 0, dismissed: 0, refusedStale: 0, nothingToActOn: 0 };
+  /** Arrow-key presses repeated because the first one only crossed a soft line wrap (see moveCaret). */
+  wrapCrossings = 0;
 
   constructor(
     private readonly page: Page,
@@ -169,14 +207,8 @@ export class FuzzRunner {
           ref.deleteForward(step.n);
           break;
         case 'left':
-          await press(page, 'ArrowLeft', step.n);
-          await settle(frame);
-          ref.move(-step.n);
-          break;
         case 'right':
-          await press(page, 'ArrowRight', step.n);
-          await settle(frame);
-          ref.move(step.n);
+          await this.moveCaret(frame, ref, step.kind === 'left' ? -step.n : step.n);
           break;
         case 'docStart':
           await press(page, 'Home', 1, ['Control']);
@@ -240,6 +272,29 @@ export class FuzzRunner {
     return check(steps.length - 1, 'after the session settled');
   }
 
+  /**
+   * Moves the caret |by| characters with arrow keys, as a person does: a press that did not move
+   * the caret at all was spent crossing a soft line wrap (Firefox first moves from the start of a
+   * wrapped line to the end of the line above, the same offset), so the person presses again.
+   * Long fuzz, ProseMirror in Firefox, seed 4253: without this, the reference model's caret was one
+   * character left of the editor's, and the next Backspace deleted other characters than predicted.
+   */
+  private async moveCaret(frame: Page | Frame, ref: Reference, by: number): Promise<void> {
+    const key = by < 0 ? 'ArrowLeft' : 'ArrowRight';
+    for (let i = 0; i < Math.abs(by); i++) {
+      const atEdge = ref.caret === (by < 0 ? 0 : ref.text.length);
+      const before = await domCaret(frame);
+      await press(this.page, key);
+      await settle(frame);
+      for (let again = 0; again < 2 && !atEdge && (await domCaret(frame)) === before; again++) {
+        await press(this.page, key);
+        await settle(frame);
+        this.wrapCrossings++;
+      }
+      ref.move(Math.sign(by));
+    }
+  }
+
   private async waitForText(expected: string, i: number, steps: Step[], message: string): Promise<Failure | null> {
     const deadline = Date.now() + APPLY_TIMEOUT_MS;
     let actual = await this.driver.modelText(this.page);
@@ -257,13 +312,22 @@ export class FuzzRunner {
   private async useCard(frame: Page | Frame, ref: Reference, kind: 'apply' | 'dismiss', pick: number): Promise<{ detail: string } | null | string> {
     const { page, driver } = this;
     if (coachedOccurrences(ref.text).length === 0) return null;
-    let centres: { x: number; y: number }[] = [];
+    let centres: { x: number; y: number; index: number }[] = [];
     for (const deadline = Date.now() + UNDERLINE_TIMEOUT_MS; centres.length === 0 && Date.now() < deadline; ) {
       centres = await underlineCentres(page, frame);
       if (centres.length === 0) await new Promise((r) => setTimeout(r, 50));
     }
     if (centres.length === 0) return null;
-    const target = centres[pick % centres.length];
+    let target = centres[pick % centres.length];
+    if (!(await insideWindow(page, target))) {
+      // The underline is on a part of its iframe below the window: the agent scrolls down to it first.
+      await frame.evaluate(
+        (selector, index) => document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll(selector)[index]?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+        UNDERLINES,
+        target.index,
+      );
+      target = (await underlineCentres(page, frame)).find((c) => c.index === target.index) ?? target;
+    }
     await page.mouse.click(target.x, target.y);
     const button = await cardButton(page, frame, kind === 'apply' ? 'suggestion' : 'dismiss');
     if (!button) {
