@@ -352,7 +352,11 @@ export class FuzzRunner {
     if (actual === before) {
       // Refusing a stale finding (the draft moved since it was drawn) is the promise, when the card says so.
       const told = await frame.evaluate(() => document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card .notice')?.textContent ?? null);
-      if (!told) return `clicking the suggestion "${suggestion}" for "${flagged}" changed nothing, and the card did not say why`;
+      if (!told) {
+        // Open: the press did not reach the button or the apply is still pending; closed: CanDo took it as done or withdrew the finding.
+        const card = await frame.evaluate(() => (document.querySelector('cando-overlay')?.shadowRoot?.querySelector('.card') ? 'still open' : 'closed'));
+        return `clicking the suggestion "${suggestion}" for "${flagged}" at (${button.x}, ${button.y}) changed nothing, and the card (${card}) did not say why`;
+      }
       await press(page, 'Escape');
       await this.focusEnd(frame, ref);
       return { detail: `refused as stale: ${told}` };
