@@ -11,7 +11,8 @@ import { normalizeOrigin } from '../shared/settings';
 import { senderOrigin, syncSiteScripts } from './sites';
 import { recordEvent } from './stats';
 import { reloadPolicy, snapshot, update } from './store';
-import { ensureRefreshAlarm, refreshSubscriptions, REFRESH_ALARM, RETRY_ALARM, syncManagedSubscriptions } from './subscriptions';
+import { REFRESH_ALARM, RETRY_ALARM } from './subscription-state';
+import { ensureRefreshAlarm, refreshSubscriptions, syncManagedSubscriptions } from './subscriptions';
 
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 

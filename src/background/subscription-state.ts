@@ -40,5 +40,9 @@ export function applyOutcome(data: StoredData, url: string, outcome: FetchOutcom
   }
 }
 
+/** The browser alarms of the schedule: the periodic refresh, and the retry after network failures. */
+export const REFRESH_ALARM = 'cando-refresh';
+export const RETRY_ALARM = 'cando-retry';
+
 /** Network failures back off: 1, 2, 4 … minutes after the last one, never longer than the refresh period. */
 export const retryDelayMinutes = (failures: number, refreshMinutes: number): number => Math.min(refreshMinutes, 2 ** Math.max(0, failures - 1));

@@ -6,10 +6,8 @@ import type { PackError } from '../engine/types';
 import { hostPattern, MAX_PACK_CHARS, type SubscriptionState } from '../shared/settings';
 import { subscriptionUrlProblem } from './policy';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
-import { applyOutcome, retryDelayMinutes, type FetchOutcome } from './subscription-state';
+import { applyOutcome, REFRESH_ALARM, RETRY_ALARM, retryDelayMinutes, type FetchOutcome } from './subscription-state';
 
-export const REFRESH_ALARM = 'cando-refresh';
-export const RETRY_ALARM = 'cando-retry';
 
 /** Fetches a pack, conditionally when `previous` has validators; validates what arrives. */
 async function fetchPack(url: string, previous?: SubscriptionState): Promise<FetchOutcome> {

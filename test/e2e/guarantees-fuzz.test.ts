@@ -58,7 +58,7 @@ describe.each(EDITORS)('%s', (editor) => {
         );
       }
     }
-    console.log(`fuzz ${driver.name} (${ctx.name}): card steps ${JSON.stringify(runner.outcomes)}`);
+    console.log(`fuzz ${driver.name} (${ctx.name}): card steps ${JSON.stringify(runner.outcomes)}, caret keys pressed again after a line wrap: ${runner.wrapCrossings}`);
     // The sessions really applied suggestions through the card (the promise under test), not only typed.
     expect(runner.outcomes.applied).toBeGreaterThan(0);
     expect(errors).toEqual([]);

@@ -51,6 +51,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// Without a policy the browsers differ: Firefox's storage.managed rejects (no managed storage for
+// the add-on), Chromium's resolves empty. The store takes both as "no policy" (store.ts readPolicy).
+test('without a policy CanDo runs unmanaged: no managed note and no pack locked, in both browsers', async () => {
+  const managed = await options.evaluate(() => chrome.storage.managed.get().then((items) => `read ${Object.keys(items).length} items`, () => 'rejected'));
+  expect(managed).toBe(ctx.name === 'firefox' ? 'rejected' : 'read 0 items');
+  expect(await options.$('.managed-note')).toBeNull();
+  const locked = await options.$$eval('table.packs input[type="checkbox"]', (inputs) => inputs.map((input) => (input as HTMLInputElement).disabled));
+  expect(locked.length).toBeGreaterThan(0);
+  expect(locked).not.toContain(true);
+});
+
 /** Chooses a file in the page's file picker; returns its name, which the preview or error list carries. */
 async function choosePackFile(name: string, content: string): Promise<string> {
   const file = join(dir, name);

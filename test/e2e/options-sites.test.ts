@@ -1,13 +1,14 @@
 // Sites: a help desk on the company's own domain is added on the options page, CanDo coaches there
 // (a content script registered for that domain only), can be paused from the Sites tab, and is gone
 // after removal. The test loads a copy of the build whose manifest does not inject on localhost, so
-// localhost plays the custom domain (its host permission is already granted: no prompt to click).
+// localhost plays the custom domain. Its host permission is already granted (the test build lists
+// localhost in host_permissions, and Firefox grants those at install in the tests' profile): the
+// options page's permissions.request resolves without a prompt to click, in both browsers.
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { browserUnderTest, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { extensionCopy, type ExtensionCopy } from './support/extension-copy';
 
-const chromeTest = chromeOnly('loads a modified copy of the Chromium build');
 let extension: ExtensionCopy;
 let ctx: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -15,13 +16,12 @@ let options: Page;
 let site: string;
 
 beforeAll(async () => {
-  if (process.env.CANDO_BROWSER === 'firefox') return;
-  extension = extensionCopy('chrome', (manifest) => {
+  extension = extensionCopy(browserUnderTest(), (manifest) => {
     for (const script of manifest.content_scripts) script.matches = script.matches.filter((m) => !m.startsWith('http://'));
   });
   server = await startFixtureServer({ port: 0 });
   site = server.url;
-  const launched = await launchWithExtension('chrome', {}, extension.install);
+  const launched = await launchWithExtension(browserUnderTest(), {}, extension.install);
   ctx = { ...launched, origin: extension.origin };
   options = await openExtensionPage(ctx, 'options.html#sites');
   await options.waitForSelector('#site-origin');
@@ -43,14 +43,10 @@ async function openDraft(): Promise<Page> {
   return page;
 }
 
-/** The content scripts CanDo registered, as seen in its service worker. */
-const registeredScripts = async () => {
-  const target = await ctx.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${extension.origin}/`));
-  const worker = await target.worker();
-  return worker!.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((scripts) => scripts.map((s) => s.matches)));
-};
+/** The content scripts CanDo registered, as its own options page sees them (the same API in both browsers). */
+const registeredScripts = () => options.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((scripts) => scripts.map((s) => s.matches)));
 
-chromeTest('before the site is added, CanDo does not run there', async () => {
+test('before the site is added, CanDo does not run there', async () => {
   const page = await openDraft();
   // Coaching shows within half a second where CanDo runs; give it three times that.
   await new Promise((r) => setTimeout(r, 1500));
@@ -58,7 +54,7 @@ chromeTest('before the site is added, CanDo does not run there', async () => {
   await page.close();
 });
 
-chromeTest('an added site is coached, and pausing it from the Sites tab hides the coaching in the open tab', async () => {
+test('an added site is coached, and pausing it from the Sites tab hides the coaching in the open tab', async () => {
   await options.type('#site-origin', site);
   await options.click('#site-add');
   await options.waitForSelector(`.custom-sites li[data-origin="${site}"]`);
@@ -81,7 +77,7 @@ chromeTest('an added site is coached, and pausing it from the Sites tab hides th
   await page.close();
 });
 
-chromeTest('a removed site is not coached any more', async () => {
+test('a removed site is not coached any more', async () => {
   await options.bringToFront();
   await options.click(`.custom-sites li[data-origin="${site}"] button.remove`);
   await options.waitForFunction((o) => !document.querySelector(`.custom-sites li[data-origin="${o}"]`), {}, site);

@@ -57,6 +57,7 @@ export async function launchWithExtension(
     });
     return { browser, name, origin: `chrome-extension://${CHROME_EXTENSION_ID}`, close: () => browser.close() };
   }
+  const { extraPrefsFirefox, ...rest } = extra;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -66,8 +67,9 @@ export async function launchWithExtension(
       'extensions.webextensions.uuids': JSON.stringify({ [install.firefoxId ?? FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       // Grant the optional localhost host permissions without a prompt, as the tests run headless.
       'extensions.originControls.grantByDefault': true,
+      ...extraPrefsFirefox,
     },
-    ...extra,
+    ...rest,
   });
   await browser.installExtension(dir);
   return { browser, name, origin: `moz-extension://${FIREFOX_EXTENSION_UUID}`, close: () => browser.close() };
@@ -125,12 +127,17 @@ export function collectErrors(page: Page): string[] {
 }
 
 /**
- * `test` in Chromium, `test.skip` in Firefox, for what only Chromium has (stopping the service
- * worker, Chromium enterprise policy, CDP). The test name carries the reason so the skip explains itself.
+ * `test` in one browser, `test.skip` in the other, for what only one of them has (stopping a
+ * Chromium service worker, Chromium enterprise policy, CDP; Firefox's event page). The test name
+ * carries the reason so the skip explains itself.
  */
-export function chromeOnly(reason: string): jest.It {
-  if (browserUnderTest() === 'chrome') return test;
+function onlyIn(browser: BrowserName, reason: string): jest.It {
+  if (browserUnderTest() === browser) return test;
+  const other = browser === 'chrome' ? 'Firefox' : 'Chromium';
   const skipped = ((name: string, fn?: jest.ProvidesCallback, timeout?: number) =>
-    test.skip(`${name} [skipped in Firefox: ${reason}]`, fn, timeout)) as jest.It;
+    test.skip(`${name} [skipped in ${other}: ${reason}]`, fn, timeout)) as jest.It;
   return skipped;
 }
+
+export const chromeOnly = (reason: string): jest.It => onlyIn('chrome', reason);
+export const firefoxOnly = (reason: string): jest.It => onlyIn('firefox', reason);
