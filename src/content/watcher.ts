@@ -9,6 +9,7 @@
 // editors the agent can see or is typing in, with a bounded number of them coached at once.
 import type { Adapter } from './adapters';
 import { isEditable, type SearchRoot } from './adapters/types';
+import { ViewTracker } from './in-view';
 
 /** Coalesce DOM churn (single-page apps re-render a lot) into one scan per interval. */
 const SCAN_INTERVAL_MS = 150;
@@ -23,8 +24,11 @@ const RECORDS_STEP = 200;
  * listeners stay bounded whatever the page holds.
  */
 export const MAX_LIVE_EDITORS = 32;
-/** Coaching starts a little before an editor scrolls into view, so its underlines are there when it arrives. */
-const VISIBLE_MARGIN = '200px';
+/**
+ * How often editors waiting out of view are looked at again when nothing the watcher sees has
+ * happened (a page can show a hidden ticket by a class change alone).
+ */
+const RECHECK_MS = 2000;
 
 export type EditorStarter = (element: HTMLElement, adapter: Adapter, signal: AbortSignal) => void;
 
@@ -42,9 +46,11 @@ export class EditorWatcher {
    * the page fills them with a draft (a page may hold thousands of empty composers).
    */
   private readonly dormant = new WeakMap<HTMLElement, Adapter>();
-  /** Editors in (or near) the viewport, as the IntersectionObservers last reported. */
-  private readonly visible = new WeakSet<HTMLElement>();
-  private readonly visibility = new WeakMap<Window, IntersectionObserver>();
+  /** Which coached editors are in view (followed), and which waiting ones (probed on scroll, resize and DOM changes). */
+  private readonly view: ViewTracker;
+  private lookTimer: ReturnType<typeof setTimeout> | 0 = 0;
+  /** Something that may have brought waiting editors into view happened while they were being looked at. */
+  private lookAgain = false;
   private readonly watchedRoots = new WeakSet<Root>();
   private readonly watchedFrames = new WeakSet<Element>();
   /** Scans waiting for their slice, in order (adapter priority holds across a scan's candidates). */
@@ -60,8 +66,10 @@ export class EditorWatcher {
     private readonly start: EditorStarter,
     private readonly signal: AbortSignal,
   ) {
+    this.view = new ViewTracker((el, inView) => this.onSeen(el, inView), () => this.onLooked(), signal);
     signal.addEventListener('abort', () => {
       clearTimeout(this.timer);
+      clearTimeout(this.lookTimer);
       for (const { controller } of this.live.values()) controller.abort();
       this.live.clear();
       this.waiting.clear();
@@ -101,6 +109,10 @@ export class EditorWatcher {
     const startOnEvent = (event: Event) => void this.startUrgently(event.composedPath()[0] as Node);
     root.addEventListener('focusin', startOnEvent, { capture: true, signal: this.signal });
     root.addEventListener('input', startOnEvent, { capture: true, signal: this.signal });
+    // What brings waiting editors into view: scrolling (of any element: capture), resizing, clicks (a ticket tab).
+    const look = () => this.lookSoon();
+    for (const type of ['scroll', 'click']) root.addEventListener(type, look, { capture: true, passive: true, signal: this.signal });
+    if (root.nodeType === Node.DOCUMENT_NODE) win.addEventListener('resize', look, { passive: true, signal: this.signal });
     this.scan(root);
     this.run();
   }
@@ -138,6 +150,8 @@ export class EditorWatcher {
         for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE) removed = true;
       }
       if (batch < batches.length) return false;
+      // The page changed its structure: editors may have moved into view.
+      if (removed || added.length > 0) this.lookSoon();
       if (removed) this.dropGone();
       // Added and removed again since: nothing to find there.
       for (const node of added) if (node.isConnected) this.scan(node);
@@ -179,36 +193,39 @@ export class EditorWatcher {
   private await(el: HTMLElement, adapter: Adapter): void {
     this.dormant.delete(el);
     this.waiting.set(el, adapter);
-    this.visibilityOf(el).observe(el);
+    // At once for the first editor a scan finds; the ones it finds meanwhile get the next look.
+    if (!this.lookTimer) this.lookSoon(0);
   }
 
-  private visibilityOf(el: HTMLElement): IntersectionObserver {
-    const win = el.ownerDocument.defaultView!;
-    let observer = this.visibility.get(win);
-    if (!observer) {
-      observer = new win.IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: VISIBLE_MARGIN });
-      const created = observer;
-      this.signal.addEventListener('abort', () => created.disconnect());
-      this.visibility.set(win, observer);
-    }
-    return observer;
-  }
-
-  private onVisibility(entries: IntersectionObserverEntry[]): void {
+  /** Looks (again) for waiting editors in view, once DOM churn or scrolling has paused for SCAN_INTERVAL_MS. */
+  private lookSoon(delay = SCAN_INTERVAL_MS): void {
     if (this.signal.aborted) return;
-    for (const entry of entries) {
-      const el = entry.target as HTMLElement;
-      if (!entry.isIntersecting) {
-        this.visible.delete(el);
-        continue;
-      }
-      this.visible.add(el);
-      const live = this.live.get(el);
-      if (live) this.touch(el, live);
-      else if (this.waiting.has(el)) this.toStart.add(el);
+    if (this.view.probingNow) {
+      this.lookAgain = true;
+      return;
     }
-    // An editor that left the view may free a place for one waiting to start.
-    if (this.toStart.size > 0) this.run();
+    clearTimeout(this.lookTimer);
+    this.lookTimer = setTimeout(() => {
+      this.lookTimer = 0;
+      if (this.waiting.size > 0) this.view.probe(this.waiting.keys());
+    }, delay);
+  }
+
+  private onLooked(): void {
+    if (this.lookAgain) {
+      this.lookAgain = false;
+      this.lookSoon();
+    } else if (this.waiting.size > 0 && !this.lookTimer) {
+      this.lookSoon(RECHECK_MS);
+    }
+  }
+
+  private onSeen(el: HTMLElement, inView: boolean): void {
+    const live = this.live.get(el);
+    if (live && inView) this.touch(el, live);
+    else if (!live && inView && this.waiting.has(el)) this.toStart.add(el);
+    // A coached editor that left the view frees a place for one that came into it.
+    if (this.toStart.size > 0 && !this.timer) this.timer = setTimeout(this.run, 0);
   }
 
   /** Marks a coached editor as the most recently seen or used (the last to give its place). */
@@ -251,7 +268,7 @@ export class EditorWatcher {
     const [el] = this.toStart;
     if (!el) return 'none';
     const adapter = this.waiting.get(el);
-    if (!adapter || !this.visible.has(el)) {
+    if (!adapter || !this.view.inView(el)) {
       // Started meanwhile (the agent focused it), or out of view again before its turn.
       this.toStart.delete(el);
       return 'skipped';
@@ -259,7 +276,6 @@ export class EditorWatcher {
     if (!el.isConnected || !isEditable(el)) {
       this.toStart.delete(el);
       this.waiting.delete(el);
-      this.visibilityOf(el).unobserve(el);
       return 'skipped';
     }
     if (!this.makeRoom(false)) return 'blocked';
@@ -276,13 +292,11 @@ export class EditorWatcher {
   private makeRoom(urgent: boolean): boolean {
     if (this.live.size < MAX_LIVE_EDITORS) return true;
     for (const [el, { adapter }] of this.live) {
-      if (el.matches(':focus-within') || (!urgent && this.visible.has(el))) continue;
+      if (el.matches(':focus-within') || (!urgent && this.view.inView(el))) continue;
       this.stop(el);
-      if (!el.isConnected || !isEditable(el)) this.visibilityOf(el).unobserve(el);
-      else if (!isBlank(el)) this.waiting.set(el, adapter);
-      else {
-        this.dormant.set(el, adapter);
-        this.visibilityOf(el).unobserve(el);
+      if (el.isConnected && isEditable(el)) {
+        if (isBlank(el)) this.dormant.set(el, adapter);
+        else this.waiting.set(el, adapter);
       }
       return true;
     }
@@ -292,6 +306,7 @@ export class EditorWatcher {
   private stop(el: HTMLElement): void {
     this.live.get(el)?.controller.abort();
     this.live.delete(el);
+    this.view.unfollow(el);
   }
 
   /** Starts coaching the editor `node` is in (the agent focused or typed in it) at once. */
@@ -310,7 +325,7 @@ export class EditorWatcher {
   private begin(el: HTMLElement, adapter: Adapter): void {
     this.dormant.delete(el);
     this.waiting.delete(el);
-    this.visibilityOf(el).observe(el);
+    this.view.follow(el);
     const controller = new AbortController();
     this.live.set(el, { adapter, controller });
     this.start(el, adapter, controller.signal);
@@ -321,14 +336,13 @@ export class EditorWatcher {
     for (const el of [...this.live.keys()]) {
       if (el.isConnected && isEditable(el)) continue;
       this.stop(el);
-      this.visibilityOf(el).unobserve(el);
     }
     // Only a connection check per waiting editor: whether it is still editable is checked when it starts.
     for (const el of this.waiting.keys()) {
       if (el.isConnected) continue;
       this.waiting.delete(el);
-      this.visibilityOf(el).unobserve(el);
     }
+    this.view.dropGone();
   }
 
   /** A job that finds the same-origin iframes and open shadow roots under `node` and watches them, a step at a time. */
