@@ -178,11 +178,12 @@ async function scalePage(browser, url) {
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       const height = document.documentElement.scrollHeight;
       const step = Math.max(innerHeight, height / 20);
-      for (let y = 0; y <= height; y += step) {
+      for (let y = 0; y < height; y += step) {
         scrollTo(0, y);
         await frame();
         await frame();
       }
+      scrollTo(0, height);
     });
     await new Promise((r) => setTimeout(r, 1000));
     const { tasks, loadEventMs } = await page.evaluate(() => ({

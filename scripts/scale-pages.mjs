@@ -1,7 +1,8 @@
 // Pages with thousands of editors, for the scale suite (test/e2e/guarantees-scale.test.ts) and
 // `npm run bench:browser`: the shapes a help desk takes when it holds many editors at once. Each
-// editor has id "e<i>"; each page records its long tasks (Chromium) in `window.longTasks` from the
-// start, and sets `window.rendered` once all its editors are in the DOM.
+// editor has id "e<i>" and starts with the page's draft(i) ('' for none); each page records its
+// long tasks (Chromium) in `window.longTasks` from the start, and sets `window.rendered` once all
+// its editors are in the DOM.
 
 /** Short drafts the agent left in editors; one in three says "we can't". */
 const DRAFTS = [
@@ -9,6 +10,10 @@ const DRAFTS = [
   "Sorry, we can't ship it to that address.",
   'Thanks for waiting, the parcel left our warehouse on Monday.',
 ];
+const none = () => '';
+const every = (i) => DRAFTS[i % DRAFTS.length];
+/** Every other editor holds a draft (rows the agent already answered in). */
+const everyOther = (i) => (i % 2 ? every(i) : '');
 
 const page = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title>
 <script>
@@ -27,29 +32,36 @@ const repeat = (n, row) => Array.from({ length: n }, (_, i) => row(i)).join('\n'
 export const SCALE_PAGES = {
   'blank-textareas': {
     label: 'empty textareas',
+    draft: none,
     html: (n) => page('Empty textareas', repeat(n, (i) => textarea(i)) + rendered),
   },
   'blank-contenteditables': {
     label: 'empty contenteditables',
+    draft: none,
     html: (n) =>
       page('Empty contenteditables', repeat(n, (i) => `<div id="e${i}" contenteditable="true" role="textbox" aria-label="Reply ${i}" style="border:1px solid #ccc;min-height:1.2em"></div>`) + rendered),
   },
   drafts: {
     label: 'textareas holding short drafts',
-    html: (n) => page('Drafts', repeat(n, (i) => textarea(i, DRAFTS[i % DRAFTS.length])) + rendered),
+    draft: every,
+    html: (n) => page('Drafts', repeat(n, (i) => textarea(i, every(i))) + rendered),
   },
   'drafts-contenteditable': {
     label: 'contenteditables holding short drafts',
-    html: (n) => page('Rich drafts', repeat(n, (i) => `<div id="e${i}" contenteditable="true" role="textbox" aria-label="Reply ${i}"><p>${DRAFTS[i % DRAFTS.length]}</p></div>`) + rendered),
+    draft: every,
+    html: (n) => page('Rich drafts', repeat(n, (i) => `<div id="e${i}" contenteditable="true" role="textbox" aria-label="Reply ${i}"><p>${every(i)}</p></div>`) + rendered),
   },
   'spa-bursts': {
     label: 'a single-page app rendering rows in bursts after load',
+    draft: everyOther,
     html: (n) =>
       page(
         'Rows rendered by script',
         `<main id="app"></main>
 <script>
   const DRAFTS = ${JSON.stringify(DRAFTS)};
+  const every = ${every};
+  const draft = ${everyOther};
   let next = 0;
   function burst() {
     const rows = document.createDocumentFragment();
@@ -59,8 +71,7 @@ export const SCALE_PAGES = {
       row.innerHTML = '<span class="name">Ticket ' + next + '</span> <textarea rows="1" cols="40"></textarea>';
       const editor = row.querySelector('textarea');
       editor.id = 'e' + next;
-      // Every other row comes back with the agent's saved draft.
-      if (next % 2) editor.value = DRAFTS[next % DRAFTS.length];
+      editor.value = draft(next);
       rows.append(row);
     }
     document.getElementById('app').append(rows);
@@ -73,10 +84,11 @@ export const SCALE_PAGES = {
   },
   ticking: {
     label: 'rows whose clocks tick every second',
+    draft: everyOther,
     html: (n) =>
       page(
         'Ticking clocks',
-        repeat(n, (i) => `<div class="row"><span class="clock">0</span> ${textarea(i, i % 2 ? DRAFTS[i % DRAFTS.length] : '')}</div>`) +
+        repeat(n, (i) => `<div class="row"><span class="clock">0</span> ${textarea(i, everyOther(i))}</div>`) +
           `<script>
   let seconds = 0;
   setInterval(() => {

@@ -19,11 +19,12 @@ const SLICE_MS = 8;
 const WALK_STEP = 500;
 const RECORDS_STEP = 200;
 /**
- * Editors coached at once. A screen shows a handful of reply editors; past this many, editors the
- * agent cannot see give their place to the ones coming into view, so memory and per-editor
- * listeners stay bounded whatever the page holds.
+ * Editors coached at once. A help desk shows one to three reply editors at a time; past this
+ * many, editors the agent cannot see give their place to the ones coming into view, so memory and
+ * per-editor work stay bounded whatever the page holds (each coached editor's overlay measures it
+ * on every scrolled frame: 32 of them took ~40 ms a frame on a page of 5,000 textareas).
  */
-export const MAX_LIVE_EDITORS = 32;
+export const MAX_LIVE_EDITORS = 8;
 /**
  * How often editors waiting out of view are looked at again when nothing the watcher sees has
  * happened (a page can show a hidden ticket by a class change alone).
@@ -57,7 +58,8 @@ export class EditorWatcher {
   private readonly jobs: Job[] = [];
   /** Editors that came into view, to start in the next slices. */
   private readonly toStart = new Set<HTMLElement>();
-  private timer: ReturnType<typeof setTimeout> | 0 = 0;
+  /** A slice is scheduled. */
+  private pending = false;
   /** A job can lead back to run() (watching a shadow root it found): the slice already running carries on. */
   private running = false;
 
@@ -68,7 +70,6 @@ export class EditorWatcher {
   ) {
     this.view = new ViewTracker((el, inView) => this.onSeen(el, inView), () => this.onLooked(), signal);
     signal.addEventListener('abort', () => {
-      clearTimeout(this.timer);
       clearTimeout(this.lookTimer);
       for (const { controller } of this.live.values()) controller.abort();
       this.live.clear();
@@ -93,7 +94,7 @@ export class EditorWatcher {
       timer = 0;
       this.jobs.push(this.readRecords(queued));
       queued = [];
-      this.run();
+      this.runSoon();
     };
     const observer = new win.MutationObserver((records) => {
       queued.push(records);
@@ -200,6 +201,8 @@ export class EditorWatcher {
   /** Looks (again) for waiting editors in view, once DOM churn or scrolling has paused for SCAN_INTERVAL_MS. */
   private lookSoon(delay = SCAN_INTERVAL_MS): void {
     if (this.signal.aborted) return;
+    // What the last look saw may have moved (an agent scrolling fast is past it before it starts): the next look decides.
+    this.toStart.clear();
     if (this.view.probingNow) {
       this.lookAgain = true;
       return;
@@ -225,7 +228,7 @@ export class EditorWatcher {
     if (live && inView) this.touch(el, live);
     else if (!live && inView && this.waiting.has(el)) this.toStart.add(el);
     // A coached editor that left the view frees a place for one that came into it.
-    if (this.toStart.size > 0 && !this.timer) this.timer = setTimeout(this.run, 0);
+    if (this.toStart.size > 0) this.runSoon();
   }
 
   /** Marks a coached editor as the most recently seen or used (the last to give its place). */
@@ -234,18 +237,32 @@ export class EditorWatcher {
     this.live.set(el, entry);
   }
 
-  /** Runs queued work in slices of SLICE_MS, yielding to the page between them. */
-  private readonly run = (): void => {
+  /**
+   * Runs the next slice just after the browser's next frame, when the page's layout is fresh: a
+   * slice that measures (starting an editor does) then does not lay the page out in the page's
+   * stead (after a page changed 5,000 rows, that took a slice 200 ms).
+   */
+  private runSoon(): void {
+    if (this.pending || this.signal.aborted) return;
+    this.pending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.pending = false;
+        this.run();
+      }, 0),
+    );
+  }
+
+  /** Runs queued work for SLICE_MS, then yields to the page. */
+  private run(): void {
     if (this.running || this.signal.aborted) return;
-    clearTimeout(this.timer);
-    this.timer = 0;
     this.running = true;
     try {
       this.runSlice();
     } finally {
       this.running = false;
     }
-  };
+  }
 
   private runSlice(): void {
     const deadline = performance.now() + SLICE_MS;
@@ -253,14 +270,16 @@ export class EditorWatcher {
     while (performance.now() < deadline) {
       if (mayStart) {
         const starting = this.startNext();
-        if (starting === 'started' || starting === 'skipped') continue;
-        // Nothing to start now (none in view, or no place until one leaves the view): scan on.
+        if (starting === 'skipped') continue;
+        // One start per slice: starting an editor (its first read and layout) can take most of a slice by itself.
+        // Otherwise nothing to start now (none in view, or no place until one leaves the view): scan on.
         mayStart = false;
+        if (starting === 'started' && this.toStart.size > 0) return this.runSoon();
       }
       if (this.jobs.length === 0) return;
       if (this.jobs[0]()) this.jobs.shift();
     }
-    this.timer = setTimeout(this.run, 0);
+    this.runSoon();
   }
 
   /** Starts the next editor that came into view, if there is one and a place for it. */
