@@ -53,9 +53,11 @@ async function waitForUnderlineIn(page: Page, selector: string, ruleId: string, 
   throw new Error(`no ${ruleId} underline on ${selector} within ${timeout} ms`);
 }
 
-/** Every editor's text, as the agent reads it. */
+/** Every editor's text, as the agent reads it (read in the page: 5,000 element handles are slow over WebDriver BiDi). */
 const editorTexts = (page: Page) =>
-  page.$$eval('[id^="e"]', (els) => els.map((el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent ?? '').replace(/\u00a0/g, ' ')));
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('[id^="e"]'), (el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent ?? '').replace(/\u00a0/g, ' ')),
+  );
 
 /** Scrolls from the top of the page to the bottom, a frame or two at each stop, as an agent skimming it would. */
 const scrollThrough = (page: Page) =>
