@@ -11,12 +11,14 @@ import { gzipSync } from 'node:zlib';
 import { buildAll, dist } from './build.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
 import { launchChromium } from './browser-launch.mjs';
-import { SCALE_PAGES, scaleRoutes } from './scale-pages.mjs';
+import { SCALE_PAGES, scaleRoutes, scrollThrough } from './scale-pages.mjs';
 
 const TARGET_WORDS = 2000;
 const SCALE_EDITORS = 5000;
 /** How long a scale page is left alone after its editors are all in: CanDo's scans and starts run then. */
 const SCALE_SETTLE_MS = 3000;
+/** Runs per scale page and browser: figures on a shared machine vary from run to run. */
+const SCALE_RUNS = 3;
 const KEY_DELAY_MS = 30; // a fast typist: about 400 characters a minute
 const EDITABLE = '[data-pane="main"] .ck-editor__editable';
 
@@ -174,17 +176,7 @@ async function scalePage(browser, url) {
     const renderedMs = Date.now() - started;
     await new Promise((r) => setTimeout(r, SCALE_SETTLE_MS));
     const loadTasks = await page.evaluate(() => window.longTasks.length);
-    await page.evaluate(async () => {
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const height = document.documentElement.scrollHeight;
-      const step = Math.max(innerHeight, height / 20);
-      for (let y = 0; y < height; y += step) {
-        scrollTo(0, y);
-        await frame();
-        await frame();
-      }
-      scrollTo(0, height);
-    });
+    await scrollThrough(page);
     await new Promise((r) => setTimeout(r, 1000));
     const { tasks, loadEventMs } = await page.evaluate(() => ({
       tasks: window.longTasks,
@@ -206,17 +198,26 @@ async function scaleBench(extensionDir) {
   const withoutBrowser = await launchChromium({ extensionDir: null });
   try {
     console.log('');
-    console.log(`Pages with ${SCALE_EDITORS.toLocaleString('en')} editors, with CanDo / without:`);
+    console.log(`Pages with ${SCALE_EDITORS.toLocaleString('en')} editors, with CanDo / without (median of ${SCALE_RUNS} runs each, longest task of all runs):`);
     for (const [kind, { label }] of Object.entries(SCALE_PAGES)) {
       const url = `${server.url}/scale/${kind}/`;
-      const withCanDo = await scalePage(withBrowser, url);
-      const without = await scalePage(withoutBrowser, url);
-      const pair = (f) => `${f(withCanDo)} / ${f(without)}`;
+      const runs = { with: [], without: [] };
+      // Alternated, so that load on the machine weighs on both alike.
+      for (let run = 0; run < SCALE_RUNS; run++) {
+        runs.with.push(await scalePage(withBrowser, url));
+        runs.without.push(await scalePage(withoutBrowser, url));
+      }
+      const pair = (f) => `${f(runs.with)} / ${f(runs.without)}`;
+      const median = (rs, f) => percentile(rs.map(f), 50);
+      const tasks = (phase) => (rs) => {
+        const longest = Math.max(0, ...rs.flatMap((r) => r[phase].map((t) => t.duration)));
+        return `${median(rs, (r) => r[phase].length)} (longest ${longest.toFixed(0)} ms)`;
+      };
       console.log(`- ${label}:`);
-      console.log(`    load event ${pair((r) => `${r.loadEventMs.toFixed(0)} ms`)}; all editors in ${pair((r) => `${r.renderedMs} ms`)}`);
-      console.log(`    long tasks while loading and ${SCALE_SETTLE_MS / 1000} s after: ${pair((r) => longTaskSummary(r.loading))}`);
-      console.log(`    long tasks while scrolled through:  ${pair((r) => longTaskSummary(r.scrolling))}`);
-      console.log(`    JS heap after: ${pair((r) => `${r.heapMB.toFixed(1)} MB`)}`);
+      console.log(`    load event ${pair((rs) => `${median(rs, (r) => r.loadEventMs).toFixed(0)} ms`)}; all editors in the page ${pair((rs) => `${median(rs, (r) => r.renderedMs)} ms`)}`);
+      console.log(`    long tasks while loading and ${SCALE_SETTLE_MS / 1000} s after: ${pair(tasks('loading'))}`);
+      console.log(`    long tasks while scrolled through:  ${pair(tasks('scrolling'))}`);
+      console.log(`    JS heap after: ${pair((rs) => `${median(rs, (r) => r.heapMB).toFixed(1)} MB`)}`);
     }
   } finally {
     await withBrowser.close();

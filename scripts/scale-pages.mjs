@@ -113,3 +113,20 @@ export function scaleRoutes(n) {
     ]),
   );
 }
+
+/** Scrolls a puppeteer page from its top to its bottom, two frames at each stop, as an agent skimming it would. */
+export function scrollThrough(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const height = document.documentElement.scrollHeight;
+    const step = Math.max(innerHeight, height / 20);
+    for (let y = 0; y < height; y += step) {
+      scrollTo(0, y);
+      await frame();
+      await frame();
+    }
+    scrollTo(0, height);
+    await frame();
+    await frame();
+  });
+}

@@ -110,9 +110,14 @@ export class EditorWatcher {
     const startOnEvent = (event: Event) => void this.startUrgently(event.composedPath()[0] as Node);
     root.addEventListener('focusin', startOnEvent, { capture: true, signal: this.signal });
     root.addEventListener('input', startOnEvent, { capture: true, signal: this.signal });
-    // What brings waiting editors into view: scrolling (of any element: capture), resizing, clicks (a ticket tab).
+    // What brings waiting editors into view: scrolling (of any element but an editor's own text: capture),
+    // resizing, clicks (a ticket tab).
     const look = () => this.lookSoon();
-    for (const type of ['scroll', 'click']) root.addEventListener(type, look, { capture: true, passive: true, signal: this.signal });
+    const options = { capture: true, passive: true, signal: this.signal };
+    root.addEventListener('scroll', (event) => {
+      if (!this.isEditor(event.target)) this.lookSoon();
+    }, options);
+    root.addEventListener('click', look, options);
     if (root.nodeType === Node.DOCUMENT_NODE) win.addEventListener('resize', look, { passive: true, signal: this.signal });
     this.scan(root);
     this.run();
@@ -181,6 +186,11 @@ export class EditorWatcher {
     else this.await(el, adapter);
   }
 
+  private isEditor(target: EventTarget | null): boolean {
+    const el = target as HTMLElement;
+    return this.live.has(el) || this.waiting.has(el) || this.dormant.has(el);
+  }
+
   /** The known editor (coached, waiting or dormant) `node` is, or is inside: a walk up its ancestors, not over every editor. */
   private editorAround(node: Node): HTMLElement | null {
     for (let at: Node | null = node; at; at = at.parentNode) {
@@ -195,14 +205,17 @@ export class EditorWatcher {
     this.dormant.delete(el);
     this.waiting.set(el, adapter);
     // At once for the first editor a scan finds; the ones it finds meanwhile get the next look.
-    if (!this.lookTimer) this.lookSoon(0);
+    if (!this.lookTimer) this.lookSoon(0, false);
   }
 
-  /** Looks (again) for waiting editors in view, once DOM churn or scrolling has paused for SCAN_INTERVAL_MS. */
-  private lookSoon(delay = SCAN_INTERVAL_MS): void {
+  /**
+   * Looks (again) for waiting editors in view after `delay` (by default once DOM churn or scrolling
+   * has paused for SCAN_INTERVAL_MS). `moved`: the page scrolled or changed, so what the last look
+   * saw may be out of view (an agent scrolling fast is past it before it starts): the next look decides.
+   */
+  private lookSoon(delay = SCAN_INTERVAL_MS, moved = true): void {
     if (this.signal.aborted) return;
-    // What the last look saw may have moved (an agent scrolling fast is past it before it starts): the next look decides.
-    this.toStart.clear();
+    if (moved) this.toStart.clear();
     if (this.view.probingNow) {
       this.lookAgain = true;
       return;
@@ -217,16 +230,17 @@ export class EditorWatcher {
   private onLooked(): void {
     if (this.lookAgain) {
       this.lookAgain = false;
-      this.lookSoon();
+      this.lookSoon(SCAN_INTERVAL_MS, false);
     } else if (this.waiting.size > 0 && !this.lookTimer) {
-      this.lookSoon(RECHECK_MS);
+      this.lookSoon(RECHECK_MS, false);
     }
   }
 
   private onSeen(el: HTMLElement, inView: boolean): void {
     const live = this.live.get(el);
-    if (live && inView) this.touch(el, live);
-    else if (!live && inView && this.waiting.has(el)) this.toStart.add(el);
+    if (!inView) this.toStart.delete(el);
+    else if (live) this.touch(el, live);
+    else if (this.waiting.has(el)) this.toStart.add(el);
     // A coached editor that left the view frees a place for one that came into it.
     if (this.toStart.size > 0) this.runSoon();
   }

@@ -4,7 +4,7 @@
 // assertions make flaky tests; the figures go to the README and the benchmark).
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { SCALE_PAGES, scaleRoutes } from '../../scripts/scale-pages.mjs';
+import { SCALE_PAGES, scaleRoutes, scrollThrough } from '../../scripts/scale-pages.mjs';
 import { MAX_LIVE_EDITORS } from '../../src/content/watcher';
 import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { CANT_RULE, underlines, useOnlyTestPack } from './support/coaching';
@@ -58,22 +58,6 @@ const editorTexts = (page: Page) =>
   page.evaluate(() =>
     Array.from(document.querySelectorAll('[id^="e"]'), (el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent ?? '').replace(/\u00a0/g, ' ')),
   );
-
-/** Scrolls from the top of the page to the bottom, a frame or two at each stop, as an agent skimming it would. */
-const scrollThrough = (page: Page) =>
-  page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const height = document.documentElement.scrollHeight;
-    const step = Math.max(innerHeight, height / 20);
-    for (let y = 0; y < height; y += step) {
-      scrollTo(0, y);
-      await frame();
-      await frame();
-    }
-    scrollTo(0, height);
-    await frame();
-    await frame();
-  });
 
 /** How many reply editors CanDo coaches in the tab the agent came from, as the popup says. */
 async function coachedEditors(): Promise<number> {
