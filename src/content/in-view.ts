@@ -55,12 +55,13 @@ export class ViewTracker {
 
   /** Forgets probes of elements that left the page before the browser answered them. */
   dropGone(): void {
+    const probes = this.probing.size;
     for (const el of this.probing) {
       if (el.isConnected) continue;
       this.probing.delete(el);
       this.observerFor(el)?.unobserve(el);
     }
-    this.feed();
+    if (this.probing.size < probes) this.feed();
   }
 
   private feed(): void {
