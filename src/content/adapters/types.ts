@@ -2,12 +2,15 @@
 // its fixture page); reading and writing the draft goes through the shared text model and apply.
 import type { MarkupRules } from '../text-model';
 
+/** Where editors are looked for: a whole document or shadow root, or just a subtree the page added. */
+export type SearchRoot = Document | ShadowRoot | Element;
+
 export interface Adapter extends MarkupRules {
   readonly name: string;
   /** True on the product's own hosts. */
   matchesUrl(url: URL): boolean;
-  /** The product's reply editors in a document or open shadow root. */
-  findEditors(root: Document | ShadowRoot): HTMLElement[];
+  /** The product's reply editors in a document, an open shadow root, or a subtree (its root included). */
+  findEditors(root: SearchRoot): HTMLElement[];
 }
 
 /** Quoted history and signatures as most mail-like editors mark them up. */
@@ -24,5 +27,10 @@ export function isEditable(el: Element): el is HTMLElement {
   return el instanceof view.HTMLElement && el.isContentEditable;
 }
 
-export const findAll = (root: Document | ShadowRoot, selector: string): HTMLElement[] =>
-  Array.from(root.querySelectorAll(selector)).filter(isEditable);
+/** The elements of `root` matching `selector`, `root` itself first when it is an element that matches. */
+export function matching(root: SearchRoot, selector: string): Element[] {
+  const inside = Array.from(root.querySelectorAll(selector));
+  return root.nodeType === Node.ELEMENT_NODE && (root as Element).matches(selector) ? [root as Element, ...inside] : inside;
+}
+
+export const findAll = (root: SearchRoot, selector: string): HTMLElement[] => matching(root, selector).filter(isEditable);
