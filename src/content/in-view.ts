@@ -1,5 +1,6 @@
-// Which editors are in (or near) the agent's view, from IntersectionObservers (one per window,
-// since same-origin frames are other realms). The browser computes every observed element's
+// Which editors are in (or near) the agent's view, from IntersectionObservers (one per document:
+// same-origin frames are other realms, and a frame's window outlives its document on navigation,
+// in Firefox as a dead object). The browser computes every observed element's
 // intersection on every frame that scrolls or lays out, so a page's thousands of editors are not
 // all observed at once: coached editors are followed for as long as they are coached, and the
 // others are probed on request, a batch per frame, each observed only until its first answer.
@@ -10,7 +11,7 @@ const VIEW_MARGIN = '200px';
 const PROBE_BATCH = 250;
 
 export class ViewTracker {
-  private readonly observers = new WeakMap<Window, IntersectionObserver>();
+  private readonly observers = new WeakMap<Document, IntersectionObserver>();
   private readonly seen = new WeakSet<Element>();
   private readonly followed = new WeakSet<Element>();
   /** Probed and not answered yet. */
@@ -75,13 +76,14 @@ export class ViewTracker {
   }
 
   private observerFor(el: Element): IntersectionObserver | null {
-    const win = el.ownerDocument.defaultView;
+    const doc = el.ownerDocument;
+    const win = doc.defaultView;
     if (!win || this.signal.aborted) return null;
-    let observer = this.observers.get(win);
+    let observer = this.observers.get(doc);
     if (!observer) {
       const created = new win.IntersectionObserver((entries) => this.answered(entries, created), { rootMargin: VIEW_MARGIN });
       this.signal.addEventListener('abort', () => created.disconnect());
-      this.observers.set(win, created);
+      this.observers.set(doc, created);
       observer = created;
     }
     return observer;
