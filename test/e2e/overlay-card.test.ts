@@ -266,6 +266,8 @@ test("a textarea's value set by the page's own script, with no event, is coached
   const page = await ctx.browser.newPage();
   const errors = collectErrors(page);
   await page.goto(`${server.url}/plain/`);
+  // The agent is looking at this tab: a hidden tab's values are checked only once it is shown again.
+  await page.bringToFront();
   // The page's world sets the value, as an app restoring a saved draft or inserting a macro does: no input event, no focus.
   await page.evaluate((draft) => ((document.querySelector('#plain') as HTMLTextAreaElement).value = draft), DRAFT);
   await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
