@@ -8,7 +8,6 @@ import { subscriptionUrlProblem } from './policy';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
 import { applyOutcome, REFRESH_ALARM, RETRY_ALARM, retryDelayMinutes, type FetchOutcome } from './subscription-state';
 
-
 /** Fetches a pack, conditionally when `previous` has validators; validates what arrives. */
 async function fetchPack(url: string, previous?: SubscriptionState): Promise<FetchOutcome> {
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -207,16 +207,16 @@ export class EditorWatcher {
     else this.await(el, adapter);
   }
 
+  /** Whether `target` is a known editor: coached, waiting or dormant. */
   private isEditor(target: EventTarget | null): boolean {
     const el = target as HTMLElement;
     return this.live.has(el) || this.waiting.has(el) || this.dormant.has(el);
   }
 
-  /** The known editor (coached, waiting or dormant) `node` is, or is inside: a walk up its ancestors, not over every editor. */
+  /** The known editor `node` is, or is inside: a walk up its ancestors, not over every editor. */
   private editorAround(node: Node): HTMLElement | null {
     for (let at: Node | null = node; at; at = at.parentNode) {
-      const el = at as HTMLElement;
-      if (this.live.has(el) || this.waiting.has(el) || this.dormant.has(el)) return el;
+      if (this.isEditor(at)) return at as HTMLElement;
     }
     return null;
   }
