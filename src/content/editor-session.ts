@@ -148,9 +148,17 @@ export class EditorSession implements CoachedEditor {
     this.schedule();
   }
 
-  /** A field's value that changed with no input event: analysed like typing. Nothing to do while an analysis is pending anyway. */
+  /**
+   * A field's value that changed with no input event: analysed like typing. Nothing to do while an
+   * analysis is pending anyway. A value set back to the analysed text before any check saw it change
+   * still needs a redraw: the overlay may have drawn the findings moved for the text in between
+   * (setting a value scrolls the field, and the overlay redraws on scroll).
+   */
   private readonly checkValue = () => {
-    if (!this.timer && !this.signal.aborted && this.read().text !== this.analysedText) this.changed();
+    if (this.timer || this.signal.aborted) return;
+    const text = this.read().text;
+    if (text !== this.analysedText) this.changed();
+    else if (this.moved && this.moved.text !== text) this.notify();
   };
 
   rectsFor(start: number, end: number): DOMRect[] {
