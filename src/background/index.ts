@@ -30,14 +30,15 @@ async function handle(request: Request, sender: MessageSender): Promise<unknown>
       if (paused) return { type: 'findings', version: request.version, findings: [], truncated: false, paused, lockedRules: [] };
       return { ...analyzeDraft(request.version, request.text, request.skip), paused, lockedRules: view.lockedRules };
     }
-    case 'rule-off': {
+    case 'rule-set-enabled': {
       const { view } = await snapshot();
       if (!hasRule(view, request.ruleId)) return { type: 'error', message: 'No such rule.' };
       if (view.lockedRules.includes(request.ruleId)) return { type: 'error', message: 'Your organisation keeps this rule on.' };
       await update((data) => {
-        if (!data.disabledRules.includes(request.ruleId)) data.disabledRules.push(request.ruleId);
+        data.disabledRules = data.disabledRules.filter((id) => id !== request.ruleId);
+        if (!request.enabled) data.disabledRules.push(request.ruleId);
       });
-      await recordEvent(request.ruleId, 'disabled');
+      if (!request.enabled) await recordEvent(request.ruleId, 'disabled');
       return { type: 'ok' };
     }
     case 'stat': {

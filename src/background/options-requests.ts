@@ -2,9 +2,9 @@
 import type { CompiledPack } from '../engine';
 import type { OptionsRequest, OptionsState, PackPreviewResponse, PackRefused } from '../shared/protocol';
 import { MAX_PACK_CHARS, normalizeOrigin } from '../shared/settings';
-import { hasRule, packInfos, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
+import { exportJson, packInfos, rulePreviews, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
 import { builtinSitePatterns, syncSiteScripts } from './sites';
-import { readStats, recordEvent } from './stats';
+import { readStats } from './stats';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
 import { refreshSubscriptions, subscribe } from './subscriptions';
 
@@ -62,6 +62,8 @@ export async function handleOptionsRequest(request: OptionsRequest): Promise<unk
         name: checked.pack.name,
         version: checked.pack.version,
         rulesPerCategory: rulesPerCategory(checked.pack),
+        categories: { ...checked.pack.categories },
+        rules: rulePreviews(checked.pack),
         ...(old ? { replaces: { version: old.compiled.version, source: old.source, changes: ruleChanges(old.spec, checked.spec) } } : {}),
       };
       return preview;
@@ -96,23 +98,13 @@ export async function handleOptionsRequest(request: OptionsRequest): Promise<unk
     }
     case 'pack-export': {
       const entry = snap.view.entries.find((e) => e.id === request.packId);
-      return entry ? { type: 'pack-json', json: JSON.stringify(entry.spec, null, 2) } : error('No such pack.');
+      return entry ? { type: 'pack-json', json: exportJson(entry.spec) } : error('No such pack.');
     }
     case 'subscribe':
       return subscribe(request.url);
     case 'refresh-subscriptions':
       await refreshSubscriptions();
       return ok;
-    case 'rule-set-enabled': {
-      if (!hasRule(snap.view, request.ruleId)) return error('No such rule.');
-      if (snap.view.lockedRules.includes(request.ruleId)) return error('Your organisation keeps this rule on.');
-      await update((data) => {
-        data.disabledRules = data.disabledRules.filter((id) => id !== request.ruleId);
-        if (!request.enabled) data.disabledRules.push(request.ruleId);
-      });
-      if (!request.enabled) await recordEvent(request.ruleId, 'disabled');
-      return ok;
-    }
     case 'stats':
       return { type: 'stats', days: (await readStats()).days };
     case 'site-add':

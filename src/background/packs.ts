@@ -1,9 +1,9 @@
 // Which packs are installed, from which source, and which of their rules are on: a pure function of
 // the built-in packs, the policy and the stored data, so the service worker can rebuild it after
 // any restart.
-import { compilePack, type CompiledPack } from '../engine';
-import type { PackError } from '../engine/types';
-import type { PackInfo, PackSource, RuleChange, RuleInfo, SubscriptionInfo } from '../shared/protocol';
+import { canonicalRule, compilePack, packJson, validatePackShape, type CompiledPack } from '../engine';
+import type { PackError, RuleSpec } from '../engine/types';
+import type { PackInfo, PackSource, RuleChange, RuleInfo, RulePreview, SubscriptionInfo } from '../shared/protocol';
 import type { StoredData, SubscriptionState } from '../shared/settings';
 import type { Policy } from './policy';
 
@@ -144,6 +144,7 @@ export function ruleInfos(view: StoreView): RuleInfo[] {
       ruleId: r.fullId,
       packId: e.id,
       category: r.category,
+      ...(r.categoryStyle ? { categoryStyle: r.categoryStyle } : {}),
       severity: r.severity,
       message: r.message,
       explanation: r.explanation,
@@ -168,14 +169,27 @@ export function subscriptionInfos(data: StoredData, compile: Compile): Subscript
   });
 }
 
-/** Rules added, changed (any field of the rule as written) and removed between two pack specs. */
+export const rulePreviews = (pack: CompiledPack): RulePreview[] =>
+  pack.rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, message: r.message, examples: { flag: [...r.examples.flag], pass: [...r.examples.pass] } }));
+
+/** The rules of a stored or parsed pack as validated (defaults filled in), or none if it is not a valid pack. */
+const validRules = (spec: unknown): RuleSpec[] => {
+  const shape = validatePackShape(spec, '(pack)');
+  return shape.ok ? shape.spec.rules : [];
+};
+
+/** A stored pack as a file: validated (defaults filled in) and in the schema's key order, whatever order storage gave its keys. */
+export function exportJson(spec: unknown): string {
+  const shape = validatePackShape(spec, '(pack)');
+  return shape.ok ? packJson(shape.spec) : `${JSON.stringify(spec, null, 2)}\n`;
+}
+
+/**
+ * Rules added, changed (any field of the rule, as parsed) and removed between two pack specs.
+ * Rules are compared in one key order: storage may return a pack's keys sorted.
+ */
 export function ruleChanges(oldSpec: unknown, newSpec: unknown): RuleChange {
-  const byId = (spec: unknown) => {
-    const rules = (spec as { rules?: unknown }).rules;
-    const map = new Map<string, string>();
-    if (Array.isArray(rules)) for (const r of rules) if (r && typeof r.id === 'string') map.set(r.id, JSON.stringify(r));
-    return map;
-  };
+  const byId = (spec: unknown) => new Map(validRules(spec).map((r) => [r.id, JSON.stringify(canonicalRule(r))]));
   const before = byId(oldSpec);
   const after = byId(newSpec);
   return {

@@ -211,13 +211,18 @@ export class EditorSession implements CoachedEditor {
     this.notify();
   }
 
-  async turnOffRule(ruleId: string): Promise<boolean> {
+  async setRuleEnabled(ruleId: string, enabled: boolean): Promise<boolean> {
     if (this.locked.has(ruleId)) return false;
-    const answer = await this.runtime.send({ type: 'rule-off', ruleId });
+    const answer = await this.runtime.send({ type: 'rule-set-enabled', ruleId, enabled });
     if (answer?.type !== 'ok') return false;
-    this.keepFindings((f) => f.ruleId !== ruleId);
+    // Off: its underlines go at once. On: the background's refresh brings them back with the next answer.
+    if (!enabled) this.keepFindings((f) => f.ruleId !== ruleId);
     this.notify();
     return true;
+  }
+
+  cardOpened(finding: Finding): void {
+    void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'opened' });
   }
 
   isLocked(ruleId: string): boolean {
@@ -335,7 +340,8 @@ function parseAnalyzeResponse(raw: unknown, text: string): AnalyzeResponse | nul
       Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.start < f.end && f.end <= text.length &&
       text.slice(f.start, f.end) === f.text &&
       typeof f.message === 'string' && typeof f.explanation === 'string' &&
-      Array.isArray(f.suggestions) && f.suggestions.every((s) => typeof s === 'string'),
+      Array.isArray(f.suggestions) && f.suggestions.every((s) => typeof s === 'string') &&
+      (f.categoryStyle === undefined || (typeof f.categoryStyle?.label === 'string' && /^#[0-9a-f]{6}$/i.test(String(f.categoryStyle?.colour)))),
   );
   return { ...(r as AnalyzeResponse), findings, lockedRules: r.lockedRules.filter((id): id is string => typeof id === 'string') };
 }

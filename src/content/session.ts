@@ -23,8 +23,10 @@ export interface CoachedEditor {
   apply(finding: Finding, suggestion: string): Promise<boolean>;
   /** Hides this occurrence until its text changes. */
   dismiss(finding: Finding): void;
-  /** Asks the background to switch the rule off for this agent (refused when a manager locked it). */
-  turnOffRule(ruleId: string): Promise<boolean>;
+  /** Asks the background to switch the rule off (refused when a manager locked it) or back on, for this agent. */
+  setRuleEnabled(ruleId: string, enabled: boolean): Promise<boolean>;
+  /** Counts the agent opening this finding's card (local statistics). */
+  cardOpened(finding: Finding): void;
   /** Whether a manager locked this rule on (the card then hides "Turn off this rule"). */
   isLocked(ruleId: string): boolean;
   /** Calls `listener` whenever findings or the editor's layout change, until `signal` aborts. */

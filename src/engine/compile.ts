@@ -8,7 +8,7 @@ import { findingsInText, matchRule } from './match';
 import { Sentence, type Matcher, type MatcherResult } from './sentence';
 
 import { compileSuggestion, type CompiledSuggestion } from './suggestions';
-import type { PackError, RuleSpec, Severity } from './types';
+import type { CategoryStyle, PackError, PackSpec, RuleSpec, Severity } from './types';
 import { validatePackShape } from './validate';
 
 export type RuleKind = 'phrases' | 'pattern' | 'regex';
@@ -20,6 +20,8 @@ export interface CompiledRule {
   readonly packId: string;
   readonly kind: RuleKind;
   readonly category: string;
+  /** The label and colour the pack declared for its own category. */
+  readonly categoryStyle?: CategoryStyle;
   readonly severity: Severity;
   readonly message: string;
   readonly explanation: string;
@@ -36,6 +38,7 @@ export interface CompiledPack {
   readonly version: string;
   readonly language: string;
   readonly description?: string;
+  readonly categories?: Readonly<Record<string, CategoryStyle>>;
   readonly rules: readonly CompiledRule[];
 }
 
@@ -83,7 +86,7 @@ export function compilePack(input: unknown, opts: CompileOptions = {}): CompileR
   const warnings: PackError[] = [];
   const rules: CompiledRule[] = [];
   for (const ruleSpec of spec.rules) {
-    const compiled = compileRule(spec.id, ruleSpec, errors, warnings);
+    const compiled = compileRule(spec.id, ruleSpec, declaredStyle(spec.categories, ruleSpec.category), errors, warnings);
     if (compiled) rules.push(compiled);
   }
   if (errors.length) return { ok: false, errors };
@@ -91,11 +94,22 @@ export function compilePack(input: unknown, opts: CompileOptions = {}): CompileR
     for (const rule of rules) errors.push(...exampleFailures(rule));
     if (errors.length) return { ok: false, errors };
   }
-  const pack: CompiledPack = { id: spec.id, name: spec.name, version: spec.version, language: spec.language, ...(spec.description && { description: spec.description }), rules };
+  const pack: CompiledPack = {
+    id: spec.id,
+    name: spec.name,
+    version: spec.version,
+    language: spec.language,
+    ...(spec.description && { description: spec.description }),
+    ...(spec.categories && { categories: spec.categories }),
+    rules,
+  };
   return { ok: true, pack, warnings };
 }
 
-function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnings: PackError[]): CompiledRule | undefined {
+const declaredStyle = (categories: PackSpec['categories'], category: string): CategoryStyle | undefined =>
+  categories && Object.hasOwn(categories, category) ? categories[category] : undefined;
+
+function compileRule(packId: string, spec: RuleSpec, categoryStyle: CategoryStyle | undefined, errors: PackError[], warnings: PackError[]): CompiledRule | undefined {
   const fail = (field: string, message: string) => errors.push({ pack: packId, rule: spec.id, field, message });
   const before = errors.length;
   const kind: RuleKind = spec.phrases ? 'phrases' : spec.pattern !== undefined ? 'pattern' : 'regex';
@@ -124,6 +138,7 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
     packId,
     kind,
     category: spec.category,
+    ...(categoryStyle && { categoryStyle }),
     severity: spec.severity ?? 'warning',
     message: spec.message,
     explanation: spec.explanation,

@@ -4,5 +4,7 @@ export { compilePack, exampleFailures, type CompiledPack, type CompiledRule, typ
 export { Analyzer, type AnalyzerOptions } from './analyzer';
 export { findSkippedRegions } from './skip';
 export { LIMITS } from './limits';
+export { canonicalPack, canonicalRule, packJson } from './pack-json';
+export { validatePackShape } from './validate';
 export { TRANSFORMS, type SuggestionTransform, type TransformContext } from './transforms';
 export * from './types';

@@ -5,6 +5,8 @@ export const LIMITS = {
   idLength: 64,
   nameLength: 100,
   descriptionLength: 1_000,
+  categories: 20,
+  categoryLabelLength: 40,
   messageLength: 300,
   explanationLength: 2_000,
   patternLength: 4_000,

@@ -57,6 +57,7 @@ export function findingsInText(text: string, skip: Iterable<TextRange>, sentence
         bySpan.set(key, {
           ruleId: f.rule.fullId,
           category: f.rule.category,
+          ...(f.rule.categoryStyle && { categoryStyle: f.rule.categoryStyle }),
           severity: f.rule.severity,
           start,
           end,

@@ -26,12 +26,20 @@ export interface RuleSpec {
   examples: { flag: string[]; pass: string[] };
 }
 
+/** How a pack's own category is shown: its name and its underline colour (`#rrggbb`). */
+export interface CategoryStyle {
+  label: string;
+  colour: string;
+}
+
 export interface PackSpec {
   id: string;
   name: string;
   version: string;
   language: string;
   description?: string;
+  /** Labels and colours of the pack's own categories (the core ones have theirs). */
+  categories?: Record<string, CategoryStyle>;
   rules: RuleSpec[];
 }
 
@@ -45,6 +53,8 @@ export interface Finding {
   /** `pack-id/rule-id`: stable, settings and statistics key on it. */
   ruleId: string;
   category: string;
+  /** The label and colour its pack declared for a category of its own. */
+  categoryStyle?: CategoryStyle;
   severity: Severity;
   start: number;
   end: number;

@@ -3,15 +3,17 @@
 // Reads only own properties and builds fresh objects, so keys like "__proto__" cannot pollute.
 import { LIMITS } from './limits';
 import { plainTextProblem } from './text';
-import { CORE_CATEGORIES, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec } from './types';
+import { CORE_CATEGORIES, SEVERITIES, type CategoryStyle, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec } from './types';
 
 export const ID_SYNTAX = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const CATEGORY_SYNTAX = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const VERSION_SYNTAX = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 const LANGUAGE_SYNTAX = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+export const COLOUR_SYNTAX = /^#[0-9a-fA-F]{6}$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const PACK_FIELDS = new Set(['$schema', 'id', 'name', 'version', 'language', 'description', 'rules']);
+const PACK_FIELDS = new Set(['$schema', 'id', 'name', 'version', 'language', 'description', 'categories', 'rules']);
+const CATEGORY_FIELDS = new Set(['label', 'colour']);
 const RULE_FIELDS = new Set(['id', 'category', 'severity', 'phrases', 'pattern', 'regex', 'unless', 'message', 'explanation', 'suggestions', 'examples']);
 const EXAMPLE_FIELDS = new Set(['flag', 'pass']);
 const TRANSFORM_FIELDS = new Set(['transform', 'args']);
@@ -72,6 +74,7 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
   const description = text(own(input, 'description'), 'description', LIMITS.descriptionLength, { required: false, multiline: true });
   const schema = own(input, '$schema');
   if (schema !== undefined && typeof schema !== 'string') fail('must be a string', '$schema');
+  const categories = validateCategories(own(input, 'categories'));
 
   const rawRules = own(input, 'rules');
   const rules: RuleSpec[] = [];
@@ -184,6 +187,33 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
     return out.length === value.length ? out : undefined;
   }
 
+  /** `{ "my-category": { "label": "…", "colour": "#rrggbb" } }` for the pack's own categories. */
+  function validateCategories(value: unknown): Record<string, CategoryStyle> | undefined {
+    if (value === undefined) return undefined;
+    if (!isObject(value)) return void fail('must be an object of { "label", "colour" } by category', 'categories');
+    const keys = Object.keys(value);
+    if (keys.length > LIMITS.categories) return void fail(`has more than ${LIMITS.categories} categories`, 'categories');
+    const out: [string, CategoryStyle][] = [];
+    for (const key of keys) {
+      const field = `categories.${key}`;
+      if (FORBIDDEN_KEYS.has(key)) fail(`the key "${key}" is not allowed`, field);
+      else if (!CATEGORY_SYNTAX.test(key)) fail(`"${key.slice(0, 80)}" is not a category name (kebab-case, starting with a letter)`, field);
+      else if ((CORE_CATEGORIES as readonly string[]).includes(key)) fail(`"${key}" is one of CanDo's own categories, which have their labels and colours already`, field);
+      else if (!isObject(value[key])) fail('must be an object with "label" and "colour"', field);
+      else {
+        const entry = value[key] as Json;
+        unknownFields(entry, CATEGORY_FIELDS, field);
+        const label = text(own(entry, 'label'), `${field}.label`, LIMITS.categoryLabelLength);
+        const colour = syntax(own(entry, 'colour'), `${field}.colour`, COLOUR_SYNTAX, 'a colour like "#1c7ed6"');
+        if (label && colour) out.push([key, { label, colour: colour.toLowerCase() }]);
+      }
+    }
+    return Object.fromEntries(out);
+  }
+
   if (errors.length) return { ok: false, errors };
-  return { ok: true, spec: { id: id!, name: name!, version: version!, language: language!, ...(description && { description }), rules } };
+  return {
+    ok: true,
+    spec: { id: id!, name: name!, version: version!, language: language!, ...(description && { description }), ...(categories && { categories }), rules },
+  };
 }

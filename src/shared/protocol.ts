@@ -2,14 +2,15 @@
 // background). Every message that arrives is checked with a parse function before it is used:
 // messages can come from a content script running in a hostile page, so the background also
 // checks who sent each request (see `isFromExtensionPage`).
-import type { Finding, PackError, TextRange } from '../engine/types';
-import { MAX_PACK_CHARS } from './settings';
+import type { CategoryStyle, Finding, PackError, TextRange } from '../engine/types';
+import { MAX_PACK_CHARS, type StatCounts } from './settings';
 
 /** Longest draft the background analyses; longer drafts are coached on their first part only. */
 export const MAX_DRAFT_CHARS = 100_000;
 
-export type StatEvent = 'shown' | 'applied' | 'dismissed' | 'disabled';
-const STAT_EVENTS: readonly StatEvent[] = ['shown', 'applied', 'dismissed', 'disabled'];
+/** shown: an underline drawn (once per finding); opened: its card opened by the agent. */
+export type StatEvent = 'shown' | 'opened' | 'applied' | 'dismissed' | 'disabled';
+const STAT_EVENTS: readonly StatEvent[] = ['shown', 'opened', 'applied', 'dismissed', 'disabled'];
 
 /** Requests to the background. */
 export type Request =
@@ -18,10 +19,10 @@ export type Request =
   /** Any context: liveness check (also wakes a stopped service worker). */
   | { type: 'ping' }
   /**
-   * Content script, after the agent's own click on "Turn off this rule": switch one unlocked rule
-   * off. The background counts the 'disabled' statistic itself (also for switches on the options page).
+   * Switch one unlocked rule off or on: the options page's switch, and the card's "Turn off this
+   * rule" and its Undo (the agent's own clicks). The background counts the 'disabled' statistic itself.
    */
-  | { type: 'rule-off'; ruleId: string }
+  | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
   /** Content script: count one event for a rule in the local statistics (counts only, no text). */
   | { type: 'stat'; ruleId: string; event: StatEvent }
   /** Popup (extension page only): pause or resume coaching on an origin. */
@@ -42,7 +43,6 @@ export type OptionsRequest =
   /** The page asked for the URL's origin permission first (it needs the click). */
   | { type: 'subscribe'; url: string }
   | { type: 'refresh-subscriptions' }
-  | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
   | { type: 'stats' }
   /** The page asked for the origin's host permission first. */
   | { type: 'site-add'; origin: string }
@@ -93,6 +93,8 @@ export interface RuleInfo {
   ruleId: string;
   packId: string;
   category: string;
+  /** The label and colour the rule's pack declared for its own category. */
+  categoryStyle?: CategoryStyle;
   severity: string;
   message: string;
   explanation: string;
@@ -121,6 +123,13 @@ export interface RuleChange {
   changed: string[];
   removed: string[];
 }
+export interface RulePreview {
+  id: string;
+  category: string;
+  severity: string;
+  message: string;
+  examples: { flag: string[]; pass: string[] };
+}
 export type PackPreviewResponse =
   | {
       type: 'pack-preview';
@@ -128,17 +137,21 @@ export type PackPreviewResponse =
       name: string;
       version: string;
       rulesPerCategory: Record<string, number>;
+      /** The pack's own categories' labels and colours. */
+      categories: Record<string, CategoryStyle>;
+      /** Every rule of the pack, as the preview lists the new and changed ones. */
+      rules: RulePreview[];
       /** The installed pack this one would replace, and how its rules differ. */
       replaces?: { version: string; source: PackSource; changes: RuleChange };
     }
   | PackRefused;
 export type PackRefused = { type: 'refused'; errors: PackError[] };
-export type StatsResponse = { type: 'stats'; days: Record<string, Record<string, [number, number, number, number]>> };
+export type StatsResponse = { type: 'stats'; days: Record<string, Record<string, StatCounts>> };
 
 export interface ResponseFor {
   analyze: AnalyzeResponse;
   ping: PingResponse;
-  'rule-off': OkResponse;
+  'rule-set-enabled': OkResponse;
   stat: OkResponse;
   'set-site-paused': OkResponse;
   'options-state': OptionsState;
@@ -149,7 +162,6 @@ export interface ResponseFor {
   'pack-export': { type: 'pack-json'; json: string } | OkResponse;
   subscribe: OkResponse | PackRefused;
   'refresh-subscriptions': OkResponse;
-  'rule-set-enabled': OkResponse;
   stats: StatsResponse;
   'site-add': OkResponse;
   'site-remove': OkResponse;
@@ -185,8 +197,8 @@ export function parseRequest(raw: unknown): Request | null {
       return { type: 'analyze', version: raw.version, text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) };
     case 'ping':
       return { type: 'ping' };
-    case 'rule-off':
-      return isShortString(raw.ruleId) ? { type: 'rule-off', ruleId: raw.ruleId } : null;
+    case 'rule-set-enabled':
+      return isShortString(raw.ruleId) && typeof raw.enabled === 'boolean' ? { type: raw.type, ruleId: raw.ruleId, enabled: raw.enabled } : null;
     case 'stat':
       if (!isShortString(raw.ruleId) || !STAT_EVENTS.includes(raw.event as StatEvent)) return null;
       return { type: 'stat', ruleId: raw.ruleId, event: raw.event as StatEvent };
@@ -214,8 +226,6 @@ function parseOptionsRequest(raw: Record<string, unknown>): OptionsRequest | nul
       return isShortString(raw.packId) ? { type: raw.type, packId: raw.packId } : null;
     case 'subscribe':
       return isShortString(raw.url, 2000) ? { type: raw.type, url: raw.url } : null;
-    case 'rule-set-enabled':
-      return isShortString(raw.ruleId) && typeof raw.enabled === 'boolean' ? { type: raw.type, ruleId: raw.ruleId, enabled: raw.enabled } : null;
     case 'site-add':
     case 'site-remove':
       return isShortString(raw.origin, 2000) ? { type: raw.type, origin: raw.origin } : null;
@@ -226,7 +236,7 @@ function parseOptionsRequest(raw: Record<string, unknown>): OptionsRequest | nul
 
 /** Requests that change packs or settings, or read them in full: accepted only from the extension's own pages. */
 export function needsExtensionPage(request: Request): boolean {
-  return !['analyze', 'ping', 'rule-off', 'stat'].includes(request.type);
+  return !['analyze', 'ping', 'rule-set-enabled', 'stat'].includes(request.type);
 }
 
 /** Returns the tab message if `raw` is a well-formed one, otherwise null. */

@@ -56,8 +56,11 @@ export interface StoredData {
   pausedOrigins: string[];
 }
 
-/** Counts per day (`YYYY-MM-DD`, UTC) per full rule id: [shown, applied, dismissed, disabled]. */
-export type StatCounts = [number, number, number, number];
+/**
+ * Counts per day (`YYYY-MM-DD`, UTC) per full rule id: [underlines shown, applied, dismissed,
+ * disabled, cards opened]. Cards opened came last, so counts stored before it read as 0 opened.
+ */
+export type StatCounts = [number, number, number, number, number];
 export interface StoredStats {
   version: 1;
   days: Record<string, Record<string, StatCounts>>;
@@ -148,8 +151,9 @@ export function migrateStoredData(raw: unknown, unreadable: string[] = []): Stor
   };
 }
 
-const isCounts = (v: unknown): v is StatCounts =>
-  Array.isArray(v) && v.length === 4 && v.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
+const STAT_COUNTS = 5;
+const isCountList = (v: unknown): v is number[] =>
+  Array.isArray(v) && (v.length === STAT_COUNTS || v.length === STAT_COUNTS - 1) && v.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
 
 export function migrateStats(raw: unknown): StoredStats {
   const days: StoredStats['days'] = {};
@@ -157,7 +161,7 @@ export function migrateStats(raw: unknown): StoredStats {
     for (const [day, rules] of Object.entries(raw.days)) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isObject(rules)) continue;
       const kept: Record<string, StatCounts> = {};
-      for (const [ruleId, counts] of Object.entries(rules)) if (isCounts(counts)) kept[ruleId] = counts;
+      for (const [ruleId, counts] of Object.entries(rules)) if (isCountList(counts)) kept[ruleId] = [...counts, 0].slice(0, STAT_COUNTS) as StatCounts;
       days[day] = kept;
     }
   }
@@ -194,12 +198,12 @@ export const isHttpsOrLocal = (url: URL): boolean =>
 /** UTC day key of a timestamp. */
 export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-const EVENT_INDEX: Record<StatEvent, number> = { shown: 0, applied: 1, dismissed: 2, disabled: 3 };
+const EVENT_INDEX: Record<StatEvent, number> = { shown: 0, applied: 1, dismissed: 2, disabled: 3, opened: 4 };
 
 /** Adds one event to `stats` (in place) and drops days older than the window. */
 export function countStatEvent(stats: StoredStats, ruleId: string, event: StatEvent, now: number): void {
   const rules = (stats.days[dayKey(now)] ??= {});
-  const counts: StatCounts = (rules[ruleId] ??= [0, 0, 0, 0]);
+  const counts: StatCounts = (rules[ruleId] ??= [0, 0, 0, 0, 0]);
   counts[EVENT_INDEX[event]] += 1;
   const oldest = dayKey(now - (STATS_DAYS - 1) * 86_400_000);
   for (const d of Object.keys(stats.days)) if (d < oldest) delete stats.days[d];

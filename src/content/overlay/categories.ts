@@ -1,8 +1,8 @@
-// Underline colours per coaching category (shared/design/coaching.md); packs' own categories share "other".
-export interface CategoryStyle {
-  label: string;
-  colour: string;
-}
+// Underline colours per coaching category (shared/design/coaching.md). A pack's own category has the
+// label and colour its pack declared, else it shows as "Other". Severity sets the underline's style.
+import type { CategoryStyle, Severity } from '../../engine/types';
+
+export type { CategoryStyle };
 
 const CORE: Record<string, CategoryStyle> = {
   cant: { label: "Can't", colour: '#e8590c' },
@@ -11,11 +11,18 @@ const CORE: Record<string, CategoryStyle> = {
   apology: { label: 'Apology', colour: '#1c7ed6' },
   policy: { label: 'Policy', colour: '#2b8a3e' },
 };
-const OTHER: CategoryStyle = { label: 'Other', colour: '#5c677d' };
+export const OTHER: CategoryStyle = { label: 'Other', colour: '#5c677d' };
 
 /** The legend, in the order the card lists it. */
 export const LEGEND: readonly CategoryStyle[] = [...Object.values(CORE), OTHER];
 
-export function categoryStyle(category: string): CategoryStyle {
-  return Object.hasOwn(CORE, category) ? CORE[category] : OTHER;
+/** The core categories' names, in the legend's order (the pack editor offers them first). */
+export const CORE_CATEGORY_STYLES: readonly (readonly [string, CategoryStyle])[] = Object.entries(CORE);
+
+/** A category's label and colour: the core one's, else what its pack declared, else "Other". */
+export function categoryStyle(category: string, declared?: CategoryStyle): CategoryStyle {
+  return Object.hasOwn(CORE, category) ? CORE[category] : (declared ?? OTHER);
 }
+
+/** How the card names a severity; the underline is dotted for info, solid for warning, thicker for error. */
+export const SEVERITY_LABEL: Record<Severity, string> = { info: 'Tip', warning: 'Warning', error: 'Must fix' };

@@ -124,7 +124,7 @@ class EditorOverlay {
       const current = editor.findings.find((f) => editor.keyOf(f) === this.cardKey);
       // A card that is applying, or says why an apply did nothing, stays until that is done or the agent closes it.
       if (current) this.card.finding = current;
-      else if (!this.card.notice && !this.card.busy) return this.closeCard();
+      else if (!this.card.notice && !this.card.busy && !this.card.turnedOff) return this.closeCard();
     }
     const view = (this.view = frameView(this.editorDoc));
     const inTop = (b: Box) => shiftBox(b, view.x, view.y);
@@ -158,6 +158,7 @@ class EditorOverlay {
               apply: (s) => void this.apply(card.finding, s),
               dismiss: () => this.dismiss(card.finding),
               turnOff: () => void this.turnOff(card.finding),
+              undoTurnOff: () => void this.undoTurnOff(card.finding),
               close: () => this.closeCard(true),
             }}
           />
@@ -179,7 +180,7 @@ class EditorOverlay {
     const flagged = this.visible.find((v) => v.finding === card.finding)?.boxes ?? [];
     const element = this.cardElement();
     // With its finding gone (the card kept for its notice), the card stays where it was.
-    let position: CardState['position'] = card.notice ? card.position : null;
+    let position: CardState['position'] = card.notice || card.turnedOff ? card.position : null;
     if (flagged.length && element) {
       const win = this.doc.defaultView!;
       position = placeCard(flagged, { width: element.offsetWidth, height: element.offsetHeight }, { width: win.innerWidth, height: win.innerHeight }, this.caretBox(card.caret));
@@ -276,9 +277,10 @@ class EditorOverlay {
     if (opener === 'keyboard') this.savedCaret = this.saveCaret();
     this.opener = opener;
     this.host.claimCard(this.closeFromHost);
-    this.card = { finding, position: null, notice: null, busy: false, caret: this.editor.caretOffset() };
+    this.card = { finding, position: null, notice: null, busy: false, caret: this.editor.caretOffset(), turnedOff: false };
     this.cardKey = this.editor.keyOf(finding);
     this.openings++;
+    this.editor.cardOpened(finding);
     this.host.announce(`CanDo: ${finding.message} On “${finding.text}”. ${finding.suggestions.length ? `Suggestion: ${finding.suggestions[0]}.` : ''}`);
     this.update();
     if (opener === 'keyboard') this.cardElement()?.querySelector<HTMLElement>('button.suggestion, button.dismiss')?.focus();
@@ -346,11 +348,25 @@ class EditorOverlay {
     if (!this.card) return;
     this.card.busy = true;
     this.redraw();
-    const off = await this.editor.turnOffRule(finding.ruleId);
+    const off = await this.editor.setRuleEnabled(finding.ruleId, false);
     if (this.signal.aborted || !this.card) return;
-    if (off) return this.closeCard(this.opener === 'keyboard');
     this.card.busy = false;
-    this.card.notice = 'This rule could not be turned off.';
+    // The card stays, saying where the rule can be turned back on, with Undo: one click took it off every ticket.
+    if (off) this.card.turnedOff = true;
+    else this.card.notice = 'This rule could not be turned off.';
+    this.update();
+    if (off && this.opener === 'keyboard') this.cardElement()?.querySelector<HTMLElement>('button.undo')?.focus();
+  }
+
+  private async undoTurnOff(finding: Finding) {
+    if (!this.card) return;
+    this.card.busy = true;
+    this.redraw();
+    const on = await this.editor.setRuleEnabled(finding.ruleId, true);
+    if (this.signal.aborted || !this.card) return;
+    if (on) return this.closeCard(this.opener === 'keyboard');
+    this.card.busy = false;
+    this.card.notice = 'This rule could not be turned back on; switch it on under Rules in CanDo’s settings.';
     this.redraw();
   }
 }

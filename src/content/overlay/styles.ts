@@ -6,6 +6,8 @@ export const OVERLAY_CSS = `
   position: absolute; box-sizing: border-box; pointer-events: none;
   border-bottom: 2px solid var(--colour); border-radius: 1px;
 }
+.underline.info { border-bottom-style: dotted; }
+.underline.error { border-bottom-width: 3px; }
 .underline.active { background: color-mix(in srgb, var(--colour) 16%, transparent); }
 .card {
   position: fixed; z-index: 1; box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px);
@@ -17,6 +19,9 @@ export const OVERLAY_CSS = `
 .card:focus { outline: none; }
 .head { display: flex; align-items: flex-start; gap: 8px; }
 .message { flex: 1; margin: 0; font-size: 14px; font-weight: 600; }
+.severity { flex: none; font-size: 11px; line-height: 16px; padding: 0 6px; border-radius: 8px; background: #f2f4f7; color: #404854; }
+.severity.error { background: #fef3f2; color: #b42318; }
+.severity.info { background: #f5f8ff; color: #1c5fd6; }
 .close { border: 0; background: none; font-size: 18px; line-height: 1; cursor: pointer; color: #5c677d; padding: 0 2px; }
 .why { margin: 4px 0 0; color: #404854; }
 .toggle { border: 0; background: none; padding: 0; color: #1c5fd6; cursor: pointer; font: inherit; text-decoration: underline; }

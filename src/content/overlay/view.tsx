@@ -2,7 +2,7 @@
 // editor, clipped to the editor's visible box, and the suggestion card of the finding it opened.
 import { useState } from 'preact/hooks';
 import type { Finding } from '../../engine/types';
-import { categoryStyle, LEGEND } from './categories';
+import { categoryStyle, LEGEND, OTHER, SEVERITY_LABEL } from './categories';
 import type { Box } from './layout';
 
 export const SHORTCUT_LABEL = 'Alt+Enter';
@@ -22,12 +22,15 @@ export interface CardState {
   busy: boolean;
   /** Where the agent was typing when the card opened: the card keeps clear of it. */
   caret: number | null;
+  /** The agent turned the finding's rule off from this card: it now offers Undo. */
+  turnedOff: boolean;
 }
 
 export interface CardActions {
   apply(suggestion: string): void;
   dismiss(): void;
   turnOff(): void;
+  undoTurnOff(): void;
   close(): void;
 }
 
@@ -38,7 +41,8 @@ function trusted<E extends Event>(handler: () => void) {
   };
 }
 
-const colourVar = (category: string) => ({ '--colour': categoryStyle(category).colour });
+const styleOf = (finding: Finding) => categoryStyle(finding.category, finding.categoryStyle);
+const colourVar = (finding: Finding) => ({ '--colour': styleOf(finding).colour });
 
 export function Layer(props: { clip: Box; underlines: Underline[]; active: Finding | null }) {
   const { clip } = props;
@@ -48,11 +52,12 @@ export function Layer(props: { clip: Box; underlines: Underline[]; active: Findi
         boxes.map((b, i) => (
           <div
             key={`${finding.ruleId}@${finding.start}:${i}`}
-            class={finding === props.active ? 'underline active' : 'underline'}
+            class={`underline ${finding.severity}${finding === props.active ? ' active' : ''}`}
             data-rule-id={finding.ruleId}
             data-category={finding.category}
+            data-severity={finding.severity}
             data-start={finding.start}
-            style={{ ...colourVar(finding.category), left: `${b.left}px`, top: `${b.top}px`, width: `${b.right - b.left}px`, height: `${b.bottom - b.top}px` }}
+            style={{ ...colourVar(finding), left: `${b.left}px`, top: `${b.top}px`, width: `${b.right - b.left}px`, height: `${b.bottom - b.top}px` }}
           />
         )),
       )}
@@ -63,13 +68,51 @@ export function Layer(props: { clip: Box; underlines: Underline[]; active: Findi
 /** The first sentence of the explanation: the one-line why. */
 const firstSentence = (text: string) => /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
 
+/** The card after "Turn off this rule": what happened, Undo, and where the switch lives. */
+function TurnedOff(props: { finding: Finding; busy: boolean; actions: CardActions; id: string }) {
+  return (
+    <>
+      <div class="head">
+        <p class="message" id={`${props.id}-message`} role="status">
+          Rule turned off
+        </p>
+        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={trusted(props.actions.close)}>
+          ×
+        </button>
+      </div>
+      <p class="why" id={`${props.id}-why`}>
+        “{props.finding.message}” is off on every ticket. To turn it back on later: CanDo’s toolbar button › Settings › Rules.
+      </p>
+      <div class="actions">
+        <button type="button" class="action undo" disabled={props.busy} onClick={trusted(props.actions.undoTurnOff)}>
+          Undo
+        </button>
+      </div>
+    </>
+  );
+}
+
 export function Card(props: { state: CardState; locked: boolean; actions: CardActions; id: string }) {
   const { finding, position, notice, busy } = props.state;
   const [expanded, setExpanded] = useState(false);
   const why = firstSentence(finding.explanation);
   const more = finding.explanation.slice(why.length).trim();
-  const current = categoryStyle(finding.category);
-  const style = { ...colourVar(finding.category), left: `${position?.left ?? 0}px`, top: `${position?.top ?? 0}px`, visibility: position ? 'visible' : 'hidden' };
+  const current = styleOf(finding);
+  // The legend's "Other" entry names the pack's own category when the finding has one.
+  const legend = LEGEND.includes(current) ? LEGEND : LEGEND.map((c) => (c === OTHER ? current : c));
+  const style = { ...colourVar(finding), left: `${position?.left ?? 0}px`, top: `${position?.top ?? 0}px`, visibility: position ? 'visible' : 'hidden' };
+  if (props.state.turnedOff) {
+    return (
+      <div class="card" role="dialog" aria-modal="false" aria-labelledby={`${props.id}-message`} aria-describedby={`${props.id}-why`} data-rule-id={finding.ruleId} tabIndex={-1} style={style}>
+        <TurnedOff finding={finding} busy={busy} actions={props.actions} id={props.id} />
+        {notice && (
+          <p class="notice" role="alert">
+            {notice}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div
       class="card"
@@ -85,6 +128,7 @@ export function Card(props: { state: CardState; locked: boolean; actions: CardAc
         <p class="message" id={`${props.id}-message`}>
           {finding.message}
         </p>
+        <span class={`severity ${finding.severity}`}>{SEVERITY_LABEL[finding.severity]}</span>
         <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={trusted(props.actions.close)}>
           ×
         </button>
@@ -131,7 +175,7 @@ export function Card(props: { state: CardState; locked: boolean; actions: CardAc
         )}
       </div>
       <ul class="legend" aria-label="Underline colours">
-        {LEGEND.map((c) => (
+        {legend.map((c) => (
           <li key={c.label} class={c === current ? 'current' : undefined}>
             <span class="swatch" style={{ '--colour': c.colour }} aria-hidden="true" />
             {c.label}

@@ -1,5 +1,5 @@
 // Which packs are in use and which rules are on, from built-in packs, the policy and stored data.
-import { buildView, cachedCompiler, packInfos, ruleChanges, ruleInfos } from '../../../src/background/packs';
+import { buildView, cachedCompiler, exportJson, packInfos, ruleChanges, ruleInfos } from '../../../src/background/packs';
 import { normalizePolicy } from '../../../src/background/policy';
 import { emptyStoredData, type StoredData } from '../../../src/shared/settings';
 
@@ -59,7 +59,30 @@ test('an invalid stored or managed pack is reported and skipped; the others stay
 });
 
 test('rule changes between two versions', () => {
-  const v1 = pack('p', '1', [rule('a', 'cannot'), rule('b', 'unable to'), rule('c', 'can not')]);
-  const v2 = pack('p', '2', [rule('a', 'cannot'), { ...rule('b', 'unable to'), message: 'New words.' }, rule('d', 'won’t')]);
+  const v1 = pack('p', '1.0.0', [rule('a', 'cannot'), rule('b', 'unable to'), rule('c', 'can not')]);
+  const v2 = pack('p', '2.0.0', [rule('a', 'cannot'), { ...rule('b', 'unable to'), message: 'New words.' }, rule('d', 'won’t')]);
   expect(ruleChanges(v1, v2)).toEqual({ added: ['d'], changed: ['b'], removed: ['c'] });
+});
+
+/** The object as Chromium's storage hands it back: every object's keys sorted. */
+const keysSorted = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(keysSorted) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, keysSorted(v)])) : value;
+
+test('the same pack read back from storage with its keys sorted has no changed rules', () => {
+  const file = pack('p', '1.0.0', [{ ...rule('a', 'cannot'), severity: 'error', suggestions: ['can'] }, rule('b', 'unable to')]);
+  expect(ruleChanges(keysSorted(file), file)).toEqual({ added: [], changed: [], removed: [] });
+});
+
+test('a rule written without a severity is the same rule as one with the default severity', () => {
+  expect(ruleChanges(pack('p', '1.0.0'), pack('p', '1.0.0', [{ ...rule('a', 'cannot'), severity: 'warning' } as ReturnType<typeof rule>]))).toEqual({ added: [], changed: [], removed: [] });
+});
+
+test('an exported pack has its keys in the schema order, whatever order it was stored in', () => {
+  const file = { ...pack('p', '1.0.0'), categories: { zeta: { label: 'Zeta', colour: '#123456' }, alpha: { colour: '#abcdef', label: 'Alpha' } } };
+  const exported = exportJson(keysSorted(file));
+  expect(exported).toBe(exportJson(file));
+  expect(Object.keys(JSON.parse(exported))).toEqual(['id', 'name', 'version', 'language', 'categories', 'rules']);
+  expect(Object.keys(JSON.parse(exported).rules[0])).toEqual(['id', 'category', 'severity', 'phrases', 'message', 'explanation', 'examples']);
+  expect(Object.keys(JSON.parse(exported).categories)).toEqual(['alpha', 'zeta']);
+  expect(Object.keys(JSON.parse(exported).categories.alpha)).toEqual(['label', 'colour']);
 });

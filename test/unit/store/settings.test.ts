@@ -43,6 +43,10 @@ test('data from a newer version is read as far as this version understands it', 
 });
 
 test('statistics keep only well-formed days and counts', () => {
-  const stats = migrateStats({ days: { '2026-11-01': { 'p/r': [1, 2, 3, 4], 'p/bad': [1, 2] }, yesterday: { 'p/r': [1, 1, 1, 1] } } });
-  expect(stats.days).toEqual({ '2026-11-01': { 'p/r': [1, 2, 3, 4] } });
+  const stats = migrateStats({ days: { '2026-11-01': { 'p/r': [1, 2, 3, 4, 5], 'p/bad': [1, 2] }, yesterday: { 'p/r': [1, 1, 1, 1, 1] } } });
+  expect(stats.days).toEqual({ '2026-11-01': { 'p/r': [1, 2, 3, 4, 5] } });
+});
+
+test('statistics stored before cards opened were counted read as none opened', () => {
+  expect(migrateStats({ days: { '2026-11-01': { 'p/r': [1, 2, 3, 4] } } }).days).toEqual({ '2026-11-01': { 'p/r': [1, 2, 3, 4, 0] } });
 });

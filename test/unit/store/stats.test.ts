@@ -11,9 +11,10 @@ test('events count per rule and day', () => {
   addEvent(stats, 'p/a', 'applied', now);
   addEvent(stats, 'p/b', 'dismissed', now);
   addEvent(stats, 'p/b', 'disabled', now - DAY);
+  addEvent(stats, 'p/b', 'opened', now - DAY);
   expect(stats.days).toEqual({
-    '2026-11-23': { 'p/a': [2, 1, 0, 0], 'p/b': [0, 0, 1, 0] },
-    '2026-11-22': { 'p/b': [0, 0, 0, 1] },
+    '2026-11-23': { 'p/a': [2, 1, 0, 0, 0], 'p/b': [0, 0, 1, 0, 0] },
+    '2026-11-22': { 'p/b': [0, 0, 0, 1, 1] },
   });
 });
 
