@@ -29,9 +29,3 @@ export function download(name: string, type: string, text: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export const categoryList = (counts: Record<string, number>): string =>
-  Object.entries(counts)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([c, n]) => `${c} ${n}`)
-    .join(', ');

@@ -1,11 +1,16 @@
 // Packs: what is installed and from where; import a file (picker or drop) with a preview before
-// anything is stored; subscribe to a URL; refresh subscriptions now.
+// anything is stored; subscribe to a URL; refresh subscriptions now; write or edit a pack in the editor.
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
-import type { PackError } from '../engine/types';
-import type { OptionsState, PackInfo, PackPreviewResponse } from '../shared/protocol';
+import { validatePackShape } from '../engine';
+import type { CategoryStyle, PackError } from '../engine/types';
+import type { OptionsState, PackInfo, PackPreviewResponse, RulePreview } from '../shared/protocol';
 import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
-import { categoryList, download, formatTime, send } from './api';
+import { categoryStyle, SEVERITY_LABEL } from '../content/overlay/categories';
+import { download, formatTime, send } from './api';
+import { PackEditor } from './editor';
+import { draftFromSpec, newPackDraft, type PackDraft } from './editor/draft';
+import { CategoryTag, categoryCounts, categoryStyles, ErrorList } from './shared';
 
 const SOURCE_NAMES: Record<PackInfo['source'], string> = {
   builtin: 'Built in',
@@ -14,22 +19,10 @@ const SOURCE_NAMES: Record<PackInfo['source'], string> = {
   managed: 'Your organisation',
 };
 
-function ErrorList({ errors, source }: { errors: PackError[]; source: string }) {
-  return (
-    <ul class="errors" role="alert" data-testid="pack-errors" data-source={source}>
-      {errors.map((e) => (
-        <li>
-          {e.rule ? <strong>Rule “{e.rule}”</strong> : null}
-          {e.field ? <span class="field"> field “{e.field}”</span> : null}
-          {e.rule || e.field ? ': ' : ''}
-          {e.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
+/** Opens a pack in the editor: an imported pack as itself, any other as a copy under a new id (only imported packs can be replaced). */
+type OpenEditor = (draft: PackDraft, installed: boolean) => void;
 
-function PackRow({ pack }: { pack: PackInfo }) {
+function PackRow({ pack, styleOf, edit }: { pack: PackInfo; styleOf: (category: string) => CategoryStyle; edit: OpenEditor }) {
   const [message, setMessage] = useState('');
   const act = async (request: Parameters<typeof send>[0]) => {
     const reply = (await send(request)) as { type: string; message?: string };
@@ -39,6 +32,14 @@ function PackRow({ pack }: { pack: PackInfo }) {
     const reply = await send({ type: 'pack-export', packId: pack.id });
     if (reply.type === 'pack-json') download(`${pack.id}-${pack.version}.json`, 'application/json', reply.json);
     else setMessage(reply.type === 'error' ? reply.message : 'Export failed.');
+  };
+  const openInEditor = async () => {
+    const reply = await send({ type: 'pack-export', packId: pack.id });
+    const shape = reply.type === 'pack-json' ? validatePackShape(JSON.parse(reply.json), pack.id) : null;
+    if (!shape?.ok) return setMessage(reply.type === 'error' ? reply.message : 'This pack could not be opened.');
+    const draft = draftFromSpec(shape.spec);
+    if (pack.source === 'imported') return edit(draft, true);
+    edit({ ...draft, id: `${pack.id}-copy`, name: `${pack.name} (copy)` }, false);
   };
   return (
     <tr data-pack={pack.id}>
@@ -53,7 +54,7 @@ function PackRow({ pack }: { pack: PackInfo }) {
       </td>
       <td class="version">{pack.version}</td>
       <td>{formatTime(pack.updatedAt)}</td>
-      <td class="categories">{categoryList(pack.rulesPerCategory)}</td>
+      <td class="categories">{categoryCounts(pack.rulesPerCategory, styleOf)}</td>
       <td>
         <label class={pack.locked ? 'locked' : ''}>
           <input
@@ -67,7 +68,10 @@ function PackRow({ pack }: { pack: PackInfo }) {
         </label>
       </td>
       <td class="actions">
-        <button type="button" onClick={exportPack}>Export</button>
+        <button type="button" class="edit" onClick={openInEditor} title={pack.source === 'imported' ? 'Edit this pack' : 'Only packs you imported can be changed: this opens a copy to edit'}>
+          {pack.source === 'imported' ? 'Edit' : 'Copy and edit'}
+        </button>
+        <button type="button" class="export" onClick={exportPack}>Export</button>
         {pack.source === 'imported' || pack.source === 'subscribed' ? (
           <button type="button" class="remove" onClick={() => act({ type: 'pack-remove', packId: pack.id })}>Remove</button>
         ) : null}
@@ -76,15 +80,32 @@ function PackRow({ pack }: { pack: PackInfo }) {
   );
 }
 
+/** A rule of a pack being imported: what the card will say, and its examples. */
+function RuleSummary({ rule, styleOf }: { rule: RulePreview; styleOf: (category: string) => CategoryStyle }) {
+  return (
+    <li class="rule-summary" data-rule={rule.id}>
+      <CategoryTag style={styleOf(rule.category)} id={rule.category} /> <strong>{rule.message}</strong>{' '}
+      <span class="muted">
+        {rule.id} · {SEVERITY_LABEL[rule.severity as keyof typeof SEVERITY_LABEL] ?? rule.severity}
+      </span>
+      <div class="examples">
+        Flags: {rule.examples.flag.map((t) => <q class="flag">{t}</q>)} · Passes: {rule.examples.pass.map((t) => <q class="pass">{t}</q>)}
+      </div>
+    </li>
+  );
+}
+
 function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { type: 'pack-preview' }>; file: string }) {
   const { replaces } = preview;
+  const styleOf = (category: string) => categoryStyle(category, Object.hasOwn(preview.categories, category) ? preview.categories[category] : undefined);
+  const listed = (ids: string[]) => preview.rules.filter((r) => ids.includes(r.id));
   return (
     <div class="preview" data-testid="pack-preview" data-source={file}>
       <h3>
         {preview.name} <span class="version">{preview.version}</span>
       </h3>
       <p>
-        Id <code>{preview.id}</code>. Rules: {categoryList(preview.rulesPerCategory)}.
+        Id <code>{preview.id}</code>. Rules: {categoryCounts(preview.rulesPerCategory, styleOf)}.
       </p>
       {replaces ? (
         <div class="diff">
@@ -94,8 +115,20 @@ function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { ty
             <li class="changed">Changed: {replaces.changes.changed.join(', ') || 'none'}</li>
             <li class="removed">Removed: {replaces.changes.removed.join(', ') || 'none'}</li>
           </ul>
+          {replaces.changes.added.length ? <h4>New rules</h4> : null}
+          <ul class="rule-summaries added-rules">
+            {listed(replaces.changes.added).map((r) => <RuleSummary rule={r} styleOf={styleOf} />)}
+          </ul>
+          {replaces.changes.changed.length ? <h4>Changed rules, as they will be</h4> : null}
+          <ul class="rule-summaries changed-rules">
+            {listed(replaces.changes.changed).map((r) => <RuleSummary rule={r} styleOf={styleOf} />)}
+          </ul>
         </div>
-      ) : null}
+      ) : (
+        <ul class="rule-summaries added-rules">
+          {preview.rules.map((r) => <RuleSummary rule={r} styleOf={styleOf} />)}
+        </ul>
+      )}
     </div>
   );
 }
@@ -154,8 +187,8 @@ function ImportPanel() {
       {state.step === 'preview' ? (
         <>
           <Preview preview={state.preview} file={state.file} />
-          <button type="button" id="confirm-import" onClick={() => confirm(state.file, state.json, state.preview.name)}>Install {state.preview.name}</button>{' '}
-          <button type="button" onClick={() => setState({ step: 'idle' })}>Cancel</button>
+          <button type="button" class="primary" id="confirm-import" onClick={() => confirm(state.file, state.json, state.preview.name)}>Install {state.preview.name}</button>{' '}
+          <button type="button" class="cancel" onClick={() => setState({ step: 'idle' })}>Cancel</button>
         </>
       ) : null}
       {state.step === 'refused' ? (
@@ -237,8 +270,17 @@ function SubscribePanel({ state }: { state: OptionsState }) {
 }
 
 export function PacksTab({ state }: { state: OptionsState }) {
+  const [editing, setEditing] = useState<{ draft: PackDraft; installed: boolean } | null>(null);
+  const styleOf = categoryStyles(state);
+  const edit: OpenEditor = (draft, installed) => setEditing({ draft, installed });
+  if (editing) return <PackEditor initial={editing.draft} installed={editing.installed} state={state} onClose={() => setEditing(null)} />;
   return (
     <div>
+      <div class="tab-actions">
+        <button type="button" class="primary" id="new-pack" onClick={() => edit(newPackDraft(), false)}>
+          Write a new pack
+        </button>
+      </div>
       <table class="packs">
         <thead>
           <tr>
@@ -253,7 +295,7 @@ export function PacksTab({ state }: { state: OptionsState }) {
         </thead>
         <tbody>
           {state.packs.map((p) => (
-            <PackRow key={p.id} pack={p} />
+            <PackRow key={p.id} pack={p} styleOf={styleOf} edit={edit} />
           ))}
         </tbody>
       </table>

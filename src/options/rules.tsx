@@ -1,10 +1,12 @@
-// Rules: every installed rule with its examples and a switch; a "try it" box that runs the active
-// packs on typed text (the same background analysis the help-desk pages get) and underlines the findings.
+// Rules: every installed rule with its examples and a switch, under one heading per category; a
+// "try it" box that runs the active packs on typed text (the same background analysis the help-desk
+// pages get) and underlines the findings.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { OptionsState, RuleInfo } from '../shared/protocol';
-import { categoryStyle } from '../content/overlay/categories';
+import { SEVERITY_LABEL } from '../content/overlay/categories';
 import { send } from './api';
+import { categoryStyles, Underlined } from './shared';
 
 function RuleRow({ rule }: { rule: RuleInfo }) {
   const [message, setMessage] = useState('');
@@ -16,11 +18,12 @@ function RuleRow({ rule }: { rule: RuleInfo }) {
     <li class={`rule severity-${rule.severity}`} data-rule={rule.ruleId}>
       <label class={rule.locked ? 'locked' : ''}>
         <input type="checkbox" class="rule-enabled" checked={rule.enabled} disabled={rule.locked} onChange={(e) => toggle((e.target as HTMLInputElement).checked)} />
-        <span class={`category cat-${rule.category}`}>{rule.category}</span> <strong>{rule.message}</strong>
+        <strong>{rule.message}</strong>
+        <span class={`severity ${rule.severity}`}>{SEVERITY_LABEL[rule.severity as keyof typeof SEVERITY_LABEL] ?? rule.severity}</span>
         {rule.locked ? <span class="lock-label"> Locked by your organisation</span> : null}
       </label>
       <div class="muted">
-        <code>{rule.ruleId}</code> — {rule.explanation}
+        {rule.explanation} <code>{rule.ruleId}</code>
       </div>
       <div class="examples">
         Flags: {rule.examples.flag.map((t) => <q class="flag">{t}</q>)} · Passes: {rule.examples.pass.map((t) => <q class="pass">{t}</q>)}
@@ -28,29 +31,6 @@ function RuleRow({ rule }: { rule: RuleInfo }) {
       {message ? <div class="error">{message}</div> : null}
     </li>
   );
-}
-
-/** The text cut at the findings, each underlined in its category's overlay colour (overlapping ones: the first wins). */
-function Underlined({ text, findings }: { text: string; findings: Finding[] }) {
-  const parts: preact.ComponentChildren[] = [];
-  let at = 0;
-  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
-    if (f.start < at) continue;
-    parts.push(text.slice(at, f.start));
-    parts.push(
-      <mark
-        class={`finding cat-${f.category}`}
-        style={{ textDecorationColor: categoryStyle(f.category).colour }}
-        data-rule={f.ruleId}
-        title={`${f.message}${f.suggestions.length ? ` → ${f.suggestions[0]}` : ''}`}
-      >
-        {text.slice(f.start, f.end)}
-      </mark>,
-    );
-    at = f.end;
-  }
-  parts.push(text.slice(at));
-  return <div class="try-output" data-testid="try-output">{parts}</div>;
 }
 
 function TryIt({ rulesVersion }: { rulesVersion: unknown }) {
@@ -87,8 +67,15 @@ export function RulesTab({ state }: { state: OptionsState }) {
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   const shown = q
-    ? state.rules.filter((r) => [r.ruleId, r.category, r.message, r.explanation, ...r.examples.flag, ...r.examples.pass].some((s) => s.toLowerCase().includes(q)))
+    ? state.rules.filter((r) => [r.ruleId, r.category, categoryStyles(state)(r.category).label, r.message, r.explanation, ...r.examples.flag, ...r.examples.pass].some((s) => s.toLowerCase().includes(q)))
     : state.rules;
+  const styleOf = categoryStyles(state);
+  // One heading per category (by label: a pack's undeclared categories share "Other"), CanDo's own first.
+  const groups = new Map<string, RuleInfo[]>();
+  for (const r of shown) {
+    const key = styleOf(r.category).label;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
   return (
     <div>
       <TryIt rulesVersion={state.rules} />
@@ -97,11 +84,18 @@ export function RulesTab({ state }: { state: OptionsState }) {
       <p class="muted">
         {shown.length} of {state.rules.length} rules
       </p>
-      <ul class="rules">
-        {shown.map((r) => (
-          <RuleRow key={r.ruleId} rule={r} />
-        ))}
-      </ul>
+      {[...groups].map(([label, rules]) => (
+        <section class="rule-group" data-category={rules[0].category}>
+          <h3 style={{ '--colour': styleOf(rules[0].category).colour }}>
+            {label} <span class="muted">{rules.length}</span>
+          </h3>
+          <ul class="rules">
+            {rules.map((r) => (
+              <RuleRow key={r.ruleId} rule={r} />
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

@@ -1,51 +1,70 @@
-// Statistics: local counts per rule (shown, applied, dismissed, switched off) for the last 90 days,
-// a small chart per category, and a CSV export. Nothing here is sent anywhere.
+// Statistics: local counts per rule for the last 90 days (underlines shown, cards opened, applied,
+// dismissed, turned off), a chart per category from the first counted day, and a CSV export.
+// Nothing here is sent anywhere.
 import { useEffect, useState } from 'preact/hooks';
-import type { OptionsState, StatsResponse } from '../shared/protocol';
-import { dayKey, STATS_DAYS } from '../shared/settings';
-import { categoryStyle } from '../content/overlay/categories';
+import type { OptionsState, RuleInfo, StatsResponse } from '../shared/protocol';
+import { dayKey, STATS_DAYS, type StatCounts } from '../shared/settings';
 import { download, send } from './api';
+import { CategoryTag, categoryStyles } from './shared';
 
-const EVENTS = ['shown', 'applied', 'dismissed', 'switched off'] as const;
 type Days = StatsResponse['days'];
+/** The table's columns, each with its place in the stored counts. */
+const COLUMNS = [
+  { key: 'shown', title: 'Underlines shown', at: 0 },
+  { key: 'opened', title: 'Cards opened', at: 4 },
+  { key: 'applied', title: 'Applied', at: 1 },
+  { key: 'dismissed', title: 'Dismissed', at: 2 },
+  { key: 'turned-off', title: 'Turned off', at: 3 },
+] as const;
+const DAY_MS = 86_400_000;
+/** A chart shows at least a week, so a first day's counts are one bar of several, not the whole chart. */
+const MIN_CHART_DAYS = 7;
+const CHART_WIDTH = 280;
 
-/** The last 90 UTC days, oldest first. */
-function dayRange(now: number): string[] {
-  return Array.from({ length: STATS_DAYS }, (_, i) => dayKey(now - (STATS_DAYS - 1 - i) * 86_400_000));
+/** UTC days from the first counted one (at least a week back, at most STATS_DAYS) to today, oldest first. */
+function chartDays(days: Days, now: number): string[] {
+  const today = dayKey(now);
+  const first = Object.keys(days).sort()[0] ?? today;
+  const span = Math.round((Date.parse(today) - Date.parse(first)) / DAY_MS) + 1;
+  const length = Math.min(STATS_DAYS, Math.max(MIN_CHART_DAYS, span));
+  return Array.from({ length }, (_, i) => dayKey(now - (length - 1 - i) * DAY_MS));
 }
 
-export function statsCsv(days: Days): string {
-  const lines = ['date,rule,shown,applied,dismissed,switched_off'];
+export function statsCsv(days: Days, messageOf: (ruleId: string) => string): string {
+  const lines = [['date', 'rule', 'message', ...COLUMNS.map((c) => c.key.replace('-', '_'))].join(',')];
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   for (const day of Object.keys(days).sort()) {
     for (const [rule, counts] of Object.entries(days[day]).sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push([day, `"${rule.replace(/"/g, '""')}"`, ...counts].join(','));
+      lines.push([day, quote(rule), quote(messageOf(rule)), ...COLUMNS.map((c) => counts[c.at])].join(','));
     }
   }
   return lines.join('\n') + '\n';
 }
 
-/** Bars of findings shown per day (darker: applied) for one category, oldest day left. */
-function CategoryChart({ category, perDay }: { category: string; perDay: { day: string; shown: number; applied: number }[] }) {
+/** Bars of underlines shown per day (solid: applied) for one category, oldest day left. */
+function CategoryChart({ label, colour, category, perDay }: { label: string; colour: string; category: string; perDay: { day: string; shown: number; applied: number }[] }) {
   const max = Math.max(1, ...perDay.map((d) => d.shown));
-  const barWidth = 4;
-  const height = 48;
-  const colour = categoryStyle(category).colour;
+  const step = CHART_WIDTH / perDay.length;
+  const bar = Math.max(2, step * 0.7);
+  const height = 56;
+  const total = (k: 'shown' | 'applied') => perDay.reduce((n, d) => n + d[k], 0);
   return (
     <figure class="chart" data-category={category}>
       <figcaption>
-        <strong>{category}</strong>: {perDay.reduce((n, d) => n + d.shown, 0)} shown, {perDay.reduce((n, d) => n + d.applied, 0)} applied
+        <strong>{label}</strong>: {total('shown')} shown, {total('applied')} applied
       </figcaption>
-      <svg width={perDay.length * barWidth} height={height + 14} role="img" aria-label={`${category} findings per day, last ${STATS_DAYS} days; peak ${max}`}>
+      <svg width={CHART_WIDTH} height={height + 16} role="img" aria-label={`${label}: underlines shown per day over the last ${perDay.length} days; peak ${max}`}>
         {perDay.map((d, i) => (
           <g>
             <title>{`${d.day}: ${d.shown} shown, ${d.applied} applied`}</title>
-            <rect x={i * barWidth} y={height - (d.shown / max) * height} width={barWidth - 1} height={(d.shown / max) * height} fill={colour} opacity="0.35" />
-            <rect x={i * barWidth} y={height - (d.applied / max) * height} width={barWidth - 1} height={(d.applied / max) * height} fill={colour} />
+            <rect x={i * step} y={height - (d.shown / max) * height} width={bar} height={(d.shown / max) * height} fill={colour} opacity="0.35" rx="1" />
+            <rect x={i * step} y={height - (d.applied / max) * height} width={bar} height={(d.applied / max) * height} fill={colour} rx="1" />
           </g>
         ))}
-        <line x1="0" x2={perDay.length * barWidth} y1={height + 0.5} y2={height + 0.5} stroke="#98a2b3" />
-        <text x="0" y={height + 12} font-size="10" fill="#667085">{perDay[0]?.day}</text>
-        <text x={perDay.length * barWidth} y={height + 12} font-size="10" fill="#667085" text-anchor="end">today</text>
+        <line x1="0" x2={CHART_WIDTH} y1={height + 0.5} y2={height + 0.5} stroke="#d0d5dd" />
+        <text x="0" y={height + 13} font-size="10" fill="#667085">{perDay[0]?.day}</text>
+        <text x={CHART_WIDTH} y={height + 13} font-size="10" fill="#667085" text-anchor="end">today</text>
+        <text x={CHART_WIDTH} y="9" font-size="10" fill="#667085" text-anchor="end">{max}</text>
       </svg>
     </figure>
   );
@@ -58,22 +77,36 @@ function PerDay({ rule, days }: { rule: string; days: Days }) {
     .sort()
     .reverse();
   return (
-    <details class="per-day">
-      <summary>
-        <code>{rule}</code>
-      </summary>
-      <table>
-        <tbody>
-          {rows.map((d) => (
-            <tr>
-              <td>{d}</td>
-              {days[d][rule].map((n) => (
-                <td>{n}</td>
-              ))}
-            </tr>
+    <table class="per-day">
+      <thead>
+        <tr>
+          <th>Day (UTC)</th>
+          {COLUMNS.map((c) => (
+            <th>{c.title}</th>
           ))}
-        </tbody>
-      </table>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr>
+            <td>{d}</td>
+            {COLUMNS.map((c) => (
+              <td>{days[d][rule][c.at]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RuleName({ ruleId, info, days }: { ruleId: string; info: RuleInfo | undefined; days: Days }) {
+  return (
+    <details class="rule-name">
+      <summary>
+        {info ? info.message : <em>A rule no longer installed</em>} <span class="muted">{ruleId}</span>
+      </summary>
+      <PerDay rule={ruleId} days={days} />
     </details>
   );
 }
@@ -87,31 +120,39 @@ export function StatsTab({ state }: { state: OptionsState }) {
   }, [state]);
   if (!days) return <p>Loading…</p>;
 
-  const categoryOf = new Map(state.rules.map((r) => [r.ruleId, r.category]));
-  const totals = new Map<string, number[]>();
-  for (const rules of Object.values(days)) {
-    for (const [rule, counts] of Object.entries(rules)) {
-      const t = totals.get(rule) ?? [0, 0, 0, 0];
+  const rules = new Map(state.rules.map((r) => [r.ruleId, r]));
+  const styleOf = categoryStyles(state);
+  const categoryOf = (ruleId: string) => rules.get(ruleId)?.category ?? 'removed';
+  const labelOf = (category: string) => (category === 'removed' ? { label: 'Rules no longer installed', colour: '#98a2b3' } : styleOf(category));
+  const totals = new Map<string, StatCounts>();
+  for (const byRule of Object.values(days)) {
+    for (const [rule, counts] of Object.entries(byRule)) {
+      const t = totals.get(rule) ?? [0, 0, 0, 0, 0];
       counts.forEach((n, i) => (t[i] += n));
       totals.set(rule, t);
     }
   }
-  const range = dayRange(Date.now());
-  const categories = [...new Set([...totals.keys()].map((r) => categoryOf.get(r) ?? 'removed rules'))].sort();
+  const range = chartDays(days, Date.now());
+  const categories = [...new Set([...totals.keys()].map(categoryOf))].sort((a, b) => labelOf(a).label.localeCompare(labelOf(b).label));
+  // Most shown first: the rules that come up most are the ones worth a look.
+  const rows = [...totals].sort(([a, x], [b, y]) => y[0] - x[0] || a.localeCompare(b));
 
   return (
     <div>
-      <p class="muted">Counted on this computer only: no draft text, no tickets, nothing sent anywhere. Last {STATS_DAYS} days.</p>
-      <button type="button" id="export-csv" onClick={() => download('cando-statistics.csv', 'text/csv', statsCsv(days))}>
-        Export CSV
-      </button>
+      <div class="tab-actions">
+        <p class="muted">Counted on this computer only: no draft text, no tickets, nothing sent anywhere. Last {STATS_DAYS} days.</p>
+        <button type="button" id="export-csv" onClick={() => download('cando-statistics.csv', 'text/csv', statsCsv(days, (id) => rules.get(id)?.message ?? ''))}>
+          Export CSV
+        </button>
+      </div>
       <div class="charts">
         {categories.map((category) => (
           <CategoryChart
             category={category}
+            {...labelOf(category)}
             perDay={range.map((day) => {
-              const rules = Object.entries(days[day] ?? {}).filter(([r]) => (categoryOf.get(r) ?? 'removed rules') === category);
-              return { day, shown: rules.reduce((n, [, c]) => n + c[0], 0), applied: rules.reduce((n, [, c]) => n + c[1], 0) };
+              const counts = Object.entries(days[day] ?? {}).filter(([r]) => categoryOf(r) === category);
+              return { day, shown: counts.reduce((n, [, c]) => n + c[0], 0), applied: counts.reduce((n, [, c]) => n + c[1], 0) };
             })}
           />
         ))}
@@ -120,19 +161,23 @@ export function StatsTab({ state }: { state: OptionsState }) {
         <thead>
           <tr>
             <th>Rule</th>
-            {EVENTS.map((e) => (
-              <th>{e}</th>
+            <th>Category</th>
+            {COLUMNS.map((c) => (
+              <th class="count">{c.title}</th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {[...totals].sort(([a], [b]) => a.localeCompare(b)).map(([rule, counts]) => (
+          {rows.map(([rule, counts]) => (
             <tr data-rule={rule}>
               <td>
-                <PerDay rule={rule} days={days} />
+                <RuleName ruleId={rule} info={rules.get(rule)} days={days} />
               </td>
-              {counts.map((n, i) => (
-                <td class={EVENTS[i].replace(' ', '-')}>{n}</td>
+              <td>
+                <CategoryTag style={labelOf(categoryOf(rule))} id={categoryOf(rule)} />
+              </td>
+              {COLUMNS.map((c) => (
+                <td class={`count ${c.key}`}>{counts[c.at]}</td>
               ))}
             </tr>
           ))}

@@ -84,7 +84,7 @@ test('a valid pack is previewed, installed on confirmation, and its rule fires o
   const text = await preview!.evaluate((el) => el.textContent);
   expect(text).toContain('Acme tone');
   expect(text).toContain('1.0.0');
-  expect(text).toContain('apology 1');
+  expect(text).toContain('Apology 1');
   // Nothing is installed before the confirmation.
   expect(await packRows()).toEqual(before);
 
@@ -117,8 +117,19 @@ test('a newer version shows which rules are added, changed and removed', async (
   expect(diff).toContain('Added: no-alas');
   expect(diff).toContain('Changed: no-sadly');
   expect(diff).toContain('Removed: none');
+  // The new rule as the card will show it, with its examples.
+  const added = await options.$eval('[data-testid="pack-preview"] .added-rules li[data-rule="no-alas"]', (li) => li.textContent);
+  expect(added).toContain('Leave out “sadly”.');
+  expect(added).toContain('Alas, it is gone.');
+  expect(added).toContain('It is gone.');
   await options.click('#confirm-import');
   await options.waitForFunction(() => document.querySelector('tr[data-pack="acme-tone"] .version')?.textContent === '1.1.0');
+  // The same file chosen again is the pack installed: the browser's storage handed the stored pack
+  // back with its keys sorted (Chromium), which must not read as every rule changed.
+  await choosePackFile('acme-1.1-again.json', JSON.stringify(v2));
+  const again = await options.waitForSelector('[data-testid="pack-preview"][data-source="acme-1.1-again.json"] .diff');
+  expect(await again!.evaluate((el) => el.textContent)).toMatch(/version 1\.1\.0.*Added: none.*Changed: none.*Removed: none/s);
+  await options.click('[data-testid="import-zone"] button.cancel');
 });
 
 test('a pack file dropped on the import box is previewed the same way', async () => {
@@ -157,7 +168,7 @@ chromeOnly('sets the download folder over CDP')('Export saves the installed pack
   const downloads = join(dir, 'downloads');
   const cdp = await ctx.browser.target().createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-  await options.click('tr[data-pack="acme-tone"] .actions button');
+  await options.click('tr[data-pack="acme-tone"] button.export');
   const file = join(downloads, 'acme-tone-1.1.0.json');
   // Wait for the download to land (polling the file system: there is no page event for it).
   for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));

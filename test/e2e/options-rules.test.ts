@@ -1,6 +1,6 @@
 // Rules and statistics through the real pages: switching a rule off in the options page removes
-// its underlines from an open help-desk tab without a reload; shown, applied, dismissed and
-// switched-off findings are counted and shown in the Statistics tab.
+// its underlines from an open help-desk tab without a reload; underlines shown, cards opened,
+// applied, dismissed and switched-off findings are counted and shown in the Statistics tab.
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
@@ -92,20 +92,22 @@ test('switching a rule off in the options page removes its underlines from the o
   expect(await desk.evaluate(() => document.querySelector('textarea')!.value)).toContain('Sadly, again.');
 });
 
-test('the Statistics tab counts what was shown, applied, dismissed and switched off', async () => {
+test('the Statistics tab counts underlines shown, cards opened, applied, dismissed and turned off', async () => {
   const stats = await openExtensionPage(ctx, 'options.html#stats');
   const row = (ruleId: string) =>
-    stats.$$eval(`tr[data-rule="${ruleId}"] > td`, (cells) => cells.slice(1).map((c) => Number(c.textContent)));
+    stats.$$eval(`tr[data-rule="${ruleId}"] > td.count`, (cells) => cells.map((c) => Number(c.textContent)));
   await stats.waitForSelector('tr[data-rule="stats-pack/no-alas"]');
-  // [shown, applied, dismissed, switched off]. A finding counts as shown once per occurrence in a
-  // draft: the second "Sadly" replaced the applied one, so it is not shown anew.
-  expect(await row('stats-pack/no-alas')).toEqual([1, 0, 1, 0]);
-  expect(await row('stats-pack/no-sadly')).toEqual([1, 1, 0, 1]);
+  // [underlines shown, cards opened, applied, dismissed, turned off]. A finding counts as shown once
+  // per occurrence in a draft: the second "Sadly" replaced the applied one, so it is not shown anew.
+  expect(await row('stats-pack/no-alas')).toEqual([1, 1, 0, 1, 0]);
+  expect(await row('stats-pack/no-sadly')).toEqual([1, 1, 1, 0, 1]);
+  // Rows are named by what the card said, not by rule id.
+  expect(await stats.$eval('tr[data-rule="stats-pack/no-sadly"] summary', (el) => el.textContent)).toMatch(/^Leave out “sadly”\./);
   const chart = await stats.$eval('figure.chart[data-category="apology"] figcaption', (el) => el.textContent);
   expect(chart).toContain('2 shown, 1 applied');
   // By day: all of it happened today (UTC).
   await stats.click('tr[data-rule="stats-pack/no-sadly"] summary');
   const today = new Date().toISOString().slice(0, 10);
-  expect(await stats.$eval('tr[data-rule="stats-pack/no-sadly"] details.per-day tr', (tr) => tr.textContent)).toBe(`${today}1101`);
+  expect(await stats.$eval('tr[data-rule="stats-pack/no-sadly"] table.per-day tbody tr', (tr) => tr.textContent)).toBe(`${today}11101`);
   await stats.close();
 });

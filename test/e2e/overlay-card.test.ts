@@ -1,11 +1,11 @@
 // What the agent sees and does with the overlay, in a real browser with the built extension:
 // underlines over the right words, the card by mouse, hover and keyboard, applying through the
 // card, dismiss and turn-off, a hostile page's synthetic clicks, and a draft changed under the card.
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import {
-  BLAME_RULE, CANT_RULE, expectUnderlinesAt, fieldWordBox, importTestPack, underlinedAt, waitForUnderlines, waitForUnderlinesAt, wordBoxes, type Box, type SeenUnderline,
+  BLAME_RULE, CANT_RULE, expectUnderlinesAt, fieldWordBox, importTestPack, underlinedAt, underlines, waitForUnderlines, waitForUnderlinesAt, wordBoxes, type Box, type SeenUnderline,
 } from './support/coaching';
 
 const DRAFT = "Unfortunately we can't refund it today. It's the courier's fault, not ours.";
@@ -356,15 +356,35 @@ test('underlines follow the text when a height-limited editor scrolls, clipped t
   await page.close();
 });
 
-test('"Turn off this rule" removes its underlines (and the rule can be switched on again)', async () => {
+/** Clicks "Turn off this rule" on the card of the rule's underline; resolves with what the card then says. */
+async function turnOffFromCard(page: Page, ruleId: string): Promise<string> {
+  const seen = await underlines(page);
+  const target = seen.find((u) => u.ruleId === ruleId)!;
+  await page.mouse.click(middle(target).x, middle(target).y);
+  await waitForCard(page, ruleId);
+  await (await page.waitForSelector(`${CARD} button.turn-off`))!.click();
+  const undo = await cardButton(page, 'undo');
+  return undo.evaluate((b) => b.closest('.card')!.textContent!);
+}
+
+/** The open card's button of this class, once it is there. */
+async function cardButton(page: Page, name: string): Promise<ElementHandle<HTMLButtonElement>> {
+  const handle = await page.waitForFunction((cls) => document.querySelector('cando-overlay')?.shadowRoot?.querySelector(`.card button.${cls}`), { timeout: 10000 }, name);
+  return handle as ElementHandle<HTMLButtonElement>;
+}
+
+test('"Turn off this rule" removes its underlines at once and the card says where to turn it back on', async () => {
   const { page, errors } = await openEditor(EDITORS[1]);
-  const seen = await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
-  const cant = seen.find((u) => u.ruleId === CANT_RULE)!;
-  await page.mouse.click(middle(cant).x, middle(cant).y);
-  await waitForCard(page, CANT_RULE);
-  const off = await page.waitForSelector(`${CARD} button.turn-off`);
-  await off!.click();
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  const said = await turnOffFromCard(page, CANT_RULE);
+  expect(said).toContain('Rule turned off');
+  expect(said).toContain('Lead with what you can do.');
+  expect(said).toContain('Settings › Rules');
+  await waitForUnderlines(page, [BLAME_RULE]);
+  // Closing the card keeps the rule off.
+  await (await cardButton(page, 'close')).click();
   await waitForNoCard(page);
+  await new Promise((r) => setTimeout(r, 500));
   await waitForUnderlines(page, [BLAME_RULE]);
   expect(errors).toEqual([]);
   await page.close();
@@ -376,4 +396,21 @@ test('"Turn off this rule" removes its underlines (and the rule can be switched 
   );
   expect(answer).toEqual({ type: 'ok' });
   await options.close();
+});
+
+test('Undo on the card after "Turn off this rule" brings the rule and its underlines back', async () => {
+  const { page, errors } = await openEditor(EDITORS[0]);
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  await turnOffFromCard(page, BLAME_RULE);
+  await waitForUnderlines(page, [CANT_RULE]);
+  await (await cardButton(page, 'undo')).click();
+  await waitForNoCard(page);
+  await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
+  // On for every ticket again, as the options page shows.
+  const options = await openExtensionPage(ctx, 'options.html#rules');
+  await options.waitForSelector(`li[data-rule="${BLAME_RULE}"]`);
+  expect(await options.$eval(`li[data-rule="${BLAME_RULE}"] .rule-enabled`, (el) => (el as HTMLInputElement).checked)).toBe(true);
+  await options.close();
+  expect(errors).toEqual([]);
+  await page.close();
 });

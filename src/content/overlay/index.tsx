@@ -179,8 +179,8 @@ class EditorOverlay {
     const card = this.card!;
     const flagged = this.visible.find((v) => v.finding === card.finding)?.boxes ?? [];
     const element = this.cardElement();
-    // With its finding gone (the card kept for its notice), the card stays where it was.
-    let position: CardState['position'] = card.notice || card.turnedOff ? card.position : null;
+    // With its finding gone (the card kept for its notice, its Undo, or while it acts), the card stays where it was.
+    let position: CardState['position'] = card.notice || card.turnedOff || card.busy ? card.position : null;
     if (flagged.length && element) {
       const win = this.doc.defaultView!;
       position = placeCard(flagged, { width: element.offsetWidth, height: element.offsetHeight }, { width: win.innerWidth, height: win.innerHeight }, this.caretBox(card.caret));

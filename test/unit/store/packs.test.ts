@@ -11,7 +11,7 @@ const rule = (id: string, word: string) => ({
   explanation: 'Say what you can do.',
   examples: { flag: [`We ${word} do that.`], pass: ['We will do that.'] },
 });
-const pack = (id: string, version: string, rules = [rule('a', 'cannot')]) => ({ id, name: id.toUpperCase(), version, language: 'en', rules });
+const pack = (id: string, version: string, rules: object[] = [rule('a', 'cannot')]) => ({ id, name: id.toUpperCase(), version, language: 'en', rules });
 const compile = cachedCompiler();
 const data = (over: Partial<StoredData> = {}): StoredData => ({ ...emptyStoredData(), ...over });
 
@@ -74,7 +74,7 @@ test('the same pack read back from storage with its keys sorted has no changed r
 });
 
 test('a rule written without a severity is the same rule as one with the default severity', () => {
-  expect(ruleChanges(pack('p', '1.0.0'), pack('p', '1.0.0', [{ ...rule('a', 'cannot'), severity: 'warning' } as ReturnType<typeof rule>]))).toEqual({ added: [], changed: [], removed: [] });
+  expect(ruleChanges(pack('p', '1.0.0'), pack('p', '1.0.0', [{ ...rule('a', 'cannot'), severity: 'warning' }]))).toEqual({ added: [], changed: [], removed: [] });
 });
 
 test('an exported pack has its keys in the schema order, whatever order it was stored in', () => {
