@@ -5,21 +5,38 @@
 // not hide the other rules' example results.
 import { compilePack, exampleFailures, type CompiledPack, type CompiledRule } from '../../engine';
 import { canonicalPack } from '../../engine/pack-json';
+import { RULE_KINDS } from '../../engine/rules';
 import { SEVERITIES, type PackError, type PackSpec, type Severity, type SuggestionSpec } from '../../engine/types';
 
-/** The rule kinds the form offers: the field a rule of that kind sets, and whether it is a list. */
+/**
+ * A rule kind as the form edits it: the field a rule of that kind sets, and how its value is typed:
+ * a list of strings one a line, one line of text, or JSON for a kind whose value is anything else.
+ */
 export interface MatcherKind {
   field: string;
   label: string;
-  list: boolean;
+  input: 'lines' | 'text' | 'json';
   hint: string;
 }
 
-export const MATCHER_KINDS: readonly MatcherKind[] = [
-  { field: 'phrases', label: 'Phrases', list: true, hint: 'One phrase a line. Any case and apostrophe; “can’t” also matches “cannot”.' },
-  { field: 'pattern', label: 'Pattern', list: false, hint: 'A compromise match pattern, e.g. (we|i) (cannot|can’t) #Verb' },
-  { field: 'regex', label: 'Regular expression', list: false, hint: 'RE2 syntax, case-insensitive.' },
-];
+const KIND_LABELS: Record<string, string> = { phrases: 'Phrases', pattern: 'Pattern', regex: 'Regular expression' };
+const inputOf = (schema: Record<string, unknown>): MatcherKind['input'] => {
+  if (schema.type === 'string') return 'text';
+  const items = schema.items as { type?: unknown; allOf?: unknown } | undefined;
+  return schema.type === 'array' && (items?.type === 'string' || items?.allOf !== undefined) ? 'lines' : 'json';
+};
+
+/** The kinds of the engine's rule-kind registry, in its order: a kind added there appears in the form. */
+export const MATCHER_KINDS: readonly MatcherKind[] = RULE_KINDS.map((k) => {
+  const input = inputOf(k.schema);
+  const described = typeof k.schema.description === 'string' ? k.schema.description : '';
+  return {
+    field: k.field,
+    label: KIND_LABELS[k.field] ?? k.field.replace(/^./, (c) => c.toUpperCase()).replace(/-/g, ' '),
+    input,
+    hint: input === 'lines' ? `One a line. ${described}` : input === 'json' ? `As JSON. ${described}` : described,
+  };
+});
 
 export interface CategoryDraft {
   /** Stable across edits, for the form's keys. */
@@ -87,12 +104,14 @@ export const lines = (text: string): string[] =>
     .filter((l) => l !== '');
 
 const suggestionLine = (s: SuggestionSpec): string => (typeof s === 'string' && s !== '' && !/^["{]/.test(s) ? s : JSON.stringify(s));
-function parseSuggestion(line: string): SuggestionSpec {
-  if (!/^["{]/.test(line)) return line;
+const parseSuggestion = (line: string): SuggestionSpec => (/^["{]/.test(line) ? (parseJson(line) as SuggestionSpec) : line);
+
+/** A JSON field's value, or the text itself when it is not JSON (the validator then names the field). */
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(line) as SuggestionSpec;
+    return JSON.parse(text);
   } catch {
-    return line;
+    return text;
   }
 }
 
@@ -109,12 +128,13 @@ export function draftFromSpec(spec: PackSpec): PackDraft {
       const record = r as unknown as Record<string, unknown>;
       const kind = MATCHER_KINDS.find((k) => record[k.field] !== undefined) ?? MATCHER_KINDS[0];
       const value = record[kind.field];
+      const matcher = kind.input === 'lines' ? (value as string[]).join('\n') : kind.input === 'text' ? String(value) : JSON.stringify(value, null, 2);
       return emptyRule({
         id: r.id,
         category: r.category,
         severity: r.severity ?? 'warning',
         kind: kind.field,
-        matcher: Array.isArray(value) ? value.join('\n') : String(value ?? ''),
+        matcher,
         unless: (r.unless ?? []).join('\n'),
         message: r.message,
         explanation: r.explanation,
@@ -137,7 +157,7 @@ export function ruleSpec(rule: RuleDraft): Record<string, unknown> {
     id: rule.id.trim(),
     category: rule.category,
     severity: rule.severity,
-    [kind.field]: kind.list ? lines(rule.matcher) : rule.matcher.trim(),
+    [kind.field]: kind.input === 'lines' ? lines(rule.matcher) : kind.input === 'text' ? rule.matcher.trim() : parseJson(rule.matcher),
     ...(unless.length ? { unless } : {}),
     message: rule.message.trim(),
     explanation: rule.explanation.trim(),

@@ -98,7 +98,7 @@ function RuleForm(props: { rule: RuleDraft; check: RuleCheck | undefined; catego
             ))}
           </select>
         </label>
-        <TextField label={kind.label} value={rule} field="matcher" onChange={set} multiline={kind.list} rows={3} hint={kind.hint} class="grow" />
+        <TextField label={kind.label} value={rule} field="matcher" onChange={set} multiline={kind.input !== 'text'} rows={3} hint={kind.hint} class="grow" />
       </div>
       <TextField label="Unless (exceptions, one a line)" value={rule} field="unless" onChange={set} multiline rows={1} hint="Words or patterns that, where they overlap a match, cancel it." />
       <TextField label="Message (the card’s headline)" value={rule} field="message" onChange={set} placeholder="Lead with what you can do." />
