@@ -5,7 +5,7 @@
 // body; CanDo then compares a hash of the body with the last one to tell "unchanged" from "new".
 import { compile } from './store';
 import { MAX_PACK_CHARS, type SubscriptionState } from '../shared/settings';
-import { parseRetryAfter, type FetchOutcome } from './subscription-state';
+import { parseRetryAfter, retryDelayMinutes, type FetchOutcome } from './subscription-state';
 
 /** Bytes read at most: a larger body is cut off there and refused, never read to its end. */
 const MAX_PACK_BYTES = MAX_PACK_CHARS;
@@ -49,14 +49,18 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** What an HTTP error status means for the admin who runs the host. */
-function httpFailure(response: Response, now: number): FetchOutcome {
+/** What an HTTP error status means for the admin who runs the host; `busyWaitMs` is how long to leave a busy host alone by default. */
+function httpFailure(response: Response, now: number, busyWaitMs: number): FetchOutcome {
   const status = `${response.status} ${response.statusText}`.trim();
   const host = new URL(response.url).host;
   if (response.status === 429 || response.status === 503) {
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now);
-    const wait = retryAfter ? ` and asked CanDo to come back later (Retry-After: ${response.headers.get('retry-after')})` : '';
-    return { kind: 'network', message: `The host ${host} is busy or down (${status})${wait}; CanDo asks again later.`, ...(retryAfter ? { retryAfter } : {}) };
+    // Under CORS, Retry-After is readable only when the host exposes it; a busy host is left alone either way.
+    const header = response.headers.get('retry-after');
+    const retryAfter = parseRetryAfter(header, now);
+    const wait = retryAfter
+      ? `asked CanDo to come back later (Retry-After: ${header}), and CanDo waits until then`
+      : `CanDo waits ${Math.round(busyWaitMs / 60_000)} min before asking again (to have CanDo wait as long as its Retry-After says, the host must also send "Access-Control-Expose-Headers: Retry-After")`;
+    return { kind: 'network', message: `The host ${host} is busy or down (${status}); ${wait}.`, retryAfter: retryAfter ?? now + busyWaitMs };
   }
   if (response.status === 404 || response.status === 410) {
     return { kind: 'network', message: `The host ${host} has no file at this address (${status}): check the URL.` };
@@ -70,11 +74,14 @@ function httpFailure(response: Response, now: number): FetchOutcome {
 
 const refused = (url: string, message: string): FetchOutcome => ({ kind: 'refused', errors: [{ pack: url, message }] });
 
-/**
- * Fetches the pack at `url` and compares it with what `previous` holds; validates a new version.
- * Gives up after `timeoutMs` (headers and body together), keeping the last good version.
- */
-export async function fetchPack(url: string, previous: SubscriptionState | undefined, timeoutMs: number): Promise<FetchOutcome> {
+export interface FetchSettings {
+  /** Headers and body together; then the check has failed and the last good version stays. */
+  timeoutMs: number;
+  refreshMinutes: number;
+}
+
+/** Fetches the pack at `url` and compares it with what `previous` holds; validates a new version. */
+export async function fetchPack(url: string, previous: SubscriptionState | undefined, { timeoutMs, refreshMinutes }: FetchSettings): Promise<FetchOutcome> {
   const host = new URL(url).host;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -88,7 +95,7 @@ export async function fetchPack(url: string, previous: SubscriptionState | undef
       redirect: 'follow',
       signal: controller.signal,
     });
-    if (!response.ok) return httpFailure(response, Date.now());
+    if (!response.ok) return httpFailure(response, Date.now(), retryDelayMinutes((previous?.failures ?? 0) + 1, refreshMinutes) * 60_000);
     bytes = await readLimited(response, MAX_PACK_BYTES);
   } catch (e) {
     if (e instanceof TooLarge) return refused(url, `The file is larger than ${MB} MB (CanDo stopped reading there); packs are limited to ${MB} MB.`);

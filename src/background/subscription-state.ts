@@ -57,13 +57,12 @@ export const RETRY_ALARM = 'cando-retry';
 export const retryDelayMinutes = (failures: number, refreshMinutes: number): number => Math.min(refreshMinutes, 2 ** Math.max(0, failures - 1));
 
 /**
- * When a failed subscription is tried again: after its back-off, and never before the time its host
- * asked for. Undefined when it has not failed (the periodic refresh takes it).
+ * When a failed subscription is tried again: at the time its host asked for (Retry-After), else after
+ * its back-off. Undefined when it has not failed (the periodic refresh takes it).
  */
 export function retryDueAt(sub: SubscriptionState, refreshMinutes: number): number | undefined {
   if (sub.failures === 0) return undefined;
-  const backoff = (sub.lastCheckedAt ?? 0) + retryDelayMinutes(sub.failures, refreshMinutes) * 60_000;
-  return Math.max(backoff, sub.retryAfter ?? 0);
+  return sub.retryAfter ?? (sub.lastCheckedAt ?? 0) + retryDelayMinutes(sub.failures, refreshMinutes) * 60_000;
 }
 
 /** The longest wait a host's Retry-After may impose: a broken header must not stop updates for days. */

@@ -5,10 +5,12 @@ import browser from 'webextension-polyfill';
 import type { PackError } from '../engine/types';
 import type { RefreshSummary } from '../shared/protocol';
 import { hostPattern, type SubscriptionState } from '../shared/settings';
-import { fetchPack } from './pack-fetch';
+import { fetchPack, type FetchSettings } from './pack-fetch';
 import { subscriptionUrlProblem } from './policy';
 import { snapshot, update, type StoreSnapshot } from './store';
 import { applyOutcome, REFRESH_ALARM, RETRY_ALARM, retryDueAt, type FetchOutcome } from './subscription-state';
+
+const fetchSettings = ({ policy }: StoreSnapshot): FetchSettings => ({ timeoutMs: policy.fetchTimeoutSeconds * 1000, refreshMinutes: policy.refreshMinutes });
 
 /** Whether a pack id would collide with a pack of another source or subscription. */
 function idTakenBy(snap: StoreSnapshot, id: string, url: string): string | null {
@@ -29,7 +31,7 @@ export async function subscribe(url: string): Promise<{ type: 'ok' } | { type: '
   const snap = await snapshot();
   if (!snap.policy.allowImport) return { type: 'error', message: 'Your organisation has turned off adding packs.' };
   if (snap.data.subscriptions[url]) return { type: 'error', message: 'You are already subscribed to this URL.' };
-  const outcome = await fetchPack(url, undefined, snap.policy.fetchTimeoutSeconds * 1000);
+  const outcome = await fetchPack(url, undefined, fetchSettings(snap));
   if (outcome.kind === 'refused') return { type: 'refused', errors: outcome.errors };
   if (outcome.kind !== 'new') return { type: 'error', message: outcome.kind === 'network' ? outcome.message : 'The server sent no pack.' };
   const taken = idTakenBy(snap, outcome.id, url);
@@ -62,7 +64,7 @@ export async function refreshSubscriptions(due: Due = 'all'): Promise<RefreshSum
   const chosen = all.filter((s) => isDue(due, s, started));
   const outcomes = await Promise.all(
     chosen.map(async (s): Promise<[string, FetchOutcome]> => {
-      const outcome = await fetchPack(s.url, s, snap.policy.fetchTimeoutSeconds * 1000);
+      const outcome = await fetchPack(s.url, s, fetchSettings(snap));
       if (outcome.kind === 'new') {
         const taken = idTakenBy(snap, outcome.id, s.url);
         if (taken) return [s.url, { kind: 'refused', errors: [{ pack: s.url, message: taken }] }];
@@ -94,7 +96,8 @@ async function scheduleRetry(): Promise<void> {
   const dueTimes = Object.values(data.subscriptions).flatMap((s) => retryDueAt(s, policy.refreshMinutes) ?? []);
   await browser.alarms.clear(RETRY_ALARM);
   if (dueTimes.length === 0) return;
-  await browser.alarms.create(RETRY_ALARM, { when: Math.max(Date.now() + 1000, Math.min(...dueTimes)) });
+  // A second late: an alarm may fire a little early, and a host's Retry-After is never anticipated.
+  await browser.alarms.create(RETRY_ALARM, { when: Math.max(Date.now(), Math.min(...dueTimes)) + 1000 });
 }
 
 /** Keeps the periodic refresh alarm at the policy's period (default 6 h). */

@@ -225,7 +225,7 @@ function SubscribePanel({ state }: { state: OptionsState }) {
         {state.subscriptions.map((s) => {
           const status = subscriptionStatus(s, Date.now());
           return (
-            <li data-url={s.url}>
+            <li data-url={s.url} data-checked={s.lastCheckedAt ?? 0}>
               <code>{s.url}</code> {s.managed ? '(your organisation)' : ''} — pack {s.packId ?? 'not received yet'}; last good update {formatTime(s.lastGoodAt)}
               <div class={status.failed ? 'error subscription-status subscription-error' : 'ok subscription-status'} data-outcome={s.lastOutcome ?? 'none'}>
                 {status.headline}

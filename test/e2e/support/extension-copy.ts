@@ -17,7 +17,7 @@ export interface ExtensionCopy {
   remove(): void;
 }
 
-type Manifest = { content_scripts: { matches: string[] }[]; browser_specific_settings?: { gecko: { id: string } }; key?: string };
+type Manifest = { content_scripts: { matches: string[] }[]; host_permissions: string[]; browser_specific_settings?: { gecko: { id: string } }; key?: string };
 
 export function extensionCopy(name: BrowserName, editManifest: (manifest: Manifest) => void = () => undefined): ExtensionCopy {
   const dir = mkdtempSync(join(tmpdir(), 'cando-ext-copy-'));

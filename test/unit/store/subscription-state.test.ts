@@ -65,13 +65,15 @@ test('retries back off 1, 2, 4 … minutes, never beyond the refresh period', ()
   expect([1, 2, 3, 4, 9, 30].map((f) => retryDelayMinutes(f, 360))).toEqual([1, 2, 4, 8, 256, 360]);
 });
 
-test('a failed subscription is due after its back-off, and never before the host’s Retry-After', () => {
+test('a failed subscription is due after its back-off, or when its host said (Retry-After)', () => {
   const sub = subscribed().subscriptions[URL];
   expect(retryDueAt(sub, 360)).toBeUndefined();
   Object.assign(sub, { failures: 2, lastCheckedAt: 1_000_000 });
   expect(retryDueAt(sub, 360)).toBe(1_000_000 + 2 * 60_000);
   sub.retryAfter = 1_000_000 + 3600_000;
   expect(retryDueAt(sub, 360)).toBe(1_000_000 + 3600_000);
+  sub.retryAfter = 1_000_000 + 10_000;
+  expect(retryDueAt(sub, 360)).toBe(1_000_000 + 10_000);
 });
 
 test('Retry-After in seconds or as an HTTP date; nonsense, the past and more than a day are not obeyed as written', () => {
