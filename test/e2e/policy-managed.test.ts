@@ -56,8 +56,7 @@ beforeAll(async () => {
     },
   });
   policy.write({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }], lockedPacks: ['org-pack'], allowImport: false });
-  const launched = await launchWithExtension(browserName, {}, extension.install);
-  ctx = { ...launched, origin: extension.origin };
+  ctx = await launchWithExtension(browserName, {}, extension.install);
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
 afterAll(async () => {

@@ -263,8 +263,7 @@ beforeAll(async () => {
   });
   policy = policyFile(browserName, extension.id, 'subscription-hosts');
   policy.write({ packs: ALL.map((h) => ({ url: packUrl(h) })), fetchTimeoutSeconds: TIMEOUT_SECONDS });
-  const launched = await launchWithExtension(browserName, {}, extension.install);
-  ctx = { ...launched, origin: extension.origin };
+  ctx = await launchWithExtension(browserName, {}, extension.install);
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
 afterAll(async () => {
