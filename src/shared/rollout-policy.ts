@@ -148,8 +148,6 @@ function registryKeys(key: string, value: Record<string, unknown> | unknown[], o
     else if (typeof v === 'number') lines.push(`${regString(name)}=${dword(v)}`);
     else if (v && typeof v === 'object') subkeys.push([name, v as Record<string, unknown>]);
   }
-  // Delete any older list first, so a shorter list does not keep the old list's last entries.
-  if (Array.isArray(value)) out.push(`[-${key}]`);
   out.push(lines.join('\r\n'));
   for (const [name, v] of subkeys) registryKeys(`${key}\\${name}`, v, out);
 }
