@@ -22,7 +22,7 @@ import { policyFile, type PolicyFile } from './support/policy';
 
 const browserName = browserUnderTest();
 const TIMEOUT_SECONDS = 2;
-const RETRY_AFTER_SECONDS = 8;
+const RETRY_AFTER_SECONDS = 12;
 /** Bytes the oversized body would have: far more than CanDo may read (1 MB). */
 const OVERSIZED_BYTES = 20_000_000;
 
