@@ -6,6 +6,7 @@ import type { PackError } from '../engine/types';
 import type { OptionsState, PackInfo, PackPreviewResponse } from '../shared/protocol';
 import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
 import { categoryList, download, formatTime, send } from './api';
+import { RolloutSection } from './rollout';
 import { refreshSummaryText, subscriptionStatus } from './subscription-status';
 
 const SOURCE_NAMES: Record<PackInfo['source'], string> = {
@@ -288,6 +289,7 @@ export function PacksTab({ state }: { state: OptionsState }) {
         <p class="muted" id="import-off">Your organisation manages CanDo's packs: importing and subscribing are turned off.</p>
       )}
       <SubscribePanel state={state} />
+      <RolloutSection state={state} />
     </div>
   );
 }
