@@ -1,14 +1,15 @@
 // compilePack: validate a pack, compile every rule once (matchers, exceptions, suggestions), and run
 // each rule's own examples. A pack is all or nothing: any error refuses the whole pack.
 import { LIMITS } from './limits';
-import { RULE_KINDS, type RuleKind } from './rules';
+import { RULE_KINDS, type RuleKind, type RuleKindFields } from './rules';
+import type { RuleKindDefinition } from './rules/kind';
 import { compilePattern } from './rules/pattern';
 import { compilePhrases } from './rules/phrases';
 import { findingsInText, matchRule } from './match';
 import { Sentence, type Matcher, type MatcherResult } from './sentence';
 
 import { compileSuggestion, type CompiledSuggestion } from './suggestions';
-import type { PackError, RuleSpec, Severity } from './types';
+import type { PackError, RuleSpec, Severity, UnlessSpec } from './types';
 import { validatePackShape } from './validate';
 
 export type { RuleKind };
@@ -51,7 +52,17 @@ export interface CompileOptions {
 // An `unless` entry of plain words is matched as a phrase (fast, no parse needed); anything with
 // pattern syntax (#Tag, (a|b), optional?) is a compromise pattern.
 const PLAIN_WORDS = /^[\p{L}\p{N}\s'\u2019\u2018\u02BC-]+$/u;
-const compileException = (entry: string): MatcherResult => (PLAIN_WORDS.test(entry) ? compilePhrases([entry]) : compilePattern(entry));
+function compileException(entry: UnlessSpec): MatcherResult {
+  if (typeof entry === 'string') return PLAIN_WORDS.test(entry) ? compilePhrases([entry]) : compilePattern(entry);
+  return compileKind(entry);
+}
+
+/** Compiles the one rule kind's field that validatePackShape let through. */
+function compileKind(spec: RuleKindFields): MatcherResult & { kind: RuleKindDefinition } {
+  const kind = RULE_KINDS.find((k) => spec[k.field] !== undefined)! as RuleKindDefinition;
+  const result = kind.compile(spec[kind.field as RuleKind]);
+  return result.ok ? { ...result, kind } : { ...result, message: `${kind.noun} ${result.message}`, kind };
+}
 
 function byteLength(s: string): number {
   return new TextEncoder().encode(s).length;
@@ -98,10 +109,9 @@ export function compilePack(input: unknown, opts: CompileOptions = {}): CompileR
 function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnings: PackError[]): CompiledRule | undefined {
   const fail = (field: string, message: string) => errors.push({ pack: packId, rule: spec.id, field, message });
   const before = errors.length;
-  // validatePackShape let through only rules with exactly one kind's field.
-  const kind = RULE_KINDS.find((k) => spec[k.field] !== undefined)!;
-  const result = (kind.compile as (value: unknown) => MatcherResult)(spec[kind.field]);
-  if (!result.ok) return void fail(kind.field, `${kind.noun} ${result.message}`);
+  const result = compileKind(spec);
+  const kind = result.kind;
+  if (!result.ok) return void fail(kind.field, result.message);
   const matcher = result.matcher;
   const warning = kind.warning?.(matcher);
   if (warning) warnings.push({ pack: packId, rule: spec.id, field: kind.field, message: warning });
@@ -122,7 +132,7 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
     fullId: `${packId}/${spec.id}`,
     id: spec.id,
     packId,
-    kind: kind.field,
+    kind: kind.field as RuleKind,
     category: spec.category,
     severity: spec.severity ?? 'warning',
     message: spec.message,

@@ -3,6 +3,7 @@ import type { CompiledRule } from './compile';
 import { sentenceRanges } from './segment';
 import { mayMatch, Sentence } from './sentence';
 import { complementRanges, findSkippedRegions, normalizeRanges } from './skip';
+import { quotedRanges } from './text';
 import type { Finding, TextRange } from './types';
 
 /** A finding inside one sentence, offsets relative to the sentence. Cached by sentence text. */
@@ -21,9 +22,12 @@ export function matchRule(rule: CompiledRule, sentence: Sentence, withSuggestion
   const matches = rule.matcher.find(sentence);
   if (matches.length === 0) return [];
   const exceptions = rule.exceptions.flatMap((e) => (mayMatch(e, sentence) ? e.find(sentence) : []));
+  const quoted = quotedRanges(sentence.text);
   const findings: SentenceFinding[] = [];
   for (const m of matches) {
     if (exceptions.some((e) => overlaps(e, m))) continue;
+    // The customer's own words quoted back are not the agent's phrasing.
+    if (quoted.some((q) => q.start <= m.start && m.end <= q.end)) continue;
     const match = sentence.text.slice(m.start, m.end);
     const context = { match, captures: m.captures, sentence: sentence.text, before: sentence.text.slice(0, m.start), after: sentence.text.slice(m.end) };
     const suggestions = new Set<string>();
@@ -41,14 +45,19 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 /**
  * The findings of `text`: the agent's own words (minus `skip` and findSkippedRegions) are split
  * into sentences, each analysed by `sentenceFindings`. Sorted by position; where several rules flag
- * the same span, the most severe (then the first) is kept.
+ * the same span, the most severe (then the first) is kept; of overlapping spans of one category, the first rule's.
  */
 export function findingsInText(text: string, skip: Iterable<TextRange>, sentenceFindings: (sentence: string) => readonly SentenceFinding[]): Finding[] {
   const skipped = normalizeRanges([...findSkippedRegions(text), ...skip], text.length);
   const bySpan = new Map<string, Finding>();
   for (const region of complementRanges(skipped, text.length)) {
     for (const range of sentenceRanges(text, region.start, region.end)) {
+      const seen: SentenceFinding[] = [];
       for (const f of sentenceFindings(text.slice(range.start, range.end))) {
+        // One finding per problem: where a later rule flags an overlapping span of the same category
+        // in other words (a general clause rule behind a specific one), the earlier rule's is kept.
+        if (seen.some((s) => s.rule.category === f.rule.category && overlaps(s, f) && (s.start !== f.start || s.end !== f.end))) continue;
+        seen.push(f);
         const start = range.start + f.start;
         const end = range.start + f.end;
         const key = `${start}:${end}`;

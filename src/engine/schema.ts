@@ -86,8 +86,13 @@ export function packSchema(): Record<string, unknown> {
             type: 'array',
             minItems: 1,
             maxItems: LIMITS.unless,
-            items: withMax('singleLine', LIMITS.patternLength),
-            description: 'Exceptions: plain words (matched as a phrase) or compromise patterns; a match they overlap is not flagged.',
+            items: {
+              oneOf: [
+                withMax('singleLine', LIMITS.patternLength),
+                { type: 'object', minProperties: 1, maxProperties: 1, additionalProperties: false, properties: Object.fromEntries(RULE_KINDS.map((k) => [k.field, k.schema])) },
+              ],
+            },
+            description: 'Exceptions: plain words (matched as a phrase), compromise patterns, or an object with one rule kind ({"clause": {...}}); a match they overlap is not flagged.',
           },
           message: withMax('singleLine', LIMITS.messageLength),
           explanation: withMax('multiLine', LIMITS.explanationLength),

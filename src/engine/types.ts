@@ -12,12 +12,15 @@ export type Severity = (typeof SEVERITIES)[number];
 /** A suggestion as a pack writes it: a template (`$1`, `$<name>`, `$&`) or a named transform. */
 export type SuggestionSpec = string | { transform: string; args?: Record<string, string> };
 
+/** An exception: plain words or a compromise pattern, or any rule kind's field: `{"clause": {...}}`. */
+export type UnlessSpec = string | RuleKindFields;
+
 /** One rule as written in a pack (see rules/pack.schema.json). Exactly one rule kind's field is set. */
 export interface RuleSpec extends RuleKindFields {
   id: string;
   category: string;
   severity?: Severity;
-  unless?: string[];
+  unless?: UnlessSpec[];
   message: string;
   explanation: string;
   suggestions?: SuggestionSpec[];

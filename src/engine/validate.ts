@@ -2,10 +2,10 @@
 // CSP). rules/pack.schema.json documents the same format; a unit test keeps the two in agreement.
 // Reads only own properties and builds fresh objects, so keys like "__proto__" cannot pollute.
 import { LIMITS } from './limits';
-import { RULE_KINDS } from './rules';
+import { RULE_KINDS, type RuleKindFields } from './rules';
 import type { FieldCheck } from './rules/kind';
 import { plainTextProblem } from './text';
-import { CORE_CATEGORIES, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec } from './types';
+import { CORE_CATEGORIES, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec, type UnlessSpec } from './types';
 
 export const ID_SYNTAX = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const CATEGORY_SYNTAX = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -109,16 +109,8 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
       const oneOf = `${fields.slice(0, -1).join(', ')} or ${fields[fields.length - 1]}`;
       fail(kinds.length ? `has ${kinds.map((k) => k.field).join(' and ')}; a rule has exactly one` : `needs one of ${oneOf}`, kinds[1]?.field ?? fields[0], label);
     }
-    const kindFields: Record<string, unknown> = {};
-    for (const kind of kinds) {
-      const check: FieldCheck = {
-        fail: (message, sub = '') => fail(message, `${kind.field}${sub}`, label),
-        textList: (value, maxItems, maxLength, sub = '') => textList(value, `${kind.field}${sub}`, maxItems, maxLength, label),
-      };
-      const value = kind.validate(own(raw, kind.field), check);
-      if (value !== undefined) kindFields[kind.field] = value;
-    }
-    const unless = textList(own(raw, 'unless'), 'unless', LIMITS.unless, LIMITS.patternLength, label);
+    const kindFields = kindValues(raw, kinds, '', label);
+    const unless = validateUnless(own(raw, 'unless'), label);
 
     const message = text(own(raw, 'message'), 'message', LIMITS.messageLength, { rule: label });
     const explanation = text(own(raw, 'explanation'), 'explanation', LIMITS.explanationLength, { rule: label, multiline: true });
@@ -150,6 +142,39 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
       ...(suggestions && { suggestions }),
       examples: { flag: flag!, pass: pass! },
     };
+  }
+
+  /** The checked values of `kinds`' fields in `o`; `where` prefixes the field names in errors. */
+  function kindValues(o: Json, kinds: readonly (typeof RULE_KINDS)[number][], where: string, rule: string): RuleKindFields {
+    const values: Record<string, unknown> = {};
+    for (const kind of kinds) {
+      const field = `${where}${kind.field}`;
+      const check: FieldCheck = {
+        fail: (message, sub = '') => fail(message, `${field}${sub}`, rule),
+        textList: (value, maxItems, maxLength, sub = '') => textList(value, `${field}${sub}`, maxItems, maxLength, rule),
+      };
+      const value = (kind.validate as (v: unknown, c: FieldCheck) => unknown)(own(o, kind.field), check);
+      if (value !== undefined) values[kind.field] = value;
+    }
+    return values as RuleKindFields;
+  }
+
+  /** Exceptions: plain words or a pattern as a string, or an object with one rule kind's field. */
+  function validateUnless(value: unknown, rule: string): UnlessSpec[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return void fail('must be a list', 'unless', rule);
+    if (value.length === 0) return void fail('must not be an empty list', 'unless', rule);
+    if (value.length > LIMITS.unless) return void fail(`has more than ${LIMITS.unless} entries`, 'unless', rule);
+    const before = errors.length;
+    const out = value.map((entry, i): UnlessSpec | undefined => {
+      const field = `unless[${i}]`;
+      if (!isObject(entry)) return text(entry, field, LIMITS.patternLength, { rule });
+      const kinds = RULE_KINDS.filter((k) => own(entry, k.field) !== undefined);
+      unknownFields(entry, new Set(RULE_KINDS.map((k) => k.field)), field, rule);
+      if (kinds.length !== 1) return void fail(`must be a string or an object with exactly one of ${RULE_KINDS.map((k) => k.field).join(', ')}`, field, rule);
+      return kindValues(entry, kinds, `${field}.`, rule);
+    });
+    return errors.length > before ? undefined : (out as UnlessSpec[]);
   }
 
   function validateSuggestions(value: unknown, rule: string): SuggestionSpec[] | undefined {
