@@ -27,6 +27,21 @@ export interface CategoryScore {
   precision: number;
   recall: number;
   f1: number;
+  /** 95% Wilson score intervals: with a handful of cases a point figure says little on its own. */
+  precisionInterval: Interval;
+  recallInterval: Interval;
+}
+
+export type Interval = [low: number, high: number];
+
+/** The 95% Wilson score interval of `successes` out of `trials` ([0, 1] when there are none). */
+export function wilsonInterval(successes: number, trials: number, z = 1.96): Interval {
+  if (trials === 0) return [0, 1];
+  const p = successes / trials;
+  const z2n = (z * z) / trials;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2n / (4 * trials))) / (1 + z2n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /** One finding or one missed span, for `--verbose`. */
@@ -48,7 +63,7 @@ export interface PhraseResult {
 export interface EvalReport {
   categories: Record<string, CategoryScore>;
   overall: CategoryScore;
-  noise: { replies: number; withFindings: number; share: number };
+  noise: { replies: number; withFindings: number; share: number; interval: Interval };
   phrases: { total: number; passed: number; results: PhraseResult[] };
   falsePositives: ScoredItem[];
   misses: ScoredItem[];
@@ -78,7 +93,8 @@ function score(truePositives: number, falsePositives: number, misses: number, hi
   const precision = ratio(truePositives, truePositives + falsePositives);
   const recall = ratio(hits, spans);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { truePositives, falsePositives, misses, precision, recall, f1 };
+  const precisionInterval = wilsonInterval(truePositives, truePositives + falsePositives);
+  return { truePositives, falsePositives, misses, precision, recall, f1, precisionInterval, recallInterval: wilsonInterval(hits, spans) };
 }
 
 /**
@@ -143,7 +159,7 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
   return {
     categories: scores,
     overall: score(total.tp, total.fp, total.spans - total.hits, total.hits, total.spans),
-    noise: { replies: quietReplies, withFindings: noisyReplies, share: quietReplies ? noisyReplies / quietReplies : 0 },
+    noise: { replies: quietReplies, withFindings: noisyReplies, share: quietReplies ? noisyReplies / quietReplies : 0, interval: wilsonInterval(noisyReplies, quietReplies) },
     phrases: { total: 0, passed: 0, results: [] },
     falsePositives,
     misses,
@@ -204,13 +220,22 @@ const fixed = (x: number) => x.toFixed(3);
 
 function formatReport(report: EvalReport, verbose: boolean): string {
   const lines: string[] = [];
-  lines.push('category   precision  recall     F1    TP  FP  miss');
-  const row = (name: string, s: CategoryScore) =>
-    `${name.padEnd(10)} ${fixed(s.precision).padStart(9)} ${fixed(s.recall).padStart(7)} ${fixed(s.f1).padStart(6)} ${String(s.truePositives).padStart(5)} ${String(s.falsePositives).padStart(3)} ${String(s.misses).padStart(5)}`;
+  // Each figure with its 95% Wilson interval and the counts behind it: precision is TP of TP+FP
+  // findings, recall the labeled spans found of all labeled spans.
+  const figure = (value: number, [low, high]: Interval, of: string) => `${fixed(value)} [${fixed(low)}-${fixed(high)}] ${of}`.padEnd(27);
+  lines.push(`${'category'.padEnd(10)} ${'precision [95% CI] TP/found'.padEnd(27)} ${'recall [95% CI] found/labeled'.padEnd(29)} F1`);
+  const row = (name: string, s: CategoryScore) => {
+    const spans = s.truePositives + s.misses;
+    const hits = spans - s.misses;
+    return `${name.padEnd(10)} ${figure(s.precision, s.precisionInterval, `${s.truePositives}/${s.truePositives + s.falsePositives}`)} ${figure(s.recall, s.recallInterval, `${hits}/${spans}`).padEnd(29)} ${fixed(s.f1)}`;
+  };
   for (const [category, s] of Object.entries(report.categories)) lines.push(row(category, s));
   lines.push(row('overall', report.overall));
   lines.push('');
-  lines.push(`noise: ${report.noise.withFindings} of ${report.noise.replies} unlabeled replies have a finding (${percent(report.noise.share).trim()})`);
+  const [low, high] = report.noise.interval;
+  lines.push(
+    `noise: ${report.noise.withFindings} of ${report.noise.replies} unlabeled replies have a finding (${percent(report.noise.share).trim()}, 95% CI ${percent(low).trim()}-${percent(high).trim()})`,
+  );
   lines.push(`phrases: ${report.phrases.passed} of ${report.phrases.total} flag exactly the expected categories`);
   for (const r of report.phrases.results.filter((p) => !p.ok)) {
     lines.push(`  expected [${r.expect.join(', ')}] got [${r.flagged.join(', ')}]: ${r.text}`);

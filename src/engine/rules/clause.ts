@@ -75,7 +75,7 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const raw = m[0].trim();
-    const word = foldWord(raw);
+    const word = /^[A-Za-z0-9]+$/.test(raw) ? raw.toLowerCase() : foldWord(raw);
     const push = (w: string) => tokens.push({ w, start, end, raw });
     const whole = CONTRACTED[word];
     if (whole) {
@@ -107,7 +107,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const CLAUSE_WORDS = new Set(['but', 'so', 'because', 'since', 'although', 'though', 'while', 'whilst', 'whereas', 'which', 'unless', 'if', 'when', 'whenever', 'once', 'until', 'after', 'however', 'yet', 'as', 'otherwise', 'then', 'that', 'who', 'where']);
+const CLAUSE_WORDS = new Set(['but', 'so', 'because', 'since', 'although', 'though', 'while', 'whilst', 'whereas', 'which', 'unless', 'if', 'when', 'whenever', 'once', 'until', 'after', 'however', 'as', 'otherwise', 'then', 'that', 'who', 'where']);
 const CONDITION_LEADS = new Set(['if', 'unless', 'whether', 'when', 'whenever', 'once', 'until', 'after', 'in case', 'even if', 'as long as', 'provided', 'in the event']);
 const CONCESSION_LEADS = new Set(['while', 'whilst', 'although', 'though', 'even though', 'whereas']);
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there']);
@@ -284,12 +284,22 @@ function subjectClass(np: Token[]): Subject | null {
 
 const LEADING_NOISE = new Set(['please', 'pls', 'unfortunately', 'sadly', 'regrettably', 'honestly', 'kindly', 'also', 'so', 'then', 'just', 'really', 'now', 'again', 'obviously', 'clearly', 'surely', 'basically', 'actually', 'ok', 'okay', 'well', 'hi', 'hey', 'hello', 'and', 'or', 'also', 'anyway', 'frankly', 'however', 'therefore', 'thus', 'hence', 'currently', 'presently', 'still', 'probably', 'apparently']);
 
+/** Readings are cached on the clause: every clause rule of every pack reads the same sentence. */
+const readings = new WeakMap<Clause, Reading | null>();
+
 function readClause(clause: Clause, previous?: Clause): Reading | null {
+  if (readings.has(clause)) return readings.get(clause)!;
+  const reading = readClauseUncached(clause, previous);
+  readings.set(clause, reading);
+  return reading;
+}
+
+function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   // "We are bound by the policy and cannot make an exception": the second clause's subject is the first's.
   if (previous && ['and', 'or', 'but'].includes(clause.lead) && (clause.tokens[0]?.w in MODALS || DO.has(clause.tokens[0]?.w ?? ''))) {
     const before = readClause(previous);
     if (before && before.subject.length) {
-      const own = readClause({ ...clause, tokens: [...before.subject, ...clause.tokens] });
+      const own = readClauseUncached({ ...clause, tokens: [...before.subject, ...clause.tokens], lead: '' });
       return own && { ...own, subject: before.subject, elided: true };
     }
   }
@@ -310,7 +320,7 @@ function readClause(clause: Clause, previous?: Clause): Reading | null {
     if (firstAux > j && j > i && !(tagOf(tokens[j].w) === 'PastTense' || /ed$/.test(tokens[j].w))) continue;
     const w = tokens[j].w;
     const prev = tokens[j - 1]?.w;
-    const groupWord = BE.has(w) || HAVE.has(w) || DO.has(w) || w in MODALS || w === 'need' || w === 'needs' || w === 'got' || w === 'get' || w === 'gets' || w === 'lies' || w === 'lie';
+    const groupWord = BE.has(w) || HAVE.has(w) || DO.has(w) || w in MODALS || (j > subjectStart && (w === 'never' || w === 'unable')) || w === 'need' || w === 'needs' || w === 'got' || w === 'get' || w === 'gets' || w === 'lies' || w === 'lie';
     const afterPronoun = j === subjectStart + 1 && PRONOUN_SUBJECTS.has(tokens[subjectStart].w) && !GROUP_ADVERBS.has(w);
     const adjective = tagOf(w) === 'Adjective' && !/ed$/.test(w);
     if (groupWord || afterPronoun || (j > subjectStart && isVerbLike(w) && !DETERMINERS.has(prev ?? '') && prev !== "'s" && !/ing$/.test(w) && !adjective && !PARTY_NOUNS.has(w))) {
@@ -437,6 +447,8 @@ interface CompiledFrame {
   include: Set<string>;
 }
 
+/** A literal word and its plural, so "engineer" also names "our engineers". */
+const withPlural = (w: string) => [w, /(?:s|x|z|ch|sh)$/.test(w) ? `${w}es` : /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`];
 const words = (phrase: string) => foldWord(phrase).split(/\s+/).filter(Boolean);
 const containsAt = (tokens: Token[], phrase: string[], at: number) => phrase.every((p, n) => tokens[at + n]?.w === p);
 const findPhrase = (tokens: Token[], phrase: string[]) => tokens.findIndex((_, i) => containsAt(tokens, phrase, i));
@@ -449,7 +461,7 @@ function offersAlternative(clauses: Clause[], index: number): boolean {
     return r !== null && r.subjectClass === 'speaker' && !r.negated;
   };
   if (CONCESSION_LEADS.has(clauses[index].lead)) return after.some(positive);
-  return after.some((c) => ['but', 'though', 'however', 'yet', 'so'].includes(c.lead) && positive(c));
+  return after.some((c) => ['but', 'though', 'however', 'so'].includes(c.lead) && positive(c));
 }
 
 function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, sentenceWords: Set<string>): Reading | null {
@@ -491,7 +503,7 @@ function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, se
 }
 
 function compileFrame(spec: ClauseSpec): CompiledFrame {
-  const subjectWords = (spec.subject ?? []).filter((s) => !(SUBJECTS as readonly string[]).includes(s)).map((s) => words(s).join(' '));
+  const subjectWords = (spec.subject ?? []).filter((s) => !(SUBJECTS as readonly string[]).includes(s)).flatMap((s) => withPlural(words(s).join(' ')));
   return {
     subject: spec.subject ? { classes: new Set(spec.subject), words: new Set(subjectWords) } : null,
     ...(spec.negated !== undefined && { negated: spec.negated }),
@@ -500,7 +512,7 @@ function compileFrame(spec: ClauseSpec): CompiledFrame {
     ...(spec.voice && { voice: spec.voice }),
     verbs: spec.verbs ? new Set(spec.verbs.flatMap(verbForms)) : null,
     complement: spec.complement ? spec.complement.map(words) : null,
-    about: spec.about ? new Set(spec.about.map((a) => words(a).join(' '))) : null,
+    about: spec.about ? new Set(spec.about.flatMap((a) => withPlural(words(a).join(' ')))) : null,
     moods: new Set(spec.mood ?? ['statement']),
     include: new Set(spec.include ?? []),
   };
@@ -515,10 +527,12 @@ function frameTriggers(spec: ClauseSpec): string[][] | null {
   const sets: string[][] = [];
   // The sentence's word set also holds each part of a hyphenated word: "double-charged" → double.
   if (spec.verbs) sets.push([...new Set(spec.verbs.flatMap(verbForms).map((w) => w.split('-')[0]))]);
-  if (spec.subject && spec.subject.every((s) => !(SUBJECTS as readonly string[]).includes(s))) sets.push(spec.subject.map((s) => words(s)[0]));
+  if (spec.subject && spec.subject.every((s) => !(SUBJECTS as readonly string[]).includes(s))) sets.push(spec.subject.flatMap((s) => withPlural(words(s)[0])));
   const usable = sets.filter((set) => set.every((w) => /^[a-z0-9]+$/.test(w) && !IMPLIED_WORDS.has(w) && !SHORTHAND_WORDS.has(w)));
   return usable.length ? usable : null;
 }
+
+const longest = (ws: string[]) => ws.reduce((a, b) => (b.length > a.length ? b : a), '');
 
 /** Lower-case strings one of which a clause with this negation or modality must contain. */
 const NEGATION_SUBSTRINGS = ['no', 'n\'t', 'n\u2019t', 'n\u2018t', 'n\u02BCt', 'n`t', 'never', 'unable', 'cant', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'couldnt', 'wouldnt', 'arent', 'werent', 'havent', 'hasnt', 'shouldnt', 'wont'];
@@ -540,8 +554,20 @@ function frameSubstrings(spec: ClauseSpec): string[][] | null {
   const modal = (spec.modality ?? []).map((m) => MODALITY_SUBSTRINGS[m as Modality]);
   if (modal.length && modal.every((m) => m !== null)) sets.push([...new Set(modal.flat() as string[])]);
   // A word with an apostrophe is looked for up to it, so any apostrophe matches ("didn't" → "didn").
-  if (spec.complement) sets.push([...new Set(spec.complement.map((c) => words(c)[0].split("'")[0]))]);
+  // Each complement contributes its longest word, the rarest in practice ("at fault" → fault).
+  if (spec.complement) sets.push([...new Set(spec.complement.map((c) => longest(words(c).map((w) => w.split("'")[0]))))]);
   return sets.length ? sets : null;
+}
+
+/** The sentence's clauses, read once per sentence whatever the number of clause rules. */
+const sentenceClauses = new WeakMap<Sentence, Clause[]>();
+function clausesOf(sentence: Sentence): Clause[] {
+  let clauses = sentenceClauses.get(sentence);
+  if (!clauses) {
+    clauses = splitClauses(tokenize(sentence.text), /\?\s*\W*$/.test(sentence.text));
+    sentenceClauses.set(sentence, clauses);
+  }
+  return clauses;
 }
 
 export function compileClause(spec: ClauseSpec): MatcherResult {
@@ -554,9 +580,7 @@ export function compileClause(spec: ClauseSpec): MatcherResult {
     captureNames: new Set(['who', 'not', 'action', 'verb']),
     find(sentence: Sentence): RawMatch[] {
       const text = sentence.text;
-      const tokens = tokenize(text);
-      const question = /\?\s*\W*$/.test(text);
-      const clauses = splitClauses(tokens, question);
+      const clauses = clausesOf(sentence);
       const found: RawMatch[] = [];
       clauses.forEach((_, index) => {
         const r = matchesFrame(frame, clauses, index, sentence.words);
