@@ -270,7 +270,7 @@ function subjectClass(np: Token[]): Subject | null {
   const first = words[0];
   const head = words[words.length - 1];
   if (/ing$/.test(first) && !DETERMINERS.has(first) && tagOf(first) !== 'Noun') return 'doing';
-  if (words.includes('i') || words.includes('we') || (all[0] === 'me' && all.includes('and')) || (first === 'us' && words.length === 1)) return 'speaker';
+  if (words.includes('i') || words.includes('we') || (all.includes('me') && all.includes('and')) || (first === 'us' && words.length === 1)) return 'speaker';
   if (first === 'you' || (QUANTIFIERS.has(first) && words.includes('you'))) return 'customer';
   // "our team" is the agent's side; "our billing team", "the installation team" another team of the company.
   if (TEAM_NOUNS.has(head)) return (first === 'our' || first === 'my' || first === 'the') && words.length === 2 ? 'speaker' : 'team';
@@ -535,15 +535,15 @@ function frameTriggers(spec: ClauseSpec): string[][] | null {
 const longest = (ws: string[]) => ws.reduce((a, b) => (b.length > a.length ? b : a), '');
 
 /** Lower-case strings one of which a clause with this negation or modality must contain. */
-const NEGATION_SUBSTRINGS = ['no', 'n\'t', 'n\u2019t', 'n\u2018t', 'n\u02BCt', 'n`t', 'never', 'unable', 'cant', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'couldnt', 'wouldnt', 'arent', 'werent', 'havent', 'hasnt', 'shouldnt', 'wont'];
+const NEGATION_SUBSTRINGS = ['not', "n't", 'n\u2019t', 'n\u2018t', 'n\u02BCt', 'n`t', 'never', 'unable', 'no ', 'no,', 'cant', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'couldnt', 'wouldnt', 'arent', 'werent', 'havent', 'hasnt', 'shouldnt', 'wont'];
 const MODALITY_SUBSTRINGS: Record<Modality, string[] | null> = {
   can: ['can', 'could', 'able', 'position', 'ability', 'way', 'means', 'option', 'power', 'capacity', 'access', 'bandwidth', 'may', 'might', 'cud'],
   allowed: ['allow', 'permit', 'authori', 'right', 'mandate'],
-  will: ['will', 'll', 'would', 'd', 'going', 'gonna', 'won', 'shall', 'wud'],
+  will: ['will', "'ll", '\u2019ll', 'would', "'d", '\u2019d', 'going', 'gonna', 'won', 'shall', 'wud'],
   do: ['do', 'did'],
   must: ['must'],
   should: ['should', 'ought', 'suppos', 'meant', 'shd'],
-  need: ['need', 'have', 've', 'has', 'had', 'require', 'got'],
+  need: ['need', 'have', "'ve", '\u2019ve', 'has', 'had', 'require', 'got'],
   none: null,
 };
 
@@ -586,12 +586,16 @@ export function compileClause(spec: ClauseSpec): MatcherResult {
         const r = matchesFrame(frame, clauses, index, sentence.words);
         if (!r) return;
         const first = r.elided || !r.subject.length ? r.group[0] : r.subject[0];
-        const last = frame.complement || frame.about ? r.rest[r.rest.length - 1] ?? r.verb ?? r.group[r.group.length - 1] : (r.verb ?? r.group[r.group.length - 1]);
+        // The whole clause: what the agent would rewrite, and what the captures describe.
+        const last = r.group[r.group.length - 1];
         const start = first.start;
         const end = Math.max(last.end, first.end);
         const verbAt = r.verb ? r.group.indexOf(r.verb) : -1;
         const captures: Record<string, string> = Object.create(null);
-        captures.who = r.subject.length ? text.slice(r.subject[0].start, r.subject[r.subject.length - 1].end) : '';
+        // The speaker as a pronoun, so a suggestion reads "what we can do" whatever the subject was
+        // ("me and my team", "our agents").
+        const said = r.subject.length ? text.slice(r.subject[0].start, r.subject[r.subject.length - 1].end) : '';
+        captures.who = r.subjectClass === 'speaker' ? (r.subject.some((t) => t.w === 'i') && !r.subject.some((t) => t.w === 'we' || t.w === 'and') ? 'I' : 'we') : said;
         captures.not = verbAt > 0 ? text.slice(r.group[0].start, r.group[verbAt - 1].end) : '';
         const tail = [...(r.verb ? [r.verb] : []), ...r.rest];
         captures.action = tail.length ? text.slice(tail[0].start, tail[tail.length - 1].end) : '';
