@@ -2,7 +2,7 @@
 // (src/cli/eval.ts) measure the packs against the shared corpus.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, type CompiledPack, type Finding, type PackError } from '../engine';
+import { Analyzer, compilePack, type CompiledPack, type CustomerContext, type Finding, type PackError } from '../engine';
 import { evalCommand } from './eval';
 
 export interface CliEnvironment {
@@ -19,7 +19,8 @@ const USAGE = `Usage:
   cando eval [...]                                         precision and recall on the shared corpus
 
 check reads the text from FILE, or from stdin without FILE. --jsonl reads lines {"id","text"}
-and writes lines {"id","findings"} in order. Without --pack, the built-in packs (rules/cando-*.json,
+and writes lines {"id","findings"} in order; a line's optional "customer" (the customer's message,
+or {"text","name"}) lets the context rules coach the reply against it. Without --pack, the built-in packs (rules/cando-*.json,
 or rules/starter.json when there are none) are used.`;
 
 class UsageError extends Error {}
@@ -67,6 +68,16 @@ function readable(text: string, findings: Finding[]): string {
   return `${lines.join('\n')}\n${findings.length} finding${findings.length === 1 ? '' : 's'}.\n`;
 }
 
+/** A --jsonl line's `customer`: the customer's message, or { "text", "name"? }; undefined when absent, null when malformed. */
+function customerOf(value: unknown): CustomerContext | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return { text: value };
+  if (typeof value !== 'object') return null;
+  const { text, name } = value as { text?: unknown; name?: unknown };
+  if (typeof text !== 'string' || (name !== undefined && typeof name !== 'string')) return null;
+  return { text, ...(name && { name }) };
+}
+
 async function check(args: string[], env: Required<CliEnvironment>): Promise<number> {
   const packFiles: string[] = [];
   let mode: 'readable' | 'json' | 'jsonl' = 'readable';
@@ -96,14 +107,15 @@ async function check(args: string[], env: Required<CliEnvironment>): Promise<num
       } catch {
         item = undefined;
       }
-      const record = item as { id?: unknown; text?: unknown } | undefined;
-      if (!record || typeof record !== 'object' || typeof record.text !== 'string') {
+      const record = item as { id?: unknown; text?: unknown; customer?: unknown } | undefined;
+      const customer = record && typeof record === 'object' ? customerOf(record.customer) : null;
+      if (!record || typeof record !== 'object' || typeof record.text !== 'string' || customer === null) {
         failed = true;
-        env.err(`cando: line ${i + 1} is not {"id", "text"}\n`);
-        env.out(`${JSON.stringify({ id: record && typeof record === 'object' ? (record.id ?? null) : null, error: 'expected {"id", "text"}' })}\n`);
+        env.err(`cando: line ${i + 1} is not {"id", "text", "customer"?}\n`);
+        env.out(`${JSON.stringify({ id: record && typeof record === 'object' ? (record.id ?? null) : null, error: 'expected {"id", "text", "customer"?} (customer: the customer\'s message, or {"text", "name"})' })}\n`);
         return;
       }
-      env.out(`${JSON.stringify({ id: record.id ?? null, findings: analyzer.analyze(record.text) })}\n`);
+      env.out(`${JSON.stringify({ id: record.id ?? null, findings: analyzer.analyze(record.text, { customer }) })}\n`);
     });
     return failed ? 1 : 0;
   }

@@ -4,11 +4,13 @@ import { LIMITS } from './limits';
 import { compilePattern } from './rules/pattern';
 import { compilePhrases } from './rules/phrases';
 import { compileRegex } from './rules/regex';
+import { compileContext, contextFindings, type CompiledContext } from './context';
+import { compileException } from './exceptions';
 import { findingsInText, matchRule } from './match';
 import { Sentence, type Matcher, type MatcherResult } from './sentence';
 
 import { compileSuggestion, type CompiledSuggestion } from './suggestions';
-import type { PackError, RuleSpec, Severity } from './types';
+import type { Example, Finding, PackError, RuleSpec, Severity } from './types';
 import { validatePackShape } from './validate';
 
 export type RuleKind = 'phrases' | 'pattern' | 'regex';
@@ -23,11 +25,13 @@ export interface CompiledRule {
   readonly severity: Severity;
   readonly message: string;
   readonly explanation: string;
-  readonly examples: { readonly flag: readonly string[]; readonly pass: readonly string[] };
+  readonly examples: { readonly flag: readonly Example[]; readonly pass: readonly Example[] };
   readonly matcher: Matcher;
   /** `unless`: a match overlapped by any of these is cancelled. */
   readonly exceptions: readonly Matcher[];
   readonly suggestions: readonly CompiledSuggestion[];
+  /** Context rules only: the condition on the customer's message and the checks against it. */
+  readonly context?: CompiledContext;
 }
 
 export interface CompiledPack {
@@ -48,10 +52,6 @@ export interface CompileOptions {
   source?: string;
 }
 
-// An `unless` entry of plain words is matched as a phrase (fast, no parse needed); anything with
-// pattern syntax (#Tag, (a|b), optional?) is a compromise pattern.
-const PLAIN_WORDS = /^[\p{L}\p{N}\s'\u2019\u2018\u02BC-]+$/u;
-const compileException = (entry: string): MatcherResult => (PLAIN_WORDS.test(entry) ? compilePhrases([entry]) : compilePattern(entry));
 
 function byteLength(s: string): number {
   return new TextEncoder().encode(s).length;
@@ -99,7 +99,7 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
   const fail = (field: string, message: string) => errors.push({ pack: packId, rule: spec.id, field, message });
   const before = errors.length;
   const kind: RuleKind = spec.phrases ? 'phrases' : spec.pattern !== undefined ? 'pattern' : 'regex';
-  const result = kind === 'phrases' ? compilePhrases(spec.phrases!) : kind === 'pattern' ? compilePattern(spec.pattern!) : compileRegex(spec.regex!);
+  const result = compileMatcher(kind, spec[kind]);
   if (!result.ok) return void fail(kind, `${kind === 'phrases' ? 'a phrase' : `the ${kind}`} ${result.message}`);
   const matcher = result.matcher;
   if (kind === 'pattern' && !matcher.triggers) {
@@ -117,6 +117,7 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
     if (r.ok) suggestions.push(r.suggestion);
     else fail(`suggestions[${i}]`, `the suggestion ${r.message}`);
   });
+  const context = compileContext(spec, compileMatcher, fail);
   if (errors.length > before) return undefined;
   return {
     fullId: `${packId}/${spec.id}`,
@@ -131,24 +132,40 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
     matcher,
     exceptions,
     suggestions,
+    ...(context && { context }),
   };
+}
+
+function compileMatcher(kind: RuleKind, value: unknown): MatcherResult {
+  if (kind === 'phrases') return compilePhrases(value as string[]);
+  return kind === 'pattern' ? compilePattern(value as string) : compileRegex(value as string);
 }
 
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}...` : s}"`;
 
+/** A rule's findings for one example: a context rule reads it against its customer message. */
+export function exampleFindings(rule: CompiledRule, example: Example): Finding[] {
+  if (typeof example === 'string') {
+    return rule.context ? [] : findingsInText(example, [], (sentence) => matchRule(rule, new Sentence(sentence), false));
+  }
+  if (!rule.context) return findingsInText(example.text, [], (sentence) => matchRule(rule, new Sentence(sentence), false));
+  return contextFindings(rule, rule.context, example.text, [], { text: example.customer, ...(example.customerName && { name: example.customerName }) });
+}
+
+const exampleLabel = (example: Example) => (typeof example === 'string' ? quote(example) : `${quote(example.text)} (customer: ${quote(example.customer)})`);
+
 /** The rule's own examples that fail: flag examples it does not flag, pass examples it flags. */
 export function exampleFailures(rule: CompiledRule): PackError[] {
   const failures: PackError[] = [];
-  const flagged = (text: string) => findingsInText(text, [], (sentence) => matchRule(rule, new Sentence(sentence), false));
   rule.examples.flag.forEach((example, i) => {
-    if (flagged(example).length === 0) {
-      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.flag[${i}]`, message: `the flag example ${quote(example)} is not flagged by this rule` });
+    if (exampleFindings(rule, example).length === 0) {
+      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.flag[${i}]`, message: `the flag example ${exampleLabel(example)} is not flagged by this rule` });
     }
   });
   rule.examples.pass.forEach((example, i) => {
-    const found = flagged(example);
+    const found = exampleFindings(rule, example);
     if (found.length) {
-      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.pass[${i}]`, message: `the pass example ${quote(example)} is flagged by this rule (at ${quote(found[0].text)})` });
+      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.pass[${i}]`, message: `the pass example ${exampleLabel(example)} is flagged by this rule (at ${quote(found[0].text)})` });
     }
   });
   return failures;

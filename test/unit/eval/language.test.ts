@@ -4,7 +4,7 @@
 // suggestion must not bring the same finding back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, type CompiledPack } from '../../../src/engine';
+import { Analyzer, compilePack, exampleText, type CompiledPack } from '../../../src/engine';
 import { builtinPackFiles } from '../../../src/cli/index';
 
 const root = join(__dirname, '..', '..', '..');
@@ -218,7 +218,7 @@ describe('built-in packs on unseen sentences', () => {
   });
 
   it('offers suggestions that, once applied, the same rule does not flag again', () => {
-    const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag))];
+    const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map(exampleText)))];
     const reflagged = texts.flatMap((text) =>
       analyzer.analyze(text).flatMap((f) =>
         f.suggestions

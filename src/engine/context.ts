@@ -1,0 +1,118 @@
+// Context rules: rules that read the reply against the customer's message (the `customer`,
+// `unlessDraft`, `at` and `check` fields of a rule). A context rule runs only when the customer's
+// message is known and meets its condition; its own matcher then finds the span to underline in the
+// draft, as any rule's does. Without a customer message there is never a context finding.
+import type { CompiledRule } from './compile';
+import { CONTEXT_CHECKS, type ContextCheck } from './context-checks';
+import { compileException } from './exceptions';
+import { matchRule, ownSentenceRanges, toFinding } from './match';
+import { mayMatch, Sentence, type Matcher, type MatcherResult, type RawMatch } from './sentence';
+import type { ConditionSpec, CustomerContext, Finding, RuleSpec, TextRange } from './types';
+
+export interface CompiledCondition {
+  readonly matcher: Matcher;
+  readonly exceptions: readonly Matcher[];
+}
+
+export interface CompiledContext {
+  readonly customer: CompiledCondition;
+  readonly unlessDraft: readonly Matcher[];
+  readonly at?: 'opening' | 'closing';
+  readonly check?: ContextCheck;
+}
+
+type Fail = (field: string, message: string) => void;
+export type CompileMatcher = (field: 'phrases' | 'pattern' | 'regex', value: unknown) => MatcherResult;
+
+/** Compiles a rule's context fields; undefined (with errors recorded) when one is wrong, null for a rule without context. */
+export function compileContext(spec: RuleSpec, compileMatcher: CompileMatcher, fail: Fail): CompiledContext | null | undefined {
+  if (!spec.customer) return null;
+  let ok = true;
+  const exceptions = (entries: readonly string[] | undefined, field: string): Matcher[] =>
+    (entries ?? []).flatMap((entry, i) => {
+      const r = compileException(entry);
+      if (r.ok) return [r.matcher];
+      ok = false;
+      fail(`${field}[${i}]`, `the exception ${r.message}`);
+      return [];
+    });
+  const condition = compileCondition(spec.customer, compileMatcher, fail);
+  const customerExceptions = exceptions(spec.customer.unless, 'customer.unless');
+  const unlessDraft = exceptions(spec.unlessDraft, 'unlessDraft');
+  let check: ContextCheck | undefined;
+  if (spec.check !== undefined) {
+    check = CONTEXT_CHECKS.get(spec.check);
+    if (!check) {
+      ok = false;
+      fail('check', `names the unknown check "${spec.check}" (known: ${[...CONTEXT_CHECKS.keys()].join(', ')})`);
+    }
+  }
+  if (!condition || !ok) return undefined;
+  return { customer: { matcher: condition, exceptions: customerExceptions }, unlessDraft, ...(spec.at && { at: spec.at }), ...(check && { check }) };
+}
+
+function compileCondition(spec: ConditionSpec, compileMatcher: CompileMatcher, fail: Fail): Matcher | undefined {
+  const field = (['phrases', 'pattern', 'regex'] as const).find((k) => spec[k] !== undefined)!;
+  const result = compileMatcher(field, spec[field]);
+  if (result.ok) return result.matcher;
+  fail(`customer.${field}`, `${field === 'phrases' ? 'a phrase' : `the ${field}`} ${result.message}`);
+  return undefined;
+}
+
+const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.end;
+
+/** The matches of a matcher (minus its exceptions) in one sentence. */
+function conditionMatches(matcher: Matcher, exceptions: readonly Matcher[], sentence: Sentence): RawMatch[] {
+  if (!mayMatch(matcher, sentence)) return [];
+  const found = matcher.find(sentence);
+  if (!found.length) return [];
+  const cancelled = exceptions.flatMap((e) => (mayMatch(e, sentence) ? e.find(sentence) : []));
+  return found.filter((m) => !cancelled.some((c) => overlaps(c, m)));
+}
+
+/** True when the customer's message has words (not only a mention, a link or punctuation). */
+export function hasCustomerMessage(customer: CustomerContext | undefined): customer is CustomerContext {
+  return !!customer && /\p{L}{2}/u.test(customer.text.replace(/https?:\/\/\S+|@\w+/g, ''));
+}
+
+/** The customer's own sentences: their message minus quoted history, as for a draft. */
+export const customerSentences = (text: string): string[] => ownSentenceRanges(text).map((r) => text.slice(r.start, r.end));
+
+// A greeting or mentions at the start of a reply ("Hi Maria,", "@acme @maria"), and a sign-off
+// line at its end ("Thanks,", "Best regards", "-Dana", "^JD"): not the reply's opening or closing.
+const LEADING_GREETING = /^(?:@\w+[\s,]*)*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:\s+(?:there|again|all|team|everyone))?(?:\s+(?:mr|mrs|ms|miss|dr)\.?)?(?:\s+\p{Lu}[\p{L}'-]*){0,2}\s*[,!.:]?\s*)?/iu;
+const SIGN_OFF = /^(?:(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best regards|warm regards|sincerely|warmly|take care|all the best)(?:\s+\p{L}+)?\s*[,!.]?|[-–—~^*]\s*\p{L}[\p{L}. ]{0,30}|\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)$/u;
+
+/** The opening sentence of the draft (greeting and mentions cut off), or its closing one (sign-off lines skipped). */
+function sentenceAt(draft: string, ranges: readonly TextRange[], at: 'opening' | 'closing'): TextRange | undefined {
+  if (at === 'opening') {
+    for (const r of ranges) {
+      const cut = LEADING_GREETING.exec(draft.slice(r.start, r.end))?.[0].length ?? 0;
+      if (r.start + cut < r.end) return { start: r.start + cut, end: r.end };
+    }
+    return undefined;
+  }
+  return [...ranges].reverse().find((r) => !SIGN_OFF.test(draft.slice(r.start, r.end).trim()));
+}
+
+/** The findings of one context rule for a draft answering `customer`. */
+export function contextFindings(rule: CompiledRule, context: CompiledContext, draft: string, skip: readonly TextRange[], customer: CustomerContext | undefined): Finding[] {
+  if (!hasCustomerMessage(customer)) return [];
+  const customerMatches: string[] = [];
+  const ownCustomerSentences = customerSentences(customer.text);
+  for (const text of ownCustomerSentences) {
+    const sentence = new Sentence(text);
+    for (const m of conditionMatches(context.customer.matcher, context.customer.exceptions, sentence)) customerMatches.push(text.slice(m.start, m.end));
+  }
+  if (!customerMatches.length) return [];
+  let ranges = ownSentenceRanges(draft, skip);
+  const sentences = ranges.map((r) => new Sentence(draft.slice(r.start, r.end)));
+  if (context.unlessDraft.some((m) => sentences.some((s) => conditionMatches(m, [], s).length))) return [];
+  if (context.at) {
+    const only = sentenceAt(draft, ranges, context.at);
+    ranges = only ? [only] : [];
+  }
+  let findings = ranges.flatMap((r) => matchRule(rule, new Sentence(draft.slice(r.start, r.end))).map((f) => toFinding(draft, r.start, f)));
+  if (context.check) findings = context.check({ draft, ownText: sentences.map((s) => s.text).join('\n'), customer, customerSentences: ownCustomerSentences, customerMatches, findings });
+  return findings;
+}
