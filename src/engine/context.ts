@@ -6,6 +6,7 @@ import type { CompiledRule } from './compile';
 import { CONTEXT_CHECKS, type ContextCheck } from './context-checks';
 import { compileException } from './exceptions';
 import { matchRule, ownSentenceRanges, toFinding } from './match';
+import { RULE_KINDS } from './rules';
 import { mayMatch, Sentence, type Matcher, type MatcherResult, type RawMatch } from './sentence';
 import type { ConditionSpec, CustomerContext, Finding, RuleSpec, TextRange } from './types';
 
@@ -22,10 +23,9 @@ export interface CompiledContext {
 }
 
 type Fail = (field: string, message: string) => void;
-export type CompileMatcher = (field: 'phrases' | 'pattern' | 'regex', value: unknown) => MatcherResult;
 
 /** Compiles a rule's context fields; undefined (with errors recorded) when one is wrong, null for a rule without context. */
-export function compileContext(spec: RuleSpec, compileMatcher: CompileMatcher, fail: Fail): CompiledContext | null | undefined {
+export function compileContext(spec: RuleSpec, fail: Fail): CompiledContext | null | undefined {
   if (!spec.customer) return null;
   let ok = true;
   const exceptions = (entries: readonly string[] | undefined, field: string): Matcher[] =>
@@ -36,7 +36,7 @@ export function compileContext(spec: RuleSpec, compileMatcher: CompileMatcher, f
       fail(`${field}[${i}]`, `the exception ${r.message}`);
       return [];
     });
-  const condition = compileCondition(spec.customer, compileMatcher, fail);
+  const condition = compileCondition(spec.customer, fail);
   const customerExceptions = exceptions(spec.customer.unless, 'customer.unless');
   const unlessDraft = exceptions(spec.unlessDraft, 'unlessDraft');
   let check: ContextCheck | undefined;
@@ -51,11 +51,12 @@ export function compileContext(spec: RuleSpec, compileMatcher: CompileMatcher, f
   return { customer: { matcher: condition, exceptions: customerExceptions }, unlessDraft, ...(spec.at && { at: spec.at }), ...(check && { check }) };
 }
 
-function compileCondition(spec: ConditionSpec, compileMatcher: CompileMatcher, fail: Fail): Matcher | undefined {
-  const field = (['phrases', 'pattern', 'regex'] as const).find((k) => spec[k] !== undefined)!;
-  const result = compileMatcher(field, spec[field]);
+/** The condition's one rule-kind field, compiled as a rule's own would be (validatePackShape let through exactly one). */
+function compileCondition(spec: ConditionSpec, fail: Fail): Matcher | undefined {
+  const kind = RULE_KINDS.find((k) => spec[k.field] !== undefined)!;
+  const result = (kind.compile as (value: unknown) => MatcherResult)(spec[kind.field]);
   if (result.ok) return result.matcher;
-  fail(`customer.${field}`, `${field === 'phrases' ? 'a phrase' : `the ${field}`} ${result.message}`);
+  fail(`customer.${kind.field}`, `${kind.noun} ${result.message}`);
   return undefined;
 }
 

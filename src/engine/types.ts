@@ -1,5 +1,6 @@
 // The engine's public contract: rule packs in, findings out. Pure data, shared by the CLI,
 // the service worker, the content script (findings only) and the options page.
+import type { RuleKindFields } from './rules';
 
 /** The coaching categories of shared/design/coaching.md; packs may add their own kebab-case ones. */
 export const CORE_CATEGORIES = ['cant', 'blame', 'broken', 'apology', 'policy'] as const;
@@ -23,11 +24,8 @@ export interface CustomerContext {
   name?: string;
 }
 
-/** A condition on the customer's message: exactly one of phrases/pattern/regex, with exceptions. */
-export interface ConditionSpec {
-  phrases?: string[];
-  pattern?: string;
-  regex?: string;
+/** A condition on the customer's message: exactly one rule kind's field (phrases, pattern, regex...), with exceptions. */
+export interface ConditionSpec extends RuleKindFields {
   unless?: string[];
 }
 
@@ -46,14 +44,11 @@ export const exampleText = (example: Example): string => (typeof example === 'st
 export const describeExample = (example: Example): string =>
   typeof example === 'string' ? example : `Customer: \u201C${example.customer}\u201D \u2192 reply: \u201C${example.text}\u201D`;
 
-/** One rule as written in a pack (see rules/pack.schema.json). Exactly one of phrases/pattern/regex. */
-export interface RuleSpec {
+/** One rule as written in a pack (see rules/pack.schema.json). Exactly one rule kind's field is set. */
+export interface RuleSpec extends RuleKindFields {
   id: string;
   category: string;
   severity?: Severity;
-  phrases?: string[];
-  pattern?: string;
-  regex?: string;
   unless?: string[];
   message: string;
   explanation: string;
