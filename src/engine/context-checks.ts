@@ -59,7 +59,7 @@ const shares = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
 
 // Questions that vent rather than ask: no answer is expected in the reply.
 const RHETORICAL =
-  /\b(?:are you (?:kidding|serious|joking)|is this a joke|what(?:'s| is) (?:wrong|going on) with (?:you|your)|how (?:hard|difficult) (?:is|can) it|who does that|what the (?:hell|heck|f\w*)|seriously|why (?:is|does) (?:it|this|everything) (?:always|so hard)|how many (?:more )?times do i (?:have|need) to|how long do i have to wait|why (?:do|should) i (?:even )?bother|what kind of (?:company|service))\b/i;
+  /\b(?:are you (?:kidding|serious|joking)|is this a joke|what(?:'s| is) (?:wrong|going on) with (?:you|your)|how (?:hard|difficult) (?:is|can) it|who does that|what the (?:hell|heck|f\w*)|seriously|why (?:is|does) (?:it|this|everything) (?:always|so hard)|how many (?:more )?times do i (?:have|need) to|how long do i have to wait|why (?:do|should) i (?:even )?bother|what kind of (?:company|service)|with you people)\b/i;
 
 /** The questions in the customer's message that expect an answer (venting and one-word questions left out). */
 export function customerQuestions(sentences: readonly string[]): string[] {

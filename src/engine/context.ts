@@ -81,19 +81,28 @@ export const customerSentences = (text: string): string[] => ownSentenceRanges(t
 
 // A greeting or mentions at the start of a reply ("Hi Maria,", "@acme @maria"), and a sign-off
 // line at its end ("Thanks,", "Best regards", "-Dana", "^JD"): not the reply's opening or closing.
-const LEADING_GREETING = /^(?:@\w+[\s,]*)*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:\s+(?:there|again|all|team|everyone))?(?:\s+(?:mr|mrs|ms|miss|dr)\.?)?(?:\s+\p{Lu}[\p{L}'-]*){0,2}\s*[,!.:]?\s*)?/iu;
-const SIGN_OFF = /^(?:(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best regards|warm regards|sincerely|warmly|take care|all the best)(?:\s+\p{L}+)?\s*[,!.]?|[-–—~^*]\s*\p{L}[\p{L}. ]{0,30}|\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)$/u;
+const LEADING_GREETING = /^(?:@\w+[\s,]*)*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:\s+(?:there|again|all|team|everyone|folks)\b)?(?:\s+(?:mrs|mr|ms|miss|dr)\b\.?)?)?/i;
+// The names after a greeting word, capitalised (a separate regex: with the i flag \p{Lu} would match any letter).
+const GREETED_NAMES = /^(?:\s+\p{Lu}[\p{L}'-]*){0,2}\s*[,!.:]?\s*/u;
+const SIGN_OFF = /^(?:(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best regards|warm regards|sincerely|warmly|take care|all the best)(?:\s+\p{L}+)?\s*[,!.]?|[-–—~^*]\s*\p{L}[\p{L}. ]{0,30})$/iu;
+// A line that is only a name ("Sam", "Dana Kim"): capitalised, so a separate regex without the i flag.
+const NAME_LINE = /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?$/u;
 
 /** The opening sentence of the draft (greeting and mentions cut off), or its closing one (sign-off lines skipped). */
 function sentenceAt(draft: string, ranges: readonly TextRange[], at: 'opening' | 'closing'): TextRange | undefined {
   if (at === 'opening') {
     for (const r of ranges) {
-      const cut = LEADING_GREETING.exec(draft.slice(r.start, r.end))?.[0].length ?? 0;
+      const sentence = draft.slice(r.start, r.end);
+      const greeting = LEADING_GREETING.exec(sentence)?.[0] ?? '';
+      const cut = greeting.length + (GREETED_NAMES.exec(sentence.slice(greeting.length))?.[0].length ?? 0);
       if (r.start + cut < r.end) return { start: r.start + cut, end: r.end };
     }
     return undefined;
   }
-  return [...ranges].reverse().find((r) => !SIGN_OFF.test(draft.slice(r.start, r.end).trim()));
+  return [...ranges].reverse().find((r) => {
+    const line = draft.slice(r.start, r.end).trim();
+    return !SIGN_OFF.test(line) && !NAME_LINE.test(line);
+  });
 }
 
 /** The findings of one context rule for a draft answering `customer`. */

@@ -208,8 +208,8 @@ describe('built-in packs on unseen sentences', () => {
   });
   const analyzer = new Analyzer(packs);
 
-  it('are the five coaching packs', () => {
-    expect(packs.map((p) => p.id).sort()).toEqual(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-policy']);
+  it('are the five coaching packs and the context pack', () => {
+    expect(packs.map((p) => p.id).sort()).toEqual(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-context', 'cando-policy']);
   });
 
   it.each(SENTENCES)('%s → %j', (text, expected) => {
