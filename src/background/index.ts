@@ -28,7 +28,7 @@ async function handle(request: Request, sender: MessageSender): Promise<unknown>
       const origin = senderOrigin(sender);
       const paused = origin !== null && data.pausedOrigins.includes(origin);
       if (paused) return { type: 'findings', version: request.version, findings: [], truncated: false, paused, lockedRules: [] };
-      return { ...analyzeDraft(request.version, request.text, request.skip), paused, lockedRules: view.lockedRules };
+      return { ...analyzeDraft(request.version, request.text, request.skip, request.customer), paused, lockedRules: view.lockedRules };
     }
     case 'rule-off': {
       const { view } = await snapshot();

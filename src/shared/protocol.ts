@@ -2,7 +2,7 @@
 // background). Every message that arrives is checked with a parse function before it is used:
 // messages can come from a content script running in a hostile page, so the background also
 // checks who sent each request (see `isFromExtensionPage`).
-import type { Finding, PackError, TextRange } from '../engine/types';
+import type { CustomerContext, Finding, PackError, TextRange } from '../engine/types';
 import { MAX_PACK_CHARS } from './settings';
 
 /** Longest draft the background analyses; longer drafts are coached on their first part only. */
@@ -13,8 +13,11 @@ const STAT_EVENTS: readonly StatEvent[] = ['shown', 'applied', 'dismissed', 'dis
 
 /** Requests to the background. */
 export type Request =
-  /** Content script: analyse one editor's draft. The site's origin comes from the sender, not the message. */
-  | { type: 'analyze'; version: number; text: string; skip: TextRange[] }
+  /**
+   * Content script: analyse one editor's draft (and the customer message the ticket page shows, for
+   * the context rules). The site's origin comes from the sender, not the message.
+   */
+  | { type: 'analyze'; version: number; text: string; skip: TextRange[]; customer?: CustomerContext }
   /** Any context: liveness check (also wakes a stopped service worker). */
   | { type: 'ping' }
   /**
@@ -182,7 +185,7 @@ export function parseRequest(raw: unknown): Request | null {
     case 'analyze':
       if (!isInt(raw.version) || typeof raw.text !== 'string') return null;
       if (!isRangeList(raw.skip, raw.text.length)) return null;
-      return { type: 'analyze', version: raw.version, text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) };
+      return withCustomer({ type: 'analyze', version: raw.version, text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }, raw.customer);
     case 'ping':
       return { type: 'ping' };
     case 'rule-off':
@@ -260,4 +263,17 @@ export interface MessageSender {
 export function isFromExtensionPage(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
   const ours = (url: string | undefined) => typeof url === 'string' && url.startsWith(`${ownOrigin}/`);
   return sender.id === ownId && ours(sender.url) && (!sender.tab || ours(sender.tab.url));
+}
+
+// --- The customer's message, read from the ticket page by the content script (context rules) ---
+
+/** Longest customer message and name accepted with an analyse request. */
+export const MAX_CUSTOMER_CHARS = 20_000;
+const MAX_CUSTOMER_NAME_CHARS = 200;
+
+/** The request with its customer message when `raw` is a well-formed one; a malformed one is dropped, not the request. */
+function withCustomer<R extends { type: 'analyze' }>(request: R, raw: unknown): R & { customer?: CustomerContext } {
+  if (!isObject(raw) || typeof raw.text !== 'string' || raw.text.length > MAX_CUSTOMER_CHARS) return request;
+  const name = isShortString(raw.name, MAX_CUSTOMER_NAME_CHARS) ? raw.name : undefined;
+  return { ...request, customer: { text: raw.text, ...(name && { name }) } };
 }
