@@ -1,6 +1,6 @@
 // The options page's requests (the router has already checked they come from an extension page).
 import browser from 'webextension-polyfill';
-import type { CompiledPack } from '../engine';
+import { exampleContest, type ActivePack, type CompiledPack } from '../engine';
 import type { OptionsRequest, OptionsState, PackPreviewResponse, PackRefused } from '../shared/protocol';
 import { MAX_PACK_CHARS, normalizeOrigin, type SubscriptionState } from '../shared/settings';
 import { hasRule, packInfos, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
@@ -11,6 +11,12 @@ import { REFRESH_ALARM, retryDueAt } from './subscription-state';
 import { refreshSubscriptions, subscribe } from './subscriptions';
 
 const refused = (message: string, pack = 'file'): PackRefused => ({ type: 'refused', errors: [{ pack, message }] });
+
+/** The packs active now, except the one with `id` (which an import would replace). */
+const activeBeside = (snap: StoreSnapshot, id: string): ActivePack[] =>
+  snap.view.entries
+    .filter((e) => e.id !== id && snap.view.enabledPacks.includes(e.compiled))
+    .map((e) => ({ pack: e.compiled, builtin: e.source === 'builtin' }));
 
 /** Parses, validates and runs the examples of a pack file; checks it may be imported next to what is installed. */
 function checkImport(json: string, snap: StoreSnapshot): { pack: CompiledPack; spec: unknown } | PackRefused {
@@ -72,6 +78,7 @@ export async function handleOptionsRequest(request: OptionsRequest): Promise<unk
         version: checked.pack.version,
         rulesPerCategory: rulesPerCategory(checked.pack),
         ...(old ? { replaces: { version: old.compiled.version, source: old.source, changes: ruleChanges(old.spec, checked.spec) } } : {}),
+        ...exampleContest(checked.pack, activeBeside(snap, checked.pack.id)),
       };
       return preview;
     }

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Analyzer, CONTEXT_CATEGORIES, CORE_CATEGORIES, type CustomerContext, type Finding } from '../engine';
-import { builtinPackFiles, loadPack } from './index';
+import { builtinPackFiles, loadPack } from './packs';
 
 export interface LabeledReply {
   id: string;

@@ -2,7 +2,7 @@
 // background). Every message that arrives is checked with a parse function before it is used:
 // messages can come from a content script running in a hostile page, so the background also
 // checks who sent each request (see `isFromExtensionPage`).
-import type { CustomerContext, Finding, PackError, TextRange } from '../engine/types';
+import type { CustomerContext, Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
 import { MAX_PACK_CHARS, type SubscriptionOutcome } from './settings';
 
 /** Longest draft the background analyses; longer drafts are coached on their first part only. */
@@ -144,6 +144,10 @@ export type PackPreviewResponse =
       rulesPerCategory: Record<string, number>;
       /** The installed pack this one would replace, and how its rules differ. */
       replaces?: { version: string; source: PackSource; changes: RuleChange };
+      /** Flag examples another active pack's rule would take: the agent would see that rule instead. */
+      shadowed: ShadowedExample[];
+      /** Flag examples a built-in rule also flags, where this pack's rule is shown instead. */
+      overrides: OverriddenBuiltin[];
     }
   | PackRefused;
 export type PackRefused = { type: 'refused'; errors: PackError[] };

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateSplit, type LabeledReply } from '../../../src/cli/eval';
-import { builtinPackFiles, loadPack } from '../../../src/cli/index';
+import { builtinPackFiles, loadPack } from '../../../src/cli/packs';
 import { Analyzer, CONTEXT_CATEGORIES } from '../../../src/engine';
 
 const root = join(__dirname, '..', '..', '..');
