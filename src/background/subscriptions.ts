@@ -3,7 +3,8 @@
 // version or a network failure keeps the last good one, records the error, and never removes a pack.
 import browser from 'webextension-polyfill';
 import type { PackError } from '../engine/types';
-import { hostPattern, MAX_PACK_CHARS, type SubscriptionState } from '../shared/settings';
+import { MAX_PACK_CHARS, packTooLarge } from '../shared/limits';
+import { hostPattern, type SubscriptionState } from '../shared/settings';
 import { subscriptionUrlProblem } from './policy';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
 import { applyOutcome, REFRESH_ALARM, RETRY_ALARM, retryDelayMinutes, type FetchOutcome } from './subscription-state';
@@ -25,7 +26,7 @@ async function fetchPack(url: string, previous?: SubscriptionState): Promise<Fet
   } catch (e) {
     return { kind: 'network', message: `Could not reach ${url}: ${(e as Error).message}` };
   }
-  if (body.length > MAX_PACK_CHARS) return refusedTooLarge(body.length);
+  if (packTooLarge(body.length)) return refusedTooLarge(body.length);
   let spec: unknown;
   try {
     spec = JSON.parse(body);
@@ -43,10 +44,7 @@ async function fetchPack(url: string, previous?: SubscriptionState): Promise<Fet
   };
 }
 
-const refusedTooLarge = (size: number): FetchOutcome => ({
-  kind: 'refused',
-  errors: [{ pack: 'subscription', message: `The pack is ${(size / 1e6).toFixed(1)} MB; CanDo accepts packs up to ${MAX_PACK_CHARS / 1e6} MB.` }],
-});
+const refusedTooLarge = (size: number): FetchOutcome => ({ kind: 'refused', errors: [{ pack: 'subscription', message: packTooLarge(size)! }] });
 
 /** Whether a pack id would collide with a pack of another source or subscription. */
 function idTakenBy(snap: StoreSnapshot, id: string, url: string): string | null {

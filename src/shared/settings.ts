@@ -2,7 +2,6 @@
 // version and the migrations between versions. Everything read back from storage goes through
 // `migrateStoredData`/`migrateStats`, which also repair what a crash or an older build left behind:
 // a malformed field is dropped, never trusted.
-import { LIMITS } from '../engine/limits';
 import type { StatEvent } from './protocol';
 
 /** storage.local keys. Statistics have their own key so counting a finding never rewrites the packs. */
@@ -13,8 +12,6 @@ export const UNREADABLE_KEY = 'cando-unreadable';
 
 export const STORE_VERSION = 1;
 
-/** Largest pack CanDo accepts (import, subscription or policy): the engine's limit, checked before reading a file. */
-export const MAX_PACK_CHARS = LIMITS.packBytes;
 /** Days of statistics kept. */
 export const STATS_DAYS = 90;
 

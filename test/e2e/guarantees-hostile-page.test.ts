@@ -34,7 +34,7 @@ const HOSTILE_PAGE = `<!doctype html>
   const forge = () => {
     window.hostile.forged++;
     window.postMessage({ type: 'pack-import', json: '{"id":"evil"}' }, '*');
-    window.postMessage({ type: 'rule-off', ruleId: '${CANT_RULE}' }, '*');
+    window.postMessage({ type: 'rule-set-enabled', ruleId: '${CANT_RULE}', enabled: false }, '*');
     document.dispatchEvent(new CustomEvent('cando:content-takeover'));
     try { window.chrome?.runtime?.sendMessage?.('${CHROME_EXTENSION_ID}', { type: 'pack-import', json: '{"id":"evil"}' }); } catch {}
     const reply = document.getElementById('reply');
