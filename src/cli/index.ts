@@ -1,17 +1,11 @@
 // The `cando` command line: check text with the same engine as the extension, test a pack, and
 // (src/cli/eval.ts) measure the packs against the shared corpus.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Analyzer, compilePack, type CompiledPack, type Finding, type PackError } from '../engine';
+import { readFileSync } from 'node:fs';
+import { builtinPackFiles } from '../../scripts/builtin-packs.mjs';
+import { Analyzer, compilePack, type Finding } from '../engine';
 import { evalCommand } from './eval';
+import { describePackError, loadPack, UsageError, type CliEnvironment } from './packs';
 
-export interface CliEnvironment {
-  /** The repository root: where the built-in packs (rules/) are. */
-  root: string;
-  stdin?: () => Promise<string>;
-  out?: (s: string) => void;
-  err?: (s: string) => void;
-}
 
 const USAGE = `Usage:
   cando check [--pack FILE]... [--json | --jsonl] [FILE]   findings for FILE (or stdin)
@@ -19,36 +13,13 @@ const USAGE = `Usage:
   cando eval [...]                                         precision and recall on the shared corpus
 
 check reads the text from FILE, or from stdin without FILE. --jsonl reads lines {"id","text"}
-and writes lines {"id","findings"} in order. Without --pack, the built-in packs (rules/cando-*.json,
-or rules/starter.json when there are none) are used.`;
-
-class UsageError extends Error {}
+and writes lines {"id","findings"} in order. Without --pack, the built-in packs (rules/cando-*.json)
+are used.`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-export const describePackError = (e: PackError) => `${[e.pack, e.rule].filter(Boolean).join('/')}${e.field ? ` (${e.field})` : ''}: ${e.message}`;
-
-/** The default packs: the built-in rules/cando-*.json, or the starter pack while there are none. */
-export function builtinPackFiles(root: string): string[] {
-  const dir = join(root, 'rules');
-  const builtin = readdirSync(dir).filter((f) => f.startsWith('cando-') && f.endsWith('.json')).sort();
-  return (builtin.length ? builtin : ['starter.json']).map((f) => join(dir, f));
-}
-
-export function loadPack(file: string, runExamples = true): { pack: CompiledPack; warnings: PackError[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const result = compilePack(text, { runExamples, source: file });
-  if (!result.ok) throw new UsageError(`${file} is not a valid pack:\n${result.errors.map((e) => `  ${describePackError(e)}`).join('\n')}`);
-  return { pack: result.pack, warnings: result.warnings };
 }
 
 /** 1-based line and column of a string index, for readable output. */
@@ -144,7 +115,7 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
   try {
     if (command === 'check') return await check(rest, env);
     if (command === 'pack' && rest[0] === 'test') return packTest(rest.slice(1), env);
-    if (command === 'eval') return await evalCommand(rest, env.root);
+    if (command === 'eval') return await evalCommand(rest, env);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       env.out(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

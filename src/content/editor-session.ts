@@ -10,7 +10,7 @@ import { replaceText } from './apply';
 import { fieldRects } from './field-rects';
 import type { CoachedEditor } from './session';
 import { editBetween, moveThroughEdit } from './text-edit';
-import { readEditable, readField, type DraftText } from './text-model';
+import { isTextField, readEditable, readField, type DraftText } from './text-model';
 import { checkValues } from './value-check';
 
 /** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
@@ -129,7 +129,7 @@ export class EditorSession implements CoachedEditor {
   }
 
   private get isField(): boolean {
-    return this.element instanceof this.win.HTMLTextAreaElement || this.element instanceof this.win.HTMLInputElement;
+    return isTextField(this.element);
   }
 
   /**

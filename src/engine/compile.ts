@@ -1,5 +1,6 @@
 // compilePack: validate a pack, compile every rule once (matchers, exceptions, suggestions), and run
 // each rule's own examples. A pack is all or nothing: any error refuses the whole pack.
+import type { CompiledPack, CompiledRule } from './compiled';
 import { LIMITS } from './limits';
 import { RULE_KINDS, type RuleKind } from './rules';
 import { compilePattern } from './rules/pattern';
@@ -8,36 +9,10 @@ import { findingsInText, matchRule } from './match';
 import { Sentence, type Matcher, type MatcherResult } from './sentence';
 
 import { compileSuggestion, type CompiledSuggestion } from './suggestions';
-import type { PackError, RuleSpec, Severity } from './types';
+import type { PackError, RuleSpec } from './types';
 import { validatePackShape } from './validate';
 
-export type { RuleKind };
-
-export interface CompiledRule {
-  /** `pack-id/rule-id`. */
-  readonly fullId: string;
-  readonly id: string;
-  readonly packId: string;
-  readonly kind: RuleKind;
-  readonly category: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly explanation: string;
-  readonly examples: { readonly flag: readonly string[]; readonly pass: readonly string[] };
-  readonly matcher: Matcher;
-  /** `unless`: a match overlapped by any of these is cancelled. */
-  readonly exceptions: readonly Matcher[];
-  readonly suggestions: readonly CompiledSuggestion[];
-}
-
-export interface CompiledPack {
-  readonly id: string;
-  readonly name: string;
-  readonly version: string;
-  readonly language: string;
-  readonly description?: string;
-  readonly rules: readonly CompiledRule[];
-}
+export type { CompiledPack, CompiledRule, RuleKind };
 
 export type CompileResult = { ok: true; pack: CompiledPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { OptionsState, RuleInfo } from '../shared/protocol';
-import { categoryStyle } from '../content/overlay/categories';
+import { categoryStyle } from '../shared/categories';
 import { send } from './api';
 
 function RuleRow({ rule }: { rule: RuleInfo }) {
