@@ -1,12 +1,15 @@
 // The options page's requests about packs, rules and statistics.
+import browser from 'webextension-polyfill';
 import type { CompiledPack } from '../engine';
 import { packTooLarge } from '../shared/limits';
 import type { OptionsState, PackRefused } from '../shared/protocol';
+import type { SubscriptionState } from '../shared/settings';
 import { error, ok, type Handlers } from './handlers';
 import { hasRule, packInfos, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
 import { builtinSitePatterns } from './sites';
 import { readStats, recordEvent } from './stats';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
+import { REFRESH_ALARM, retryDueAt } from './subscription-state';
 import { refreshSubscriptions, subscribe } from './subscriptions';
 
 const refused = (message: string, pack = 'file'): PackRefused => ({ type: 'refused', errors: [{ pack, message }] });
@@ -30,12 +33,19 @@ function checkImport(json: string, snap: StoreSnapshot): { pack: CompiledPack; s
   return { pack: result.pack, spec };
 }
 
-function optionsState({ data, policy, view }: StoreSnapshot): OptionsState {
+/** When each subscription is asked for next: its retry when it failed, else the periodic refresh (not before a host's Retry-After). */
+async function nextTryOf({ policy }: StoreSnapshot): Promise<(s: SubscriptionState) => number | undefined> {
+  const refreshAt = (await browser.alarms.get(REFRESH_ALARM))?.scheduledTime;
+  return (s) => retryDueAt(s, policy.refreshMinutes) ?? (refreshAt === undefined ? undefined : Math.max(refreshAt, s.retryAfter ?? 0));
+}
+
+async function optionsState(snap: StoreSnapshot): Promise<OptionsState> {
+  const { data, policy, view } = snap;
   return {
     type: 'options-state',
     packs: packInfos(view, data),
     rules: ruleInfos(view),
-    subscriptions: subscriptionInfos(data, compile),
+    subscriptions: subscriptionInfos(data, compile, await nextTryOf(snap)),
     problems: view.problems,
     allowImport: policy.allowImport,
     managed: policy.present,
@@ -109,10 +119,7 @@ export const packHandlers: Handlers<
     return entry ? { type: 'pack-json', json: JSON.stringify(entry.spec, null, 2) } : error('No such pack.');
   },
   subscribe: (request) => subscribe(request.url),
-  async 'refresh-subscriptions'() {
-    await refreshSubscriptions();
-    return ok;
-  },
+  'refresh-subscriptions': () => refreshSubscriptions('all'),
   /** The options page's rule switch, and the card's "Turn off this rule". */
   'rule-set-enabled': (request) => setRuleEnabled(request.ruleId, request.enabled),
   stats: async () => ({ type: 'stats', days: (await readStats()).days }),

@@ -4,9 +4,7 @@
 // can come from a content script running in a hostile page, so nothing that arrives is used unparsed.
 import type { Finding, PackError, TextRange } from '../engine/types';
 import { MAX_PACK_CHARS } from './limits';
-
-export type StatEvent = 'shown' | 'applied' | 'dismissed' | 'disabled';
-const STAT_EVENTS: readonly StatEvent[] = ['shown', 'applied', 'dismissed', 'disabled'];
+import { STAT_EVENTS, type StatEvent, type SubscriptionOutcome } from './settings';
 
 /** Requests to the background. */
 export type Request =
@@ -66,12 +64,23 @@ const PACK_SOURCES: readonly PackSource[] = ['builtin', 'imported', 'subscribed'
 export interface SubscriptionInfo {
   url: string;
   managed: boolean;
-  /** Id of the pack it delivers (absent until its first good fetch). */
+  /** Id and version of the pack it delivers (absent until its first good fetch). */
   packId?: string;
+  version?: string;
+  /** When the version in use was received. */
   lastGoodAt?: number;
+  /** The last attempt, whatever came of it. */
   lastCheckedAt?: number;
+  /** The last check that got the pack from the host (new or the same). */
+  lastSuccessAt?: number;
+  lastOutcome?: SubscriptionOutcome;
   lastError?: { message: string; at: number };
+  /** When CanDo asks the host next (a retry, the host's Retry-After, or the periodic refresh). */
+  nextTryAt?: number;
 }
+
+/** What "Refresh now" did: how many subscriptions came out each way, and how many were left alone because their host asked to wait. */
+export type RefreshSummary = { type: 'refresh-summary'; updated: number; unchanged: number; refused: number; failed: number; waiting: number };
 
 export interface PackInfo {
   id: string;
@@ -146,7 +155,7 @@ export interface ResponseFor {
   'pack-remove': OkResponse;
   'pack-export': PackJson | OkResponse;
   subscribe: OkResponse | PackRefused;
-  'refresh-subscriptions': OkResponse;
+  'refresh-subscriptions': RefreshSummary | OkResponse;
   stats: StatsResponse;
   'site-add': OkResponse;
   'site-remove': OkResponse;
@@ -314,7 +323,11 @@ export const MESSAGES: Contracts<RequestType> = /* @__PURE__ */ Object.assign({}
     request: (raw) => (isShortString(raw.url, 2000) ? { type: 'subscribe', url: raw.url } : null),
     response: (raw) => refusedOrNull(raw) ?? okOrNull(raw),
   },
-  'refresh-subscriptions': { from: 'extension-page', request: () => ({ type: 'refresh-subscriptions' }), response: okOrNull },
+  'refresh-subscriptions': {
+    from: 'extension-page',
+    request: () => ({ type: 'refresh-subscriptions' }),
+    response: (raw) => shaped<RefreshSummary>(raw, 'refresh-summary', { updated: isInt, unchanged: isInt, refused: isInt, failed: isInt, waiting: isInt }) ?? okOrNull(raw),
+  },
   stats: {
     from: 'extension-page',
     request: () => ({ type: 'stats' }),
