@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `cando` command. Works on a fresh clone after `npm ci`, without a prior build: the CLI's
-// TypeScript (src/cli, src/engine) is bundled with esbuild into node_modules/.cache/cando when a
+// TypeScript (src/cli and what it imports from src/engine, src/shared, src/background) is bundled with esbuild into node_modules/.cache/cando when a
 // source is newer than the bundle, then run.
 'use strict';
 const { buildSync } = require('esbuild');
@@ -27,8 +27,7 @@ function bundle(name) {
   const entry = path.join(root, 'src', 'cli', `${name}.ts`);
   const outfile = path.join(cacheDir, `${name}.cjs`);
   const sourcesTime = Math.max(
-    newestSourceTime(path.join(root, 'src', 'cli')),
-    newestSourceTime(path.join(root, 'src', 'engine')),
+    ...['cli', 'engine', 'shared', 'background'].map((dir) => newestSourceTime(path.join(root, 'src', dir))),
     fs.statSync(path.join(root, 'scripts', 'builtin-packs.mjs')).mtimeMs,
     fs.statSync(__filename).mtimeMs,
   );

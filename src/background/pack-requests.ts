@@ -1,6 +1,6 @@
 // The options page's requests about packs, rules and statistics.
 import browser from 'webextension-polyfill';
-import type { CompiledPack } from '../engine';
+import { exampleContest, type ActivePack, type CompiledPack } from '../engine';
 import { packTooLarge } from '../shared/limits';
 import type { OptionsState, PackRefused } from '../shared/protocol';
 import type { SubscriptionState } from '../shared/settings';
@@ -13,6 +13,12 @@ import { REFRESH_ALARM, retryDueAt } from './subscription-state';
 import { refreshSubscriptions, subscribe } from './subscriptions';
 
 const refused = (message: string, pack = 'file'): PackRefused => ({ type: 'refused', errors: [{ pack, message }] });
+
+/** The packs active now, except the one with `id` (which an import would replace). */
+const activeBeside = (snap: StoreSnapshot, id: string): ActivePack[] =>
+  snap.view.entries
+    .filter((e) => e.id !== id && snap.view.enabledPacks.includes(e.compiled))
+    .map((e) => ({ pack: e.compiled, builtin: e.source === 'builtin' }));
 
 /** Parses, validates and runs the examples of a pack file; checks it may be imported next to what is installed. */
 function checkImport(json: string, snap: StoreSnapshot): { pack: CompiledPack; spec: unknown } | PackRefused {
@@ -82,6 +88,7 @@ export const packHandlers: Handlers<
       version: checked.pack.version,
       rulesPerCategory: rulesPerCategory(checked.pack),
       ...(old ? { replaces: { version: old.compiled.version, source: old.source, changes: ruleChanges(old.spec, checked.spec) } } : {}),
+      ...exampleContest(checked.pack, activeBeside(snap, checked.pack.id)),
     };
   },
   async 'pack-import'(request) {

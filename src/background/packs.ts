@@ -112,6 +112,9 @@ export function buildView(builtin: unknown[], policy: Policy, data: StoredData, 
   };
 }
 
+/** The packs a team chose (every source but built-in): their rules win over built-in ones on the same words. */
+export const teamPacks = (view: StoreView): string[] => view.entries.filter((e) => e.source !== 'builtin').map((e) => e.id);
+
 export const hasRule = (view: StoreView, ruleId: string): boolean =>
   view.entries.some((e) => e.compiled.rules.some((r) => r.fullId === ruleId));
 

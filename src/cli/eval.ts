@@ -4,8 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Analyzer, CORE_CATEGORIES, type Finding } from '../engine';
-import { builtinPackFiles } from '../../scripts/builtin-packs.mjs';
-import { loadPack, type CliEnvironment } from './packs';
+import { builtinPackFiles, loadPack } from './packs';
 
 export interface LabeledReply {
   id: string;
@@ -240,7 +239,7 @@ export function evaluateSplit(corpusDir: string, split: string, packFiles: reado
 }
 
 /** `cando eval`: writes through `env` (the CLI's streams, or a test's). */
-export async function evalCommand(args: string[], env: Required<Pick<CliEnvironment, 'out' | 'err'>> & { root?: string }): Promise<number> {
+export async function evalCommand(args: string[], env: { root?: string; out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const root = env.root ?? repositoryRoot();
   const usage = (problem: string) => {
     env.err(`cando eval: ${problem}\n${USAGE}\n`);

@@ -98,6 +98,21 @@ function Preview({ preview, file }: { preview: PackPreview; file: string }) {
           </ul>
         </div>
       ) : null}
+      {preview.shadowed.length ? (
+        <ul class="shadowed warning" role="alert" data-testid="pack-shadowed">
+          {preview.shadowed.map((s) => (
+            <li>
+              Rule <code>{s.ruleId}</code> will not show on its example “{s.example}”: <code>{s.by}</code> from “{s.byPack}” flags the same words
+              and is shown instead.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.overrides.length ? (
+        <p class="overrides muted" data-testid="pack-overrides">
+          Shown instead of built-in rules on the same words: {[...new Set(preview.overrides.map((o) => `${o.ruleId} over ${o.over}`))].join('; ')}.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // background), a contract at both ends: `MESSAGES` lists, per request type, who may send it, the
 // parser the background runs on the request and the parser the sender runs on the answer. Messages
 // can come from a content script running in a hostile page, so nothing that arrives is used unparsed.
-import type { Finding, PackError, TextRange } from '../engine/types';
+import type { Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
 import { MAX_PACK_CHARS } from './limits';
 import { STAT_EVENTS, type StatEvent, type SubscriptionOutcome } from './settings';
 
@@ -137,6 +137,10 @@ export type PackPreview = {
   rulesPerCategory: Record<string, number>;
   /** The installed pack this one would replace, and how its rules differ. */
   replaces?: { version: string; source: PackSource; changes: RuleChange };
+  /** Flag examples another active pack's rule would take: the agent would see that rule instead. */
+  shadowed: ShadowedExample[];
+  /** Flag examples a built-in rule also flags, where this pack's rule is shown instead. */
+  overrides: OverriddenBuiltin[];
 };
 export type PackRefused = { type: 'refused'; errors: PackError[] };
 export type PackJson = { type: 'pack-json'; json: string };
@@ -303,6 +307,8 @@ export const MESSAGES: Contracts<RequestType> = /* @__PURE__ */ Object.assign({}
         version: isString,
         rulesPerCategory: isCountMap,
         replaces: (v) => v === undefined || (isObject(v) && isString(v.version) && isObject(v.changes)),
+        shadowed: Array.isArray,
+        overrides: Array.isArray,
       }),
   },
   'pack-import': { from: 'extension-page', request: (raw) => withJson('pack-import', raw), response: (raw) => refusedOrNull(raw) ?? okOrNull(raw) },
