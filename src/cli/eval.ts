@@ -248,7 +248,13 @@ export function evaluateSplit(corpusDir: string, split: string, packFiles: reado
   return report;
 }
 
-export async function evalCommand(args: string[], root = repositoryRoot()): Promise<number> {
+/** `cando eval`: writes through `env` (the CLI's streams, or a test's). */
+export async function evalCommand(args: string[], env: { root?: string; out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const root = env.root ?? repositoryRoot();
+  const usage = (problem: string) => {
+    env.err(`cando eval: ${problem}\n${USAGE}\n`);
+    return 2;
+  };
   const packFiles: string[] = [];
   let corpus: string | undefined;
   let split = 'dev';
@@ -265,7 +271,7 @@ export async function evalCommand(args: string[], root = repositoryRoot()): Prom
     } else if (a === '--json') json = true;
     else if (a === '--verbose') verbose = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write(`${USAGE}\n`);
+      env.out(`${USAGE}\n`);
       return 0;
     } else return usage(`unknown argument ${a}`);
   }
@@ -276,14 +282,9 @@ export async function evalCommand(args: string[], root = repositoryRoot()): Prom
   try {
     report = evaluateSplit(corpusDir, split, packFiles.length ? packFiles : builtinPackFiles(root));
   } catch (e) {
-    process.stderr.write(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    env.err(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  process.stdout.write(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
+  env.out(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
   return 0;
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`cando eval: ${problem}\n${USAGE}\n`);
-  return 2;
 }

@@ -202,7 +202,7 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
       env.out(`${topic ?? USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'eval') return await evalCommand(rest, env.root);
+    if (command === 'eval') return await evalCommand(rest, env);
     if (options.includes('--help') || options.includes('-h')) {
       if (!(command in COMMAND_USAGE)) throw new UsageError(`unknown command "${command}"`);
       env.out(`${COMMAND_USAGE[command]}\n`);

@@ -1,46 +1,19 @@
 // compilePack: validate a pack, compile every rule once (matchers, exceptions, suggestions), and run
 // each rule's own examples. A pack is all or nothing: any error refuses the whole pack.
+import type { CompiledPack, CompiledRule } from './compiled';
 import { describeJsonError } from './diagnostics';
 import { LIMITS } from './limits';
 import { RULE_KINDS, type RuleKind } from './rules';
-import { compileContext, contextFindings, type CompiledContext } from './context';
+import { compileContext, contextFindings } from './context';
 import { compileException } from './exceptions';
 import { findingsInText, matchRule } from './match';
 import { Sentence, type Matcher, type MatcherResult } from './sentence';
 
 import { compileSuggestion, type CompiledSuggestion } from './suggestions';
-import type { Example, Finding, PackError, RuleSpec, Severity } from './types';
+import type { Example, Finding, PackError, RuleSpec } from './types';
 import { validatePackShape } from './validate';
 
-export type { RuleKind };
-
-export interface CompiledRule {
-  /** `pack-id/rule-id`. */
-  readonly fullId: string;
-  readonly id: string;
-  readonly packId: string;
-  readonly kind: RuleKind;
-  readonly category: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly explanation: string;
-  readonly examples: { readonly flag: readonly Example[]; readonly pass: readonly Example[] };
-  readonly matcher: Matcher;
-  /** `unless`: a match overlapped by any of these is cancelled. */
-  readonly exceptions: readonly Matcher[];
-  readonly suggestions: readonly CompiledSuggestion[];
-  /** Context rules only: the condition on the customer's message and the checks against it. */
-  readonly context?: CompiledContext;
-}
-
-export interface CompiledPack {
-  readonly id: string;
-  readonly name: string;
-  readonly version: string;
-  readonly language: string;
-  readonly description?: string;
-  readonly rules: readonly CompiledRule[];
-}
+export type { CompiledPack, CompiledRule, RuleKind };
 
 export type CompileResult = { ok: true; pack: CompiledPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
 
@@ -50,7 +23,6 @@ export interface CompileOptions {
   /** Names the pack in errors before its id is known, e.g. the file name. */
   source?: string;
 }
-
 
 function byteLength(s: string): number {
   return new TextEncoder().encode(s).length;

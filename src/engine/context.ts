@@ -2,25 +2,13 @@
 // `unlessDraft`, `at` and `check` fields of a rule). A context rule runs only when the customer's
 // message is known and meets its condition; its own matcher then finds the span to underline in the
 // draft, as any rule's does. Without a customer message there is never a context finding.
-import type { CompiledRule } from './compile';
+import type { CompiledContext, CompiledRule } from './compiled';
 import { CONTEXT_CHECKS, type ContextCheck } from './context-checks';
 import { compileException } from './exceptions';
 import { matchRule, ownSentenceRanges, toFinding } from './match';
 import { RULE_KINDS } from './rules';
 import { mayMatch, Sentence, type Matcher, type MatcherResult, type RawMatch } from './sentence';
 import type { ConditionSpec, CustomerContext, Finding, RuleSpec, TextRange } from './types';
-
-export interface CompiledCondition {
-  readonly matcher: Matcher;
-  readonly exceptions: readonly Matcher[];
-}
-
-export interface CompiledContext {
-  readonly customer: CompiledCondition;
-  readonly unlessDraft: readonly Matcher[];
-  readonly at?: 'opening' | 'closing';
-  readonly check?: ContextCheck;
-}
 
 type Fail = (field: string, message: string) => void;
 

@@ -1,5 +1,5 @@
 // Matching one rule in one sentence, and assembling a text's findings from its sentences.
-import type { CompiledRule } from './compile';
+import type { CompiledRule } from './compiled';
 import { sentenceRanges } from './segment';
 import { mayMatch, Sentence } from './sentence';
 import { complementRanges, findSkippedRegions, normalizeRanges } from './skip';

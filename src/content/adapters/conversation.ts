@@ -3,7 +3,7 @@
 // says where its help desk keeps the messages of the ticket around an editor; what they have in
 // common (text without quoted history, the latest message from the customer) is here.
 import type { CustomerContext } from '../../engine/types';
-import { MAX_CUSTOMER_CHARS } from '../../shared/protocol';
+import { MAX_CUSTOMER_CHARS, MAX_CUSTOMER_NAME_CHARS } from '../../shared/limits';
 
 /** One message of a ticket's conversation, in the order the page shows it. */
 export interface PageMessage {
@@ -42,7 +42,7 @@ export function conversationOf(messages: readonly PageMessage[], requester?: str
   // A longer message keeps its start and end, where the questions and the sign-off are.
   const clipped = text.length > MAX_CUSTOMER_CHARS ? `${text.slice(0, MAX_CUSTOMER_CHARS / 2 - 1)}\n${text.slice(-MAX_CUSTOMER_CHARS / 2)}` : text;
   return {
-    customer: { text: clipped, ...(name && { name: name.slice(0, 200) }) },
+    customer: { text: clipped, ...(name && { name: name.slice(0, MAX_CUSTOMER_NAME_CHARS) }) },
     earlier: messages.slice(0, latest).map((m) => m.text).filter(Boolean),
   };
 }
