@@ -1,11 +1,15 @@
 // Enterprise policy: what a manager set in storage.managed (Chrome policy `3rdparty` extension
 // policy, Firefox policies.json `3rdparty`). Read at start and on change; anything malformed is
 // ignored field by field, so a typo in one pack never turns off the rest of the policy.
-import { isHttpsOrLocal, MAX_PACK_CHARS } from '../shared/settings';
+import { packTooLarge } from '../shared/limits';
+import { isHttpsOrLocal } from '../shared/settings';
 
 export const DEFAULT_REFRESH_MINUTES = 6 * 60;
 /** Chrome's alarms fire at most every 30 s; CanDo does not poll pack servers more than every 15 min. */
 const MIN_REFRESH_MINUTES = 15;
+/** How long a pack host may take to send the whole pack before the check counts as failed. */
+export const DEFAULT_FETCH_TIMEOUT_SECONDS = 30;
+const FETCH_TIMEOUT_RANGE = [1, 300] as const;
 
 export interface Policy {
   /** A policy is in force (the options page says so). */
@@ -21,6 +25,7 @@ export interface Policy {
   /** False: agents cannot import packs or subscribe to URLs. */
   allowImport: boolean;
   refreshMinutes: number;
+  fetchTimeoutSeconds: number;
   /** Entries the store ignored, for the options page. */
   problems: string[];
 }
@@ -37,6 +42,7 @@ export function normalizePolicy(raw: unknown): Policy {
     lockedRules: [],
     allowImport: true,
     refreshMinutes: DEFAULT_REFRESH_MINUTES,
+    fetchTimeoutSeconds: DEFAULT_FETCH_TIMEOUT_SECONDS,
     problems: [],
   };
   if (!isObject(raw) || Object.keys(raw).length === 0) return policy;
@@ -49,7 +55,8 @@ export function normalizePolicy(raw: unknown): Policy {
       else policy.subscriptionUrls.push(entry.url);
     } else if (isObject(entry) && typeof entry.json === 'string') {
       // The JSON-string form carries what Chrome's policy schema cannot type (transform suggestions).
-      if (entry.json.length > MAX_PACK_CHARS) policy.problems.push(`Policy pack ${i + 1}: larger than ${MAX_PACK_CHARS} characters.`);
+      const tooLarge = packTooLarge(entry.json.length);
+      if (tooLarge) policy.problems.push(`Policy pack ${i + 1}: ${tooLarge}`);
       else {
         try {
           policy.inlinePacks.push(JSON.parse(entry.json));
@@ -68,6 +75,10 @@ export function normalizePolicy(raw: unknown): Policy {
   if (raw.allowImport === false) policy.allowImport = false;
   if (typeof raw.refreshMinutes === 'number' && Number.isFinite(raw.refreshMinutes)) {
     policy.refreshMinutes = Math.max(MIN_REFRESH_MINUTES, Math.round(raw.refreshMinutes));
+  }
+  if (typeof raw.fetchTimeoutSeconds === 'number' && Number.isFinite(raw.fetchTimeoutSeconds)) {
+    const [min, max] = FETCH_TIMEOUT_RANGE;
+    policy.fetchTimeoutSeconds = Math.min(max, Math.max(min, Math.round(raw.fetchTimeoutSeconds)));
   }
   return policy;
 }

@@ -3,14 +3,17 @@
 // replies, noise on the unlabeled ones, and the phrase cases from public guidance.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Analyzer, CORE_CATEGORIES, type Finding } from '../engine';
-import { builtinPackFiles, loadPack } from './index';
+import { Analyzer, CONTEXT_CATEGORIES, CORE_CATEGORIES, type CustomerContext, type Finding } from '../engine';
+import { builtinPackFiles, loadPack } from './packs';
 
 export interface LabeledReply {
   id: string;
   text: string;
+  /** The customer's message the reply answers (what context rules read), and their name if known. */
+  customer?: string;
+  customerName?: string;
   labels: string[];
-  /** Category → the shortest exact substring of `text` that carries it. */
+  /** Category → the shortest exact substring of `text` that carries it (optional for context categories: the whole reply). */
   spans: Record<string, string>;
   note?: string;
 }
@@ -104,7 +107,11 @@ function score(truePositives: number, falsePositives: number, misses: number, hi
  * its span is neither (the README does not count it); it is listed as `elsewhere` for review.
  * Recall counts labeled spans with at least one overlapping finding of their category.
  */
-export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: string) => Finding[], categories: readonly string[] = CORE_CATEGORIES): EvalReport {
+export function scoreReplies(
+  replies: readonly LabeledReply[],
+  analyze: (text: string, customer?: CustomerContext) => Finding[],
+  categories: readonly string[] = [...CORE_CATEGORIES, ...CONTEXT_CATEGORIES],
+): EvalReport {
   const counts = new Map(categories.map((c) => [c, { tp: 0, fp: 0, hits: 0, spans: 0 }]));
   const falsePositives: ScoredItem[] = [];
   const misses: ScoredItem[] = [];
@@ -113,7 +120,7 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
   let quietReplies = 0;
   let noisyReplies = 0;
   for (const reply of replies) {
-    const findings = analyze(reply.text);
+    const findings = analyze(reply.text, reply.customer === undefined ? undefined : { text: reply.customer, ...(reply.customerName && { name: reply.customerName }) });
     const borderline = borderlineCategories(reply.note);
     if (reply.labels.length === 0 && borderline.size === 0) {
       quietReplies++;
@@ -121,6 +128,8 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
       for (const f of findings) noisy.push({ replyId: reply.id, category: f.category, text: f.text, ruleId: f.ruleId });
     }
     const spanRange = (category: string) => {
+      // A context finding is about the reply as a whole (an unanswered question has no words of its own).
+      if (reply.spans[category] === undefined && category.startsWith('context-')) return { start: 0, end: reply.text.length };
       const span = reply.spans[category] ?? '';
       const start = span ? reply.text.indexOf(span) : -1;
       if (start < 0) throw new Error(`reply ${reply.id}: the ${category} span is not in its text`);
@@ -144,7 +153,7 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
       count.spans++;
       const { start, end } = spanRange(category);
       if (findings.some((f) => f.category === category && overlaps(f, start, end))) count.hits++;
-      else misses.push({ replyId: reply.id, category, text: reply.spans[category] });
+      else misses.push({ replyId: reply.id, category, text: reply.spans[category] ?? reply.text });
     }
   }
   const scores: Record<string, CategoryScore> = {};
@@ -201,6 +210,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function isLabeledReply(row: unknown): row is LabeledReply {
   if (!isObject(row) || typeof row.id !== 'string' || typeof row.text !== 'string' || !isStringList(row.labels) || !isObject(row.spans)) return false;
   if (row.note !== undefined && typeof row.note !== 'string') return false;
+  if ((row.customer !== undefined && typeof row.customer !== 'string') || (row.customerName !== undefined && typeof row.customerName !== 'string')) return false;
   return Object.values(row.spans).every((s) => typeof s === 'string');
 }
 
@@ -256,14 +266,20 @@ function formatReport(report: EvalReport, verbose: boolean): string {
 /** Scores `packFiles` on one split of a corpus folder: replies-<split>.jsonl, and phrases-<split>.jsonl if there is one. */
 export function evaluateSplit(corpusDir: string, split: string, packFiles: readonly string[]): EvalReport {
   const analyzer = new Analyzer(packFiles.map((f) => loadPack(f).pack));
-  const analyze = (text: string) => analyzer.analyze(text);
+  const analyze = (text: string, customer?: CustomerContext) => analyzer.analyze(text, { customer });
   const report = scoreReplies(readJsonl(join(corpusDir, `replies-${split}.jsonl`), isLabeledReply), analyze);
   const phrasesFile = join(corpusDir, `phrases-${split}.jsonl`);
   if (existsSync(phrasesFile)) report.phrases = scorePhrases(readJsonl(phrasesFile, isPhraseCase), analyze);
   return report;
 }
 
-export async function evalCommand(args: string[], root = repositoryRoot()): Promise<number> {
+/** `cando eval`: writes through `env` (the CLI's streams, or a test's). */
+export async function evalCommand(args: string[], env: { root?: string; out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const root = env.root ?? repositoryRoot();
+  const usage = (problem: string) => {
+    env.err(`cando eval: ${problem}\n${USAGE}\n`);
+    return 2;
+  };
   const packFiles: string[] = [];
   let corpus: string | undefined;
   let split = 'dev';
@@ -280,7 +296,7 @@ export async function evalCommand(args: string[], root = repositoryRoot()): Prom
     } else if (a === '--json') json = true;
     else if (a === '--verbose') verbose = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write(`${USAGE}\n`);
+      env.out(`${USAGE}\n`);
       return 0;
     } else return usage(`unknown argument ${a}`);
   }
@@ -291,14 +307,9 @@ export async function evalCommand(args: string[], root = repositoryRoot()): Prom
   try {
     report = evaluateSplit(corpusDir, split, packFiles.length ? packFiles : builtinPackFiles(root));
   } catch (e) {
-    process.stderr.write(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    env.err(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  process.stdout.write(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
+  env.out(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
   return 0;
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`cando eval: ${problem}\n${USAGE}\n`);
-  return 2;
 }

@@ -5,7 +5,7 @@
 // --split round2 --verbose` prints the figures with their intervals, the misses and false flags.
 import { join } from 'node:path';
 import { evaluateSplit } from '../../../src/cli/eval';
-import { builtinPackFiles } from '../../../src/cli/index';
+import { builtinPackFiles } from '../../../src/cli/packs';
 
 const root = join(__dirname, '..', '..', '..');
 const report = evaluateSplit(join(__dirname, 'sets'), 'round2', builtinPackFiles(root));

@@ -4,8 +4,8 @@
 // suggestion must not bring the same finding back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, type CompiledPack } from '../../../src/engine';
-import { builtinPackFiles } from '../../../src/cli/index';
+import { Analyzer, compilePack, exampleText, type CompiledPack } from '../../../src/engine';
+import { builtinPackFiles } from '../../../src/cli/packs';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -209,8 +209,8 @@ describe('built-in packs on unseen sentences', () => {
   });
   const analyzer = new Analyzer(packs);
 
-  it('are the five coaching packs', () => {
-    expect(packs.map((p) => p.id).sort()).toEqual(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-policy']);
+  it('are the five coaching packs and the context pack', () => {
+    expect(packs.map((p) => p.id).sort()).toEqual(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-context', 'cando-policy']);
   });
 
   it.each(SENTENCES)('%s → %j', (text, expected) => {
@@ -219,7 +219,7 @@ describe('built-in packs on unseen sentences', () => {
   });
 
   it('offers suggestions that, once applied, the same rule does not flag again', () => {
-    const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag))];
+    const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map(exampleText)))];
     const reflagged = texts.flatMap((text) =>
       analyzer.analyze(text).flatMap((f) =>
         f.suggestions

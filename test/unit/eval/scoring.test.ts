@@ -111,14 +111,8 @@ describe('evalCommand', () => {
   async function capture(args: string[], root?: string): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-    try {
-      return { code: await evalCommand(args, root), out, err };
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-    }
+    const code = await evalCommand(args, { root, out: (s) => (out += s), err: (s) => (err += s) });
+    return { code, out, err };
   }
 
   it('prints machine-readable figures for the given pack and corpus', async () => {
