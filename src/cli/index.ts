@@ -50,8 +50,8 @@ are expanded by cando.
   --macros               each FILE is a Zendesk macros export (Macros API JSON) or a Freshdesk
                          canned-responses export; lints every canned reply in it
   --jsonl                batch mode: reads lines {"id": ..., "text": ...} (stdin or FILEs) and
-                         writes one line {"id": ..., "findings": [...], "strengths": [...]} per
-                         input line, in order (strengths: ids of what the reply does well);
+                         writes one line {"id": ..., "findings": [...]} per input line, in order,
+                         with "strengths" (ids of what the reply does well) when it has any;
                          a line's optional "customer" (the customer's message, or {"text", "name"})
                          lets the context rules coach the reply against it
   --color, --no-color    colour the text output (default: on a terminal, unless NO_COLOR is set)`;
@@ -131,9 +131,9 @@ async function check(args: string[], env: Required<CliEnvironment>): Promise<num
         }
         const findings = analyzer.analyze(record.text, { customer });
         if (findings.some((f) => severityRank(f.severity) >= severityRank(failOn))) failed = true;
-        // What the agent did well, as ids (architecture.md: a separate list, never findings).
+        // What the agent did well, as ids (architecture.md: a separate list, never findings), when there is any.
         const strengths = findStrengths(record.text, customer).map((st) => st.id);
-        env.out(`${JSON.stringify({ id: record.id ?? null, findings, strengths })}\n`);
+        env.out(`${JSON.stringify({ id: record.id ?? null, findings, ...(strengths.length && { strengths }) })}\n`);
       });
     }
     return failed ? 1 : 0;
