@@ -4,7 +4,7 @@
 // tests), 2 for a usage error; --help and --version on every command.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, exampleContest, SEVERITIES, type CustomerContext, type Severity } from '../engine';
+import { Analyzer, compilePack, exampleContest, findStrengths, SEVERITIES, type CustomerContext, type Severity } from '../engine';
 import { hasFlag, lastValue, parseArgs, UsageError } from './args';
 import { evalCommand } from './eval';
 import { expandFiles } from './files';
@@ -50,7 +50,8 @@ are expanded by cando.
   --macros               each FILE is a Zendesk macros export (Macros API JSON) or a Freshdesk
                          canned-responses export; lints every canned reply in it
   --jsonl                batch mode: reads lines {"id": ..., "text": ...} (stdin or FILEs) and
-                         writes one line {"id": ..., "findings": [...]} per input line, in order;
+                         writes one line {"id": ..., "findings": [...]} per input line, in order,
+                         with "strengths" (ids of what the reply does well) when it has any;
                          a line's optional "customer" (the customer's message, or {"text", "name"})
                          lets the context rules coach the reply against it
   --color, --no-color    colour the text output (default: on a terminal, unless NO_COLOR is set)`;
@@ -130,7 +131,9 @@ async function check(args: string[], env: Required<CliEnvironment>): Promise<num
         }
         const findings = analyzer.analyze(record.text, { customer });
         if (findings.some((f) => severityRank(f.severity) >= severityRank(failOn))) failed = true;
-        env.out(`${JSON.stringify({ id: record.id ?? null, findings })}\n`);
+        // What the agent did well, as ids (architecture.md: a separate list, never findings), when there is any.
+        const strengths = findStrengths(record.text, customer).map((st) => st.id);
+        env.out(`${JSON.stringify({ id: record.id ?? null, findings, ...(strengths.length && { strengths }) })}\n`);
       });
     }
     return failed ? 1 : 0;
