@@ -101,6 +101,16 @@ function score(truePositives: number, falsePositives: number, misses: number, hi
 }
 
 /**
+ * The categories a set of replies is scored on: the core ones, and the context ones when the set is
+ * labeled for context (a reply carries or notes any context category). The shared corpus's lines
+ * carry the customer's message but, until labeled for context, say nothing about context findings.
+ */
+export function scoredCategories(replies: readonly LabeledReply[]): string[] {
+  const context = replies.some((r) => r.labels.some((l) => l.startsWith('context-')) || [...borderlineCategories(r.note)].some((c) => c.startsWith('context-')));
+  return [...CORE_CATEGORIES, ...(context ? CONTEXT_CATEGORIES : [])];
+}
+
+/**
  * Scores findings against the labels, as the corpus README says. A finding of a labeled category
  * that overlaps the labeled span is a true positive; a finding of a category the reply neither
  * carries nor notes as borderline is a false positive. A finding of a carried category away from
@@ -110,8 +120,9 @@ function score(truePositives: number, falsePositives: number, misses: number, hi
 export function scoreReplies(
   replies: readonly LabeledReply[],
   analyze: (text: string, customer?: CustomerContext) => Finding[],
-  categories: readonly string[] = [...CORE_CATEGORIES, ...CONTEXT_CATEGORIES],
+  categories: readonly string[] = scoredCategories(replies),
 ): EvalReport {
+  const scored = new Set(categories);
   const counts = new Map(categories.map((c) => [c, { tp: 0, fp: 0, hits: 0, spans: 0 }]));
   const falsePositives: ScoredItem[] = [];
   const misses: ScoredItem[] = [];
@@ -120,7 +131,10 @@ export function scoreReplies(
   let quietReplies = 0;
   let noisyReplies = 0;
   for (const reply of replies) {
-    const findings = analyze(reply.text, reply.customer === undefined ? undefined : { text: reply.customer, ...(reply.customerName && { name: reply.customerName }) });
+    const findings = analyze(reply.text, reply.customer === undefined ? undefined : { text: reply.customer, ...(reply.customerName && { name: reply.customerName }) }).filter((f) =>
+      // A category the corpus is not labeled for (context categories on a corpus without context labels) is not scored, nor counted as noise.
+      scored.has(f.category) || !(CONTEXT_CATEGORIES as readonly string[]).includes(f.category),
+    );
     const borderline = borderlineCategories(reply.note);
     if (reply.labels.length === 0 && borderline.size === 0) {
       quietReplies++;

@@ -6,9 +6,9 @@
 // the rules were tuned on the dev set. A context label's span is optional (the reply as a whole).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateSplit, type LabeledReply } from '../../../src/cli/eval';
+import { evaluateSplit, scoredCategories, type LabeledReply } from '../../../src/cli/eval';
 import { builtinPackFiles, loadPack } from '../../../src/cli/packs';
-import { Analyzer, CONTEXT_CATEGORIES } from '../../../src/engine';
+import { Analyzer, CONTEXT_CATEGORIES, CORE_CATEGORIES } from '../../../src/engine';
 
 const root = join(__dirname, '..', '..', '..');
 const corpus = join(__dirname, 'corpus');
@@ -55,5 +55,14 @@ describe('no customer message, no context finding', () => {
       const withCustomer = analyzer.analyze(r.text, { customer: { text: r.customer! } }).filter((f) => !f.category.startsWith('context-'));
       expect(withCustomer).toEqual(analyzer.analyze(r.text));
     }
+  });
+});
+
+describe('scoring a corpus for context', () => {
+  const reply = (id: string, labels: string[], note?: string): LabeledReply => ({ id, text: 'x', customer: 'y', labels, spans: {}, ...(note && { note }) });
+  it('scores the context categories only on a corpus labeled for context (a label or a borderline note)', () => {
+    expect(scoredCategories([reply('1', []), reply('2', ['cant'])])).toEqual([...CORE_CATEGORIES]);
+    expect(scoredCategories([reply('1', []), reply('2', ['context-when'])])).toEqual([...CORE_CATEGORIES, ...CONTEXT_CATEGORIES]);
+    expect(scoredCategories([reply('1', [], 'borderline: context-name')])).toEqual([...CORE_CATEGORIES, ...CONTEXT_CATEGORIES]);
   });
 });
