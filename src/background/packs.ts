@@ -1,7 +1,7 @@
 // Which packs are installed, from which source, and which of their rules are on: a pure function of
 // the built-in packs, the policy and the stored data, so the service worker can rebuild it after
 // any restart.
-import { canonicalRule, compilePack, packJson, validatePackShape, type CompiledPack } from '../engine';
+import { canonicalRule, compilePack, describeExample, packJson, validatePackShape, type CompiledPack } from '../engine';
 import type { PackError, RuleSpec } from '../engine/types';
 import type { PackInfo, PackSource, RuleChange, RuleInfo, RulePreview, SubscriptionInfo } from '../shared/protocol';
 import type { StoredData, SubscriptionState } from '../shared/settings';
@@ -112,6 +112,9 @@ export function buildView(builtin: unknown[], policy: Policy, data: StoredData, 
   };
 }
 
+/** The packs a team chose (every source but built-in): their rules win over built-in ones on the same words. */
+export const teamPacks = (view: StoreView): string[] => view.entries.filter((e) => e.source !== 'builtin').map((e) => e.id);
+
 export const hasRule = (view: StoreView, ruleId: string): boolean =>
   view.entries.some((e) => e.compiled.rules.some((r) => r.fullId === ruleId));
 
@@ -148,7 +151,7 @@ export function ruleInfos(view: StoreView): RuleInfo[] {
       severity: r.severity,
       message: r.message,
       explanation: r.explanation,
-      examples: { flag: [...r.examples.flag], pass: [...r.examples.pass] },
+      examples: { flag: r.examples.flag.map(describeExample), pass: r.examples.pass.map(describeExample) },
       enabled: locked.has(r.fullId) || !off.has(r.fullId),
       locked: locked.has(r.fullId),
     })),
@@ -175,7 +178,7 @@ export function subscriptionInfos(data: StoredData, compile: Compile, nextTry: (
 }
 
 export const rulePreviews = (pack: CompiledPack): RulePreview[] =>
-  pack.rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, message: r.message, examples: { flag: [...r.examples.flag], pass: [...r.examples.pass] } }));
+  pack.rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, message: r.message, examples: { flag: r.examples.flag.map(describeExample), pass: r.examples.pass.map(describeExample) } }));
 
 /** The rules of a stored or parsed pack as validated (defaults filled in), or none if it is not a valid pack. */
 const validRules = (spec: unknown): RuleSpec[] => {

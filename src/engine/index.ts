@@ -8,3 +8,5 @@ export { canonicalPack, canonicalRule, packJson } from './pack-json';
 export { validatePackShape } from './validate';
 export { TRANSFORMS, type SuggestionTransform, type TransformContext } from './transforms';
 export * from './types';
+export { exampleContest, type ActivePack } from './precedence';
+export { findStrengths, STRENGTH_IDS, type Strength, type StrengthId } from './strengths';

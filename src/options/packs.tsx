@@ -4,10 +4,12 @@ import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import { validatePackShape } from '../engine';
 import type { CategoryStyle, PackError } from '../engine/types';
-import type { OptionsState, PackInfo, PackPreviewResponse, RulePreview } from '../shared/protocol';
-import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
-import { categoryStyle, SEVERITY_LABEL } from '../content/overlay/categories';
+import type { OptionsState, PackInfo, PackPreview, RulePreview } from '../shared/protocol';
+import { packTooLarge } from '../shared/limits';
+import { hostPattern } from '../shared/settings';
+import { categoryStyle, SEVERITY_LABEL } from '../shared/categories';
 import { download, formatTime, send } from './api';
+import { RolloutSection } from './rollout';
 import { refreshSummaryText, subscriptionStatus } from './subscription-status';
 import { PackEditor } from './editor';
 import { draftFromSpec, newPackDraft, type PackDraft } from './editor/draft';
@@ -96,7 +98,7 @@ function RuleSummary({ rule, styleOf }: { rule: RulePreview; styleOf: (category:
   );
 }
 
-function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { type: 'pack-preview' }>; file: string }) {
+function Preview({ preview, file }: { preview: PackPreview; file: string }) {
   const { replaces } = preview;
   const styleOf = (category: string) => categoryStyle(category, Object.hasOwn(preview.categories, category) ? preview.categories[category] : undefined);
   const listed = (ids: string[]) => preview.rules.filter((r) => ids.includes(r.id));
@@ -130,13 +132,28 @@ function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { ty
           {preview.rules.map((r) => <RuleSummary rule={r} styleOf={styleOf} />)}
         </ul>
       )}
+      {preview.shadowed.length ? (
+        <ul class="shadowed warning" role="alert" data-testid="pack-shadowed">
+          {preview.shadowed.map((s) => (
+            <li>
+              Rule <code>{s.ruleId}</code> will not show on its example “{s.example}”: <code>{s.by}</code> from “{s.byPack}” flags the same words
+              and is shown instead.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.overrides.length ? (
+        <p class="overrides muted" data-testid="pack-overrides">
+          Shown instead of built-in rules on the same words: {[...new Set(preview.overrides.map((o) => `${o.ruleId} over ${o.over}`))].join('; ')}.
+        </p>
+      ) : null}
     </div>
   );
 }
 
 type ImportState =
   | { step: 'idle' }
-  | { step: 'preview'; file: string; json: string; preview: Extract<PackPreviewResponse, { type: 'pack-preview' }> }
+  | { step: 'preview'; file: string; json: string; preview: PackPreview }
   | { step: 'refused'; file: string; errors: PackError[] }
   | { step: 'done'; name: string };
 
@@ -145,8 +162,9 @@ function ImportPanel() {
   const [dragging, setDragging] = useState(false);
 
   const readFile = async (file: File) => {
-    if (file.size > MAX_PACK_CHARS) {
-      setState({ step: 'refused', file: file.name, errors: [{ pack: file.name, message: `The file is ${(file.size / 1e6).toFixed(1)} MB; CanDo accepts packs up to ${MAX_PACK_CHARS / 1e6} MB.` }] });
+    const tooLarge = packTooLarge(file.size);
+    if (tooLarge) {
+      setState({ step: 'refused', file: file.name, errors: [{ pack: file.name, message: tooLarge }] });
       return;
     }
     const json = await file.text();
@@ -315,6 +333,7 @@ export function PacksTab({ state }: { state: OptionsState }) {
         <p class="muted" id="import-off">Your organisation manages CanDo's packs: importing and subscribing are turned off.</p>
       )}
       <SubscribePanel state={state} />
+      <RolloutSection state={state} />
     </div>
   );
 }

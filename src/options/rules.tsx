@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { OptionsState, RuleInfo } from '../shared/protocol';
-import { SEVERITY_LABEL } from '../content/overlay/categories';
+import { SEVERITY_LABEL } from '../shared/categories';
 import { send } from './api';
 import { categoryStyles, Underlined } from './shared';
 
@@ -40,9 +40,9 @@ function TryIt({ rulesVersion }: { rulesVersion: unknown }) {
   useEffect(() => {
     const v = ++version.current;
     const timer = setTimeout(async () => {
-      const reply = await send({ type: 'analyze', version: v, text, skip: [] });
-      // A failed request keeps the last underlines; the next keystroke asks again.
-      if (reply.type === 'findings' && reply.version === version.current) setFindings(reply.findings);
+      const reply = await send({ type: 'analyze', text, skip: [] });
+      // A failed request keeps the last underlines; the next keystroke asks again. A later keystroke's answer wins.
+      if (reply.type === 'findings' && v === version.current) setFindings(reply.findings);
     }, 200);
     return () => clearTimeout(timer);
   }, [text, rulesVersion]);

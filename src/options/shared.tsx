@@ -2,7 +2,7 @@
 // findings the way the help-desk overlay draws them, and categories by their labels.
 import type { CategoryStyle, Finding, PackError } from '../engine/types';
 import type { OptionsState } from '../shared/protocol';
-import { categoryStyle } from '../content/overlay/categories';
+import { categoryStyle } from '../shared/categories';
 
 export function ErrorList({ errors, source }: { errors: PackError[]; source: string }) {
   return (

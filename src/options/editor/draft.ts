@@ -6,7 +6,7 @@
 import { compilePack, exampleFailures, type CompiledPack, type CompiledRule } from '../../engine';
 import { canonicalPack } from '../../engine/pack-json';
 import { RULE_KINDS } from '../../engine/rules';
-import { SEVERITIES, type PackError, type PackSpec, type Severity, type SuggestionSpec } from '../../engine/types';
+import { describeExample, SEVERITIES, type PackError, type PackSpec, type Severity, type SuggestionSpec } from '../../engine/types';
 
 /**
  * A rule kind as the form edits it: the field a rule of that kind sets, and how its value is typed:
@@ -214,7 +214,8 @@ function checkRule(rule: RuleDraft): RuleCheck {
   const compiled = result.pack.rules[0];
   const failed = new Map(exampleFailures(compiled).map((e) => [e.field, e.message]));
   const results = (kind: 'flag' | 'pass') =>
-    compiled.examples[kind].map((text, i): ExampleResult => {
+    compiled.examples[kind].map((example, i): ExampleResult => {
+      const text = describeExample(example);
       const failure = failed.get(`examples.${kind}[${i}]`);
       const flagged = failure ? /\(at "(.*)"\)$/.exec(failure)?.[1] : undefined;
       return { text, ok: !failure, ...(flagged !== undefined ? { flagged } : {}) };

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Analyzer, type CompiledPack } from '../../engine';
 import { SEVERITIES, type Finding, type PackError } from '../../engine/types';
 import type { OptionsState } from '../../shared/protocol';
-import { CORE_CATEGORY_STYLES, SEVERITY_LABEL } from '../../content/overlay/categories';
+import { CORE_CATEGORY_STYLES, SEVERITY_LABEL } from '../../shared/categories';
 import { download, send } from '../api';
 import { ErrorList, Underlined } from '../shared';
 import {

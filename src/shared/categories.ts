@@ -1,10 +1,11 @@
-// Underline colours per coaching category (shared/design/coaching.md). A pack's own category has the
-// label and colour its pack declared, else it shows as "Other". Severity sets the underline's style.
-import type { CategoryStyle, Severity } from '../../engine/types';
+// The coaching categories' labels and colours (shared/design/coaching.md), for the card, its
+// underlines and the options page; the ids are the engine's CORE_CATEGORIES. A pack's own category
+// has the label and colour its pack declared, else it shows as "Other". Severity sets the underline's style.
+import type { CategoryStyle, CoreCategory, Severity } from '../engine/types';
 
 export type { CategoryStyle };
 
-const CORE: Record<string, CategoryStyle> = {
+const CORE: Record<CoreCategory, CategoryStyle> = {
   cant: { label: "Can't", colour: '#e8590c' },
   blame: { label: 'Blame', colour: '#c2255c' },
   broken: { label: 'Capable customer', colour: '#7048e8' },
@@ -21,7 +22,7 @@ export const CORE_CATEGORY_STYLES: readonly (readonly [string, CategoryStyle])[]
 
 /** A category's label and colour: the core one's, else what its pack declared, else "Other". */
 export function categoryStyle(category: string, declared?: CategoryStyle): CategoryStyle {
-  return Object.hasOwn(CORE, category) ? CORE[category] : (declared ?? OTHER);
+  return Object.hasOwn(CORE, category) ? CORE[category as CoreCategory] : (declared ?? OTHER);
 }
 
 /** How the card names a severity; the underline is dotted for info, solid for warning, thicker for error. */
