@@ -1,10 +1,10 @@
 // Zendesk Agent Workspace: the omnichannel composer is CKEditor 5 in the top document, re-created
 // when the agent switches tickets; several tickets' composers can be alive at once.
-import { COMMON_SKIP, findAll, hostIs, type Adapter } from './types';
+import { COMMON_SKIP, findAll, type Adapter } from './types';
 
 export const zendeskWorkspace: Adapter = {
   name: 'zendesk-workspace',
-  matchesUrl: (url) => hostIs(url, 'zendesk.com'),
+  hosts: ['zendesk.com'],
   findEditors: (root) =>
     findAll(root, '[data-test-id="omnicomposer-rich-text-ckeditor"], [data-test-id="editor-view"] .ck-editor__editable'),
   skipSelector: COMMON_SKIP,
