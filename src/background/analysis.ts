@@ -2,7 +2,7 @@
 // analyse requests. The pack store decides which packs and rules are active (setActivePacks);
 // until it has, the built-in packs are active with every rule on.
 import builtinPacks from 'cando:builtin-packs';
-import { Analyzer, compilePack, type CompiledPack, type Finding, type TextRange } from '../engine';
+import { Analyzer, compilePack, type CompiledPack, type CustomerContext, type Finding, type TextRange } from '../engine';
 import { draftToAnalyse } from '../shared/limits';
 
 function compileBuiltins(): CompiledPack[] {
@@ -29,7 +29,7 @@ export function setActivePacks(packs: CompiledPack[], disabledRules: Iterable<st
 }
 
 /** The findings in the draft's first MAX_DRAFT_CHARS characters. */
-export function analyzeDraft(text: string, skip: TextRange[]): Finding[] {
+export function analyzeDraft(text: string, skip: TextRange[], customer?: CustomerContext): Finding[] {
   analyzer ??= new Analyzer(compileBuiltins(), { onRuleError: reportRuleError });
-  return analyzer.analyze(draftToAnalyse(text), { skip });
+  return analyzer.analyze(draftToAnalyse(text), { skip, customer });
 }

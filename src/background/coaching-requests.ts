@@ -12,7 +12,7 @@ export const coachingHandlers: Handlers<'ping' | 'analyze' | 'stat'> = {
     const { data, view } = await snapshot();
     const origin = senderOrigin(sender);
     if (origin !== null && data.pausedOrigins.includes(origin)) return { type: 'findings', findings: [], paused: true, lockedRules: [] };
-    return { type: 'findings', findings: analyzeDraft(request.text, request.skip), paused: false, lockedRules: view.lockedRules };
+    return { type: 'findings', findings: analyzeDraft(request.text, request.skip, request.customer), paused: false, lockedRules: view.lockedRules };
   },
   async stat(request) {
     // Only rules that exist are counted, so a page cannot fill storage with made-up ids.

@@ -40,6 +40,8 @@ export class EditorSession implements CoachedEditor {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private analysedText: string | null = null;
+  /** The customer message (name and text) the last analysis read the draft against; '' for none. */
+  private analysedCustomer = '';
   private timer = 0;
   private firstPending = 0;
   private notifyFrame = 0;
@@ -56,6 +58,8 @@ export class EditorSession implements CoachedEditor {
   ) {
     this.win = element.ownerDocument.defaultView!;
     const opts = { signal, passive: true };
+    // Back in the editor: the conversation may have changed meanwhile (a new message from the customer).
+    element.addEventListener('focus', () => this.changed(), opts);
     element.addEventListener('input', () => {
       this.lastInputAt = Date.now();
       this.changed();
@@ -254,12 +258,16 @@ export class EditorSession implements CoachedEditor {
   private async analyse(): Promise<void> {
     if (this.signal.aborted) return;
     const draft = this.read();
-    if (draft.text === this.analysedText) {
+    // The customer's latest message as the ticket page shows it now (a new one may have arrived).
+    const customer = this.adapter.readConversation?.(this.element)?.customer;
+    const customerKey = customer ? `${customer.name ?? ''}\u0000${customer.text}` : '';
+    if (draft.text === this.analysedText && customerKey === this.analysedCustomer) {
       // Back to the text already analysed (a change undone before the debounce ended): the findings moved back with it.
       this.notify();
       return;
     }
     this.analysedText = draft.text;
+    this.analysedCustomer = customerKey;
     const version = ++this.version;
     if (draft.text.trim() === '') {
       // Nothing to coach: no need to wake the background.
@@ -269,7 +277,7 @@ export class EditorSession implements CoachedEditor {
     }
     const text = draftToAnalyse(draft.text);
     const skip = draft.skip.filter((r) => r.start < text.length).map((r) => ({ start: r.start, end: Math.min(r.end, text.length) }));
-    const answer = await this.runtime.send({ type: 'analyze', text, skip });
+    const answer = await this.runtime.send({ type: 'analyze', text, skip, ...(customer && { customer }) });
     if (this.signal.aborted || version !== this.version) return;
     if (answer.type !== 'findings') {
       // No answer (the worker was restarting): try again on the next change.

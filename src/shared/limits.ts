@@ -18,3 +18,7 @@ export function draftToAnalyse(text: string): string {
   const endsInPair = /[\uD800-\uDBFF]/.test(text[MAX_DRAFT_CHARS - 1]);
   return text.slice(0, endsInPair ? MAX_DRAFT_CHARS - 1 : MAX_DRAFT_CHARS);
 }
+
+/** Longest customer message sent with a draft for the context rules (a longer one keeps its start and end). */
+export const MAX_CUSTOMER_CHARS = 20_000;
+export const MAX_CUSTOMER_NAME_CHARS = 200;

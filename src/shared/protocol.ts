@@ -2,8 +2,8 @@
 // background), a contract at both ends: `MESSAGES` lists, per request type, who may send it, the
 // parser the background runs on the request and the parser the sender runs on the answer. Messages
 // can come from a content script running in a hostile page, so nothing that arrives is used unparsed.
-import type { Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
-import { MAX_PACK_CHARS } from './limits';
+import type { CustomerContext, Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
+import { MAX_CUSTOMER_CHARS, MAX_CUSTOMER_NAME_CHARS, MAX_PACK_CHARS } from './limits';
 import { STAT_EVENTS, type StatEvent, type SubscriptionOutcome } from './settings';
 
 /** Requests to the background. */
@@ -12,7 +12,7 @@ export type Request =
    * Content script and the options page's "Try it": analyse one draft (only its first part when it is
    * longer than MAX_DRAFT_CHARS, see `draftToAnalyse`). The site's origin comes from the sender, not the message.
    */
-  | { type: 'analyze'; text: string; skip: TextRange[] }
+  | { type: 'analyze'; text: string; skip: TextRange[]; customer?: CustomerContext }
   /** Any context: liveness check (also wakes a stopped service worker). */
   | { type: 'ping' }
   /**
@@ -250,7 +250,7 @@ export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
     from: 'any',
     request: (raw) =>
       isString(raw.text) && isRangeList(raw.skip, raw.text.length)
-        ? { type: 'analyze', text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }
+        ? withCustomer({ type: 'analyze', text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }, raw.customer)
         : null,
     // Findings whose offsets do not hold their words in the draft sent are dropped, not drawn.
     response: (raw, { text }) => {
@@ -394,4 +394,13 @@ export interface MessageSender {
 export function isFromExtensionPage(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
   const ours = (url: string | undefined) => typeof url === 'string' && url.startsWith(`${ownOrigin}/`);
   return sender.id === ownId && ours(sender.url) && (!sender.tab || ours(sender.tab.url));
+}
+
+// --- The customer's message, read from the ticket page by the content script (context rules) ---
+
+/** The analyse request with its customer message when `raw` is a well-formed one; a malformed one is dropped, not the request. */
+function withCustomer<R extends { type: 'analyze' }>(request: R, raw: unknown): R & { customer?: CustomerContext } {
+  if (!isObject(raw) || !isString(raw.text) || raw.text.length > MAX_CUSTOMER_CHARS) return request;
+  const name = isShortString(raw.name, MAX_CUSTOMER_NAME_CHARS) ? raw.name : undefined;
+  return { ...request, customer: { text: raw.text, ...(name && { name }) } };
 }

@@ -3,6 +3,7 @@
 // matches from the adapters' hosts), its fixture page and one line in test/e2e/adapters.test.ts;
 // reading and writing the draft goes through the shared text model and apply.
 import type { MarkupRules } from '../text-model';
+import type { Conversation } from './conversation';
 
 /** Where editors are looked for: a whole document or shadow root, or just a subtree the page added. */
 export type SearchRoot = Document | ShadowRoot | Element;
@@ -16,6 +17,11 @@ export interface Adapter extends MarkupRules {
   readonly hosts: readonly string[];
   /** The product's reply editors in a document, an open shadow root, or a subtree (its root included). */
   findEditors(root: SearchRoot): HTMLElement[];
+  /**
+   * The conversation of the ticket `editor` replies to, read from the page (never sent anywhere):
+   * null when the page shows no message from the customer there. Absent: the adapter reads none.
+   */
+  readConversation?(editor: HTMLElement): Conversation | null;
 }
 
 /** Quoted history and signatures as most mail-like editors mark them up. */

@@ -7,6 +7,7 @@
 // keep them fast, pure (no DOM, no extension API, no state) and deterministic, because results are
 // cached by sentence text.
 
+import { addWhen } from './add-when';
 import { canDo } from './can-do';
 import { verbPhrase } from './verb-phrase';
 import { weOwn } from './we-own';
@@ -16,6 +17,7 @@ export type { SuggestionTransform, TransformContext } from './types';
 
 /** The registered transforms: name → function. Names are kebab-case. */
 const TRANSFORM_MODULES: Record<string, SuggestionTransform> = {
+  'add-when': addWhen,
   'can-do': canDo,
   'we-own': weOwn,
   'verb-phrase': verbPhrase,
