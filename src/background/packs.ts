@@ -154,16 +154,21 @@ export function ruleInfos(view: StoreView): RuleInfo[] {
   );
 }
 
-export function subscriptionInfos(data: StoredData, compile: Compile): SubscriptionInfo[] {
+/** The subscriptions as the options page shows them; `nextTry` tells when each is asked for next. */
+export function subscriptionInfos(data: StoredData, compile: Compile, nextTry: (s: SubscriptionState) => number | undefined): SubscriptionInfo[] {
   return Object.values(data.subscriptions).map((s) => {
     const result = s.spec !== undefined ? compile(s.spec, { runExamples: false }) : undefined;
+    const nextTryAt = nextTry(s);
     return {
       url: s.url,
       managed: s.managed,
-      ...(result?.ok ? { packId: result.pack.id } : {}),
+      ...(result?.ok ? { packId: result.pack.id, version: result.pack.version } : {}),
       ...(s.lastGoodAt !== undefined ? { lastGoodAt: s.lastGoodAt } : {}),
       ...(s.lastCheckedAt !== undefined ? { lastCheckedAt: s.lastCheckedAt } : {}),
+      ...(s.lastSuccessAt !== undefined ? { lastSuccessAt: s.lastSuccessAt } : {}),
+      ...(s.lastOutcome ? { lastOutcome: s.lastOutcome } : {}),
       ...(s.lastError ? { lastError: s.lastError } : {}),
+      ...(nextTryAt !== undefined ? { nextTryAt } : {}),
     };
   });
 }

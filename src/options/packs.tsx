@@ -6,6 +6,7 @@ import type { PackError } from '../engine/types';
 import type { OptionsState, PackInfo, PackPreviewResponse } from '../shared/protocol';
 import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
 import { categoryList, download, formatTime, send } from './api';
+import { refreshSummaryText, subscriptionStatus } from './subscription-status';
 
 const SOURCE_NAMES: Record<PackInfo['source'], string> = {
   builtin: 'Built in',
@@ -202,7 +203,7 @@ function SubscribePanel({ state }: { state: OptionsState }) {
   const refresh = async () => {
     setStatus('Refreshing…');
     const reply = await send({ type: 'refresh-subscriptions' });
-    setStatus(reply.type === 'ok' ? 'Refreshed.' : `Refresh failed: ${reply.message}`);
+    setStatus(reply.type === 'refresh-summary' ? refreshSummaryText(reply) : `Refresh failed: ${reply.type === 'error' ? reply.message : reply.type}`);
   };
 
   return (
@@ -221,16 +222,18 @@ function SubscribePanel({ state }: { state: OptionsState }) {
       {errors.length ? <ErrorList errors={errors} source={url} /> : null}
       <p class="muted">Subscriptions are checked every {Math.round(state.refreshMinutes / 60 * 10) / 10} hours.</p>
       <ul class="subscription-list">
-        {state.subscriptions.map((s) => (
-          <li data-url={s.url}>
-            <code>{s.url}</code> {s.managed ? '(your organisation)' : ''} — pack {s.packId ?? 'not received yet'}; last good update {formatTime(s.lastGoodAt)}; last checked {formatTime(s.lastCheckedAt)}
-            {s.lastError ? (
-              <div class="error subscription-error">
-                {s.lastError.message} ({formatTime(s.lastError.at)}). The last good version stays in use.
+        {state.subscriptions.map((s) => {
+          const status = subscriptionStatus(s, Date.now());
+          return (
+            <li data-url={s.url} data-checked={s.lastCheckedAt ?? 0}>
+              <code>{s.url}</code> {s.managed ? '(your organisation)' : ''} — pack {s.packId ?? 'not received yet'}; last good update {formatTime(s.lastGoodAt)}
+              <div class={status.failed ? 'error subscription-status subscription-error' : 'ok subscription-status'} data-outcome={s.lastOutcome ?? 'none'}>
+                {status.headline}
               </div>
-            ) : null}
-          </li>
-        ))}
+              <div class="muted subscription-schedule">{status.schedule}</div>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
