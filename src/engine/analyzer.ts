@@ -1,9 +1,10 @@
 // The Analyzer: the active rules of the active packs, with a bounded cache of findings keyed by
 // sentence text, so re-analysing a draft after an edit only matches the sentences that changed.
 import type { CompiledPack, CompiledRule } from './compile';
-import { findingsInText, matchRule, type SentenceFinding } from './match';
+import { contextFindings, hasCustomerMessage } from './context';
+import { byPosition, findingsInText, matchRule, type SentenceFinding } from './match';
 import { Sentence } from './sentence';
-import type { Finding, TextRange } from './types';
+import type { CustomerContext, Finding, TextRange } from './types';
 
 export interface AnalyzerOptions {
   /** Full rule ids (`pack/rule`) that are switched off. */
@@ -11,8 +12,23 @@ export interface AnalyzerOptions {
   /** Cache bounds: sentences kept, and their total characters. */
   cacheEntries?: number;
   cacheChars?: number;
+  /**
+   * Packs a team chose (imported, subscribed, set by policy): where one of their rules and a rule of
+   * another pack (a built-in one) flag the same or overlapping words, only theirs is shown.
+   */
+  preferredPacks?: Iterable<string>;
   /** Told when a rule throws on a sentence; that rule's findings for that sentence are skipped. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.end;
+
+/** `findings` without those of other packs that overlap a finding of a preferred pack. */
+export function preferOverlapping(findings: SentenceFinding[], preferred: ReadonlySet<string>): SentenceFinding[] {
+  if (preferred.size === 0) return findings;
+  const winners = findings.filter((f) => preferred.has(f.rule.packId));
+  if (winners.length === 0) return findings;
+  return findings.filter((f) => preferred.has(f.rule.packId) || !winners.some((w) => overlaps(w, f)));
 }
 
 /** A copy of `s` that does not share memory with the string it was sliced from. */
@@ -20,24 +36,45 @@ const ownCopy = (s: string): string => ` ${s}`.slice(1);
 
 export class Analyzer {
   readonly rules: readonly CompiledRule[];
+  /** The rules that match the draft alone (cached by sentence), and those that also read the customer's message. */
+  private readonly draftRules: readonly CompiledRule[];
+  private readonly contextRules: readonly CompiledRule[];
   /** Sentence text → its findings; the entry keeps its own (copied) key, see remember(). */
   private readonly cache = new Map<string, { key: string; findings: readonly SentenceFinding[] }>();
   private cachedChars = 0;
   private readonly maxEntries: number;
   private readonly maxChars: number;
   private readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  private readonly preferredPacks: ReadonlySet<string>;
 
   constructor(packs: readonly CompiledPack[], opts: AnalyzerOptions = {}) {
     const disabled = new Set(opts.disabledRules ?? []);
     this.rules = packs.flatMap((p) => p.rules).filter((r) => !disabled.has(r.fullId));
+    this.draftRules = this.rules.filter((r) => !r.context);
+    this.contextRules = this.rules.filter((r) => r.context);
     this.maxEntries = opts.cacheEntries ?? 5_000;
     this.maxChars = opts.cacheChars ?? 2_000_000;
     this.onRuleError = opts.onRuleError;
+    this.preferredPacks = new Set(opts.preferredPacks ?? []);
   }
 
-  /** Findings for `text`, sorted; `skip` adds ranges to leave alone (e.g. a pasted quote). */
-  analyze(text: string, opts: { skip?: readonly TextRange[] } = {}): Finding[] {
-    return findingsInText(text, opts.skip ?? [], (sentence) => this.sentenceFindings(sentence));
+  /**
+   * Findings for `text`, sorted; `skip` adds ranges to leave alone (e.g. a pasted quote). Context
+   * rules run only when `customer` (the message the draft answers) has words.
+   */
+  analyze(text: string, opts: { skip?: readonly TextRange[]; customer?: CustomerContext } = {}): Finding[] {
+    const skip = opts.skip ?? [];
+    const findings = findingsInText(text, skip, (sentence) => this.sentenceFindings(sentence));
+    const { customer } = opts;
+    if (!this.contextRules.length || !hasCustomerMessage(customer)) return findings;
+    for (const rule of this.contextRules) {
+      try {
+        findings.push(...contextFindings(rule, rule.context!, text, skip, customer));
+      } catch (error) {
+        this.onRuleError?.(rule.fullId, error);
+      }
+    }
+    return findings.sort(byPosition);
   }
 
   /** Sentences currently cached (for the benchmark and tests). */
@@ -55,15 +92,16 @@ export class Analyzer {
     }
     const sentence = new Sentence(text);
     const findings: SentenceFinding[] = [];
-    for (const rule of this.rules) {
+    for (const rule of this.draftRules) {
       try {
         findings.push(...matchRule(rule, sentence));
       } catch (error) {
         this.onRuleError?.(rule.fullId, error);
       }
     }
-    this.remember(text, findings);
-    return findings;
+    const shown = preferOverlapping(findings, this.preferredPacks);
+    this.remember(text, shown);
+    return shown;
   }
 
   private remember(sentence: string, findings: readonly SentenceFinding[]): void {

@@ -3,9 +3,11 @@
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import type { PackError } from '../engine/types';
-import type { OptionsState, PackInfo, PackPreviewResponse } from '../shared/protocol';
-import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
+import type { OptionsState, PackInfo, PackPreview } from '../shared/protocol';
+import { packTooLarge } from '../shared/limits';
+import { hostPattern } from '../shared/settings';
 import { categoryList, download, formatTime, send } from './api';
+import { RolloutSection } from './rollout';
 import { refreshSummaryText, subscriptionStatus } from './subscription-status';
 
 const SOURCE_NAMES: Record<PackInfo['source'], string> = {
@@ -77,7 +79,7 @@ function PackRow({ pack }: { pack: PackInfo }) {
   );
 }
 
-function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { type: 'pack-preview' }>; file: string }) {
+function Preview({ preview, file }: { preview: PackPreview; file: string }) {
   const { replaces } = preview;
   return (
     <div class="preview" data-testid="pack-preview" data-source={file}>
@@ -97,13 +99,28 @@ function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { ty
           </ul>
         </div>
       ) : null}
+      {preview.shadowed.length ? (
+        <ul class="shadowed warning" role="alert" data-testid="pack-shadowed">
+          {preview.shadowed.map((s) => (
+            <li>
+              Rule <code>{s.ruleId}</code> will not show on its example “{s.example}”: <code>{s.by}</code> from “{s.byPack}” flags the same words
+              and is shown instead.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.overrides.length ? (
+        <p class="overrides muted" data-testid="pack-overrides">
+          Shown instead of built-in rules on the same words: {[...new Set(preview.overrides.map((o) => `${o.ruleId} over ${o.over}`))].join('; ')}.
+        </p>
+      ) : null}
     </div>
   );
 }
 
 type ImportState =
   | { step: 'idle' }
-  | { step: 'preview'; file: string; json: string; preview: Extract<PackPreviewResponse, { type: 'pack-preview' }> }
+  | { step: 'preview'; file: string; json: string; preview: PackPreview }
   | { step: 'refused'; file: string; errors: PackError[] }
   | { step: 'done'; name: string };
 
@@ -112,8 +129,9 @@ function ImportPanel() {
   const [dragging, setDragging] = useState(false);
 
   const readFile = async (file: File) => {
-    if (file.size > MAX_PACK_CHARS) {
-      setState({ step: 'refused', file: file.name, errors: [{ pack: file.name, message: `The file is ${(file.size / 1e6).toFixed(1)} MB; CanDo accepts packs up to ${MAX_PACK_CHARS / 1e6} MB.` }] });
+    const tooLarge = packTooLarge(file.size);
+    if (tooLarge) {
+      setState({ step: 'refused', file: file.name, errors: [{ pack: file.name, message: tooLarge }] });
       return;
     }
     const json = await file.text();
@@ -273,6 +291,7 @@ export function PacksTab({ state }: { state: OptionsState }) {
         <p class="muted" id="import-off">Your organisation manages CanDo's packs: importing and subscribing are turned off.</p>
       )}
       <SubscribePanel state={state} />
+      <RolloutSection state={state} />
     </div>
   );
 }

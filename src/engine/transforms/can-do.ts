@@ -13,7 +13,7 @@
 // "couldn't", "were unable to"; default "can't").
 // Args: `frame` "instead" (default) or "while" ("while we can't refund this order, what we can do
 // is ..."), `who` (the speaker when the rule has no `who` capture), `gap` (default "[what you can offer]").
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 import { matchCase, pronoun, withVerbForm } from './grammar';
 
 /** Where the request ends and a clause the agent added begins ("... but we can offer credit"). */

@@ -7,30 +7,17 @@
 // keep them fast, pure (no DOM, no extension API, no state) and deterministic, because results are
 // cached by sentence text.
 
+import { addWhen } from './add-when';
 import { canDo } from './can-do';
 import { verbPhrase } from './verb-phrase';
 import { weOwn } from './we-own';
+import type { SuggestionTransform } from './types';
 
-/** What a transform sees of one match. Everything is text from the agent's own sentence. */
-export interface TransformContext {
-  /** The flagged text: the transform's result replaces exactly this range. */
-  match: string;
-  /** Captures by number ("1", "2", ...) and by name; a capture that did not take part is "". */
-  captures: Readonly<Record<string, string>>;
-  /** The whole sentence the match is in (sentences are the engine's unit of analysis and caching). */
-  sentence: string;
-  /** The sentence's text before and after the match. */
-  before: string;
-  after: string;
-  /** The pack's `args` for this suggestion (plain text, validated). */
-  args: Readonly<Record<string, string>>;
-}
-
-/** Returns the replacement for exactly the flagged range, or null when it has nothing good to offer. */
-export type SuggestionTransform = (context: TransformContext) => string | null;
+export type { SuggestionTransform, TransformContext } from './types';
 
 /** The registered transforms: name → function. Names are kebab-case. */
 const TRANSFORM_MODULES: Record<string, SuggestionTransform> = {
+  'add-when': addWhen,
   'can-do': canDo,
   'we-own': weOwn,
   'verb-phrase': verbPhrase,

@@ -5,7 +5,7 @@
 //
 // Args: `capture` (default "action"), `form` ("infinitive", "gerund", "past" or "present"; default
 // "infinitive"), `before` and `after` (text around the converted phrase).
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 import { matchCase, withVerbForm, type VerbForm } from './grammar';
 
 const FORMS: Record<string, VerbForm> = { infinitive: 'Infinitive', gerund: 'Gerund', past: 'PastTense', present: 'PresentTense' };
