@@ -1,7 +1,8 @@
 // The Analyzer: the active rules of the active packs, with a bounded cache of findings keyed by
 // sentence text, so re-analysing a draft after an edit only matches the sentences that changed.
 import type { CompiledPack, CompiledRule } from './compile';
-import { findingsInText, matchRule, type SentenceFinding } from './match';
+import { findingsInText, matchRule, textSentences, type SentenceFinding } from './match';
+import { sentenceRewrites, type Flag } from './rewrite';
 import { Sentence } from './sentence';
 import type { Finding, TextRange } from './types';
 
@@ -18,10 +19,19 @@ export interface AnalyzerOptions {
 /** A copy of `s` that does not share memory with the string it was sliced from. */
 const ownCopy = (s: string): string => ` ${s}`.slice(1);
 
+interface CacheEntry {
+  key: string;
+  findings: readonly SentenceFinding[];
+  /** The sentence's rewrites, made the first time its findings are reported. */
+  rewrites?: readonly string[];
+  /** A rule threw on the sentence: its findings may be incomplete. */
+  failed?: boolean;
+}
+
 export class Analyzer {
   readonly rules: readonly CompiledRule[];
   /** Sentence text → its findings; the entry keeps its own (copied) key, see remember(). */
-  private readonly cache = new Map<string, { key: string; findings: readonly SentenceFinding[] }>();
+  private readonly cache = new Map<string, CacheEntry>();
   private cachedChars = 0;
   private readonly maxEntries: number;
   private readonly maxChars: number;
@@ -37,7 +47,29 @@ export class Analyzer {
 
   /** Findings for `text`, sorted; `skip` adds ranges to leave alone (e.g. a pasted quote). */
   analyze(text: string, opts: { skip?: readonly TextRange[] } = {}): Finding[] {
-    return findingsInText(text, opts.skip ?? [], (sentence) => this.sentenceFindings(sentence));
+    return findingsInText(text, opts.skip ?? [], (sentence) => this.sentenceFindings(sentence), { rewrites: (sentence) => this.sentenceRewrites(sentence), gaps: true });
+  }
+
+  /**
+   * Where `text` (a candidate rewrite) is flagged by the active rules, with each flag's fixes (gaps
+   * are not flags); null if a rule threw on it, so it cannot be shown to be clean. Rule errors on
+   * candidates are not reported: the agent's own sentence reported them already.
+   */
+  private flags(text: string): Flag[] | null {
+    const sentences = textSentences(text).map((range) => ({ range, entry: this.entry(text.slice(range.start, range.end), false) }));
+    if (sentences.some(({ entry }) => entry.failed)) return null;
+    return sentences.flatMap(({ range, entry }) =>
+      entry.findings.map((f) => ({
+        start: range.start + f.start,
+        end: range.start + f.end,
+        fixes: f.fixes.map((x) => ({ start: range.start + x.start, end: range.start + x.end, text: x.text })),
+      })),
+    ).sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  private sentenceRewrites(sentence: string): readonly string[] {
+    const entry = this.entry(sentence);
+    return (entry.rewrites ??= sentenceRewrites(sentence, (t) => this.flags(t)).map(ownCopy));
   }
 
   /** Sentences currently cached (for the benchmark and tests). */
@@ -46,38 +78,46 @@ export class Analyzer {
   }
 
   private sentenceFindings(text: string): readonly SentenceFinding[] {
+    return this.entry(text).findings;
+  }
+
+  /** The sentence's cache entry, matched now if it is not cached (a sentence too long to cache gets a fresh one). */
+  private entry(text: string, reportErrors = true): CacheEntry {
     const cached = this.cache.get(text);
     if (cached) {
       // Most recently used last: Map keeps insertion order, so the oldest is evicted first.
       this.cache.delete(text);
       this.cache.set(cached.key, cached);
-      return cached.findings;
+      return cached;
     }
     const sentence = new Sentence(text);
     const findings: SentenceFinding[] = [];
+    let failed = false;
     for (const rule of this.rules) {
       try {
         findings.push(...matchRule(rule, sentence));
       } catch (error) {
-        this.onRuleError?.(rule.fullId, error);
+        failed = true;
+        if (reportErrors) this.onRuleError?.(rule.fullId, error);
       }
     }
-    this.remember(text, findings);
-    return findings;
+    return this.remember(text, findings, failed);
   }
 
-  private remember(sentence: string, findings: readonly SentenceFinding[]): void {
-    if (sentence.length > this.maxChars) return;
+  private remember(sentence: string, findings: readonly SentenceFinding[], failed: boolean): CacheEntry {
+    if (sentence.length > this.maxChars) return { key: sentence, findings, failed };
     // The sentence (and a suggestion made from its captures) is a slice of the whole draft, and
     // engines keep a slice's parent string alive: store copies, or every cached sentence would hold
     // on to the draft it came from.
     const text = ownCopy(sentence);
-    this.cache.set(text, { key: text, findings: findings.map((f) => ({ ...f, suggestions: f.suggestions.map(ownCopy) })) });
+    const entry: CacheEntry = { key: text, findings: findings.map((f) => ({ ...f, suggestions: f.suggestions.map(ownCopy), fixes: f.fixes.map((x) => ({ ...x, text: ownCopy(x.text) })) })), failed };
+    this.cache.set(text, entry);
     this.cachedChars += text.length;
     while (this.cache.size > this.maxEntries || this.cachedChars > this.maxChars) {
       const oldest = this.cache.keys().next().value as string;
       this.cache.delete(oldest);
       this.cachedChars -= oldest.length;
     }
+    return entry;
   }
 }

@@ -8,6 +8,10 @@
 // cached by sentence text.
 
 import { canDo } from './can-do';
+import { clause } from './clause';
+import { giveReason } from './give-reason';
+import { itLooksLike } from './it-looks-like';
+import { sorryFor } from './sorry-for';
 import { verbPhrase } from './verb-phrase';
 import { weOwn } from './we-own';
 
@@ -26,12 +30,28 @@ export interface TransformContext {
   args: Readonly<Record<string, string>>;
 }
 
-/** Returns the replacement for exactly the flagged range, or null when it has nothing good to offer. */
-export type SuggestionTransform = (context: TransformContext) => string | null;
+/**
+ * A replacement that also covers words around the match: the last `before` characters of
+ * `context.before` and the first `after` characters of `context.after` (the rest of a clause the
+ * flagged words govern: "sorry you feel *that way*"). Only sentence rewrites use these; a finding's
+ * `suggestions` keep the replacements of exactly the flagged range.
+ */
+export interface Reaching {
+  text: string;
+  before?: number;
+  after?: number;
+}
+
+/** Returns the replacement for the flagged range (or a Reaching one), or null when it has nothing good to offer. */
+export type SuggestionTransform = (context: TransformContext) => string | Reaching | null;
 
 /** The registered transforms: name → function. Names are kebab-case. */
 const TRANSFORM_MODULES: Record<string, SuggestionTransform> = {
   'can-do': canDo,
+  clause,
+  'give-reason': giveReason,
+  'it-looks-like': itLooksLike,
+  'sorry-for': sorryFor,
   'we-own': weOwn,
   'verb-phrase': verbPhrase,
 };
