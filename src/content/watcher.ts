@@ -203,7 +203,10 @@ export class EditorWatcher {
   private found(el: HTMLElement, adapter: Adapter): void {
     // Claimed by an adapter before this one, or an editable part of an editor we know.
     if (this.editorAround(el) || !el.isConnected) return;
-    if (isBlank(el)) this.rest(el, adapter);
+    // The agent is in it already (the page focused its reply box before this scan reached it): its
+    // focus event has passed, so it starts now, like an editor the agent focuses, whatever waits.
+    if (holdsFocus(el)) this.startNow(el, adapter);
+    else if (isBlank(el)) this.rest(el, adapter);
     else this.await(el, adapter);
   }
 
@@ -378,6 +381,11 @@ export class EditorWatcher {
     if (live) return this.touch(el, live);
     const adapter = this.waiting.get(el) ?? this.dormant.get(el);
     if (!adapter || !el.isConnected || !isEditable(el)) return;
+    this.startNow(el, adapter);
+  }
+
+  /** Starts coaching an editor the agent is in, taking the place of one the agent is not in if need be. */
+  private startNow(el: HTMLElement, adapter: Adapter): void {
     this.makeRoom(true);
     this.begin(el, adapter);
   }
@@ -441,6 +449,12 @@ export class EditorWatcher {
 
 const isBlank = (el: HTMLElement): boolean =>
   ('value' in el && typeof el.value === 'string' ? el.value : el.textContent ?? '').trim() === '';
+
+/** The focused element of `el`'s document or shadow root is `el` or inside it (also while the window itself is in the background). */
+function holdsFocus(el: HTMLElement): boolean {
+  const active = (el.getRootNode() as Root).activeElement;
+  return active !== null && el.contains(active);
+}
 
 const isOurs = (n: Node): boolean =>
   n.nodeName.startsWith('CANDO-') || (n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute('data-cando-overlay'));

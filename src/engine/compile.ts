@@ -1,9 +1,9 @@
 // compilePack: validate a pack, compile every rule once (matchers, exceptions, suggestions), and run
 // each rule's own examples. A pack is all or nothing: any error refuses the whole pack.
 import { LIMITS } from './limits';
+import { RULE_KINDS, type RuleKind } from './rules';
 import { compilePattern } from './rules/pattern';
 import { compilePhrases } from './rules/phrases';
-import { compileRegex } from './rules/regex';
 import { findingsInText, matchRule } from './match';
 import { Sentence, type Matcher, type MatcherResult } from './sentence';
 
@@ -11,7 +11,7 @@ import { compileSuggestion, type CompiledSuggestion } from './suggestions';
 import type { PackError, RuleSpec, Severity } from './types';
 import { validatePackShape } from './validate';
 
-export type RuleKind = 'phrases' | 'pattern' | 'regex';
+export type { RuleKind };
 
 export interface CompiledRule {
   /** `pack-id/rule-id`. */
@@ -98,13 +98,13 @@ export function compilePack(input: unknown, opts: CompileOptions = {}): CompileR
 function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnings: PackError[]): CompiledRule | undefined {
   const fail = (field: string, message: string) => errors.push({ pack: packId, rule: spec.id, field, message });
   const before = errors.length;
-  const kind: RuleKind = spec.phrases ? 'phrases' : spec.pattern !== undefined ? 'pattern' : 'regex';
-  const result = kind === 'phrases' ? compilePhrases(spec.phrases!) : kind === 'pattern' ? compilePattern(spec.pattern!) : compileRegex(spec.regex!);
-  if (!result.ok) return void fail(kind, `${kind === 'phrases' ? 'a phrase' : `the ${kind}`} ${result.message}`);
+  // validatePackShape let through only rules with exactly one kind's field.
+  const kind = RULE_KINDS.find((k) => spec[k.field] !== undefined)!;
+  const result = (kind.compile as (value: unknown) => MatcherResult)(spec[kind.field]);
+  if (!result.ok) return void fail(kind.field, `${kind.noun} ${result.message}`);
   const matcher = result.matcher;
-  if (kind === 'pattern' && !matcher.triggers) {
-    warnings.push({ pack: packId, rule: spec.id, field: 'pattern', message: 'has no required literal word, so it is parsed on every sentence (slower)' });
-  }
+  const warning = kind.warning?.(matcher);
+  if (warning) warnings.push({ pack: packId, rule: spec.id, field: kind.field, message: warning });
   const exceptions: Matcher[] = [];
   (spec.unless ?? []).forEach((entry, i) => {
     const r = compileException(entry);
@@ -122,7 +122,7 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
     fullId: `${packId}/${spec.id}`,
     id: spec.id,
     packId,
-    kind,
+    kind: kind.field,
     category: spec.category,
     severity: spec.severity ?? 'warning',
     message: spec.message,

@@ -39,8 +39,8 @@ export function wordSet(sentence: string): Set<string> {
   return words;
 }
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-const MARKUP = /(?<!\$)<[a-zA-Z!/?]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);/;
+export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+export const MARKUP = /(?<!\$)<[a-zA-Z!/?]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);/;
 
 /** Why a plain-text field is refused, or null when it is fine. */
 export function plainTextProblem(value: string, { multiline = false } = {}): string | null {

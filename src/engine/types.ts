@@ -1,5 +1,6 @@
 // The engine's public contract: rule packs in, findings out. Pure data, shared by the CLI,
 // the service worker, the content script (findings only) and the options page.
+import type { RuleKindFields } from './rules';
 
 /** The coaching categories of shared/design/coaching.md; packs may add their own kebab-case ones. */
 export const CORE_CATEGORIES = ['cant', 'blame', 'broken', 'apology', 'policy'] as const;
@@ -11,14 +12,11 @@ export type Severity = (typeof SEVERITIES)[number];
 /** A suggestion as a pack writes it: a template (`$1`, `$<name>`, `$&`) or a named transform. */
 export type SuggestionSpec = string | { transform: string; args?: Record<string, string> };
 
-/** One rule as written in a pack (see rules/pack.schema.json). Exactly one of phrases/pattern/regex. */
-export interface RuleSpec {
+/** One rule as written in a pack (see rules/pack.schema.json). Exactly one rule kind's field is set. */
+export interface RuleSpec extends RuleKindFields {
   id: string;
   category: string;
   severity?: Severity;
-  phrases?: string[];
-  pattern?: string;
-  regex?: string;
   unless?: string[];
   message: string;
   explanation: string;

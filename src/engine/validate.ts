@@ -2,17 +2,19 @@
 // CSP). rules/pack.schema.json documents the same format; a unit test keeps the two in agreement.
 // Reads only own properties and builds fresh objects, so keys like "__proto__" cannot pollute.
 import { LIMITS } from './limits';
+import { RULE_KINDS } from './rules';
+import type { FieldCheck } from './rules/kind';
 import { plainTextProblem } from './text';
 import { CORE_CATEGORIES, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec } from './types';
 
 export const ID_SYNTAX = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const CATEGORY_SYNTAX = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const VERSION_SYNTAX = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
-const LANGUAGE_SYNTAX = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const VERSION_SYNTAX = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+export const LANGUAGE_SYNTAX = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const PACK_FIELDS = new Set(['$schema', 'id', 'name', 'version', 'language', 'description', 'rules']);
-const RULE_FIELDS = new Set(['id', 'category', 'severity', 'phrases', 'pattern', 'regex', 'unless', 'message', 'explanation', 'suggestions', 'examples']);
+const RULE_FIELDS = new Set(['id', 'category', 'severity', ...RULE_KINDS.map((k) => k.field), 'unless', 'message', 'explanation', 'suggestions', 'examples']);
 const EXAMPLE_FIELDS = new Set(['flag', 'pass']);
 const TRANSFORM_FIELDS = new Set(['transform', 'args']);
 
@@ -101,16 +103,21 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
     const severity = own(raw, 'severity');
     if (severity !== undefined && !SEVERITIES.includes(severity as never)) fail(`must be one of ${SEVERITIES.join(', ')}`, 'severity', label);
 
-    const kinds = (['phrases', 'pattern', 'regex'] as const).filter((k) => own(raw, k) !== undefined);
-    if (kinds.length !== 1) fail(kinds.length ? `has ${kinds.join(' and ')}; a rule has exactly one` : 'needs one of phrases, pattern or regex', kinds[1] ?? 'phrases', label);
-    const phrases = textList(own(raw, 'phrases'), 'phrases', LIMITS.phrases, LIMITS.phraseLength, label);
-    const [pattern, regex] = (['pattern', 'regex'] as const).map((field) => {
-      const value = own(raw, field);
-      if (value === undefined) return undefined;
-      if (typeof value !== 'string' || value === '') return void fail('must be a non-empty string', field, label);
-      if (value.length > LIMITS.patternLength) return void fail(`is longer than ${LIMITS.patternLength} characters`, field, label);
-      return value;
-    });
+    const kinds = RULE_KINDS.filter((k) => own(raw, k.field) !== undefined);
+    if (kinds.length !== 1) {
+      const fields = RULE_KINDS.map((k) => k.field);
+      const oneOf = `${fields.slice(0, -1).join(', ')} or ${fields[fields.length - 1]}`;
+      fail(kinds.length ? `has ${kinds.map((k) => k.field).join(' and ')}; a rule has exactly one` : `needs one of ${oneOf}`, kinds[1]?.field ?? fields[0], label);
+    }
+    const kindFields: Record<string, unknown> = {};
+    for (const kind of kinds) {
+      const check: FieldCheck = {
+        fail: (message, sub = '') => fail(message, `${kind.field}${sub}`, label),
+        textList: (value, maxItems, maxLength, sub = '') => textList(value, `${kind.field}${sub}`, maxItems, maxLength, label),
+      };
+      const value = kind.validate(own(raw, kind.field), check);
+      if (value !== undefined) kindFields[kind.field] = value;
+    }
     const unless = textList(own(raw, 'unless'), 'unless', LIMITS.unless, LIMITS.patternLength, label);
 
     const message = text(own(raw, 'message'), 'message', LIMITS.messageLength, { rule: label });
@@ -136,9 +143,7 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
       id: ruleId!,
       category: category!,
       severity: (severity as RuleSpec['severity']) ?? 'warning',
-      ...(phrases && { phrases }),
-      ...(typeof pattern === 'string' && { pattern }),
-      ...(typeof regex === 'string' && { regex }),
+      ...kindFields,
       ...(unless && { unless }),
       message: message!,
       explanation: explanation!,

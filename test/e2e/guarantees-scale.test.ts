@@ -2,6 +2,7 @@
 // still coached where the agent types, typing stays exact, and nothing is thrown into the page.
 // The host page's long tasks and memory are printed as figures (measured, not asserted: timing
 // assertions make flaky tests; the figures go to the README and the benchmark).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { SCALE_PAGES, scaleRoutes, scrollThrough } from '../../scripts/scale-pages.mjs';
@@ -16,8 +17,18 @@ let ctx: ExtensionBrowser;
 let server: FixtureServer;
 let errors: string[] = [];
 
+/** More drafts in view than are coached at once, saying "we can't", the first focused by the page as it loads. */
+const FOCUSED_DRAFT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Focused draft</title></head><body>
+${Array.from({ length: 4 * MAX_LIVE_EDITORS }, (_, i) => `<textarea id="e${i}" rows="1" cols="40" aria-label="Reply ${i}">Sorry, we can't ship it to that address.</textarea>`).join('\n')}
+<script>document.getElementById('e0').focus();</script>
+</body></html>`;
+
 beforeAll(async () => {
-  server = await startFixtureServer({ port: 0, routes: scaleRoutes(EDITORS) });
+  const focusedDraft = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(FOCUSED_DRAFT_PAGE);
+  };
+  server = await startFixtureServer({ port: 0, routes: { ...scaleRoutes(EDITORS), '/focused-draft/': focusedDraft } });
   ctx = await launchWithExtension();
   await useOnlyTestPack(ctx);
 });
@@ -117,6 +128,18 @@ test('a 100,000-character draft: its start is coached and typing at its end stay
   await page.close();
 });
 
+test('a reply box the page focused before CanDo started, among more drafts in view than are coached at once, is coached at once', async () => {
+  const page = await ctx.browser.newPage();
+  errors = collectErrors(page);
+  await page.goto(`${server.url}/focused-draft/`);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('e0');
+  // Its focus event came before CanDo was there to see it: the agent has not typed yet.
+  await waitForUnderlineIn(page, '#e0', CANT_RULE, 10000);
+  expect(await coachedEditors()).toBeLessThanOrEqual(MAX_LIVE_EDITORS);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 const saysCant = (text: string) => text.includes("can't");
 
 describe.each(Object.entries(SCALE_PAGES))('a page with %s', (kind, { label, draft }) => {
@@ -140,7 +163,10 @@ describe.each(Object.entries(SCALE_PAGES))('a page with %s', (kind, { label, dra
     const index = drafts.length - 1 - [...drafts].reverse().findIndex((text) => !saysCant(text));
     const target = `#e${index}`;
     const before = await editorTexts(page);
-    const typed = " Sorry, we can't ship it.";
+    // The typed text ends with the flagged words, so they are on the caret's line, which the field
+    // keeps in view: in a one-row textarea holding a draft, words typed before the caret's line are
+    // scrolled out of sight (there, their underline is rightly clipped away with them).
+    const typed = " Sorry, we can't.";
     await page.click(target);
     await page.keyboard.down('Control');
     await page.keyboard.press('End');

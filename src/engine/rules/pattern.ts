@@ -6,6 +6,7 @@ import { LIMITS } from '../limits';
 import type { DocJson, Matcher, MatcherResult, RawMatch, Sentence } from '../sentence';
 import { IMPLIED_WORDS } from '../contractions';
 import { foldWord } from '../text';
+import { validateSource, type RuleKindDefinition } from './kind';
 
 type ParsedTerm = {
   word?: string;
@@ -149,3 +150,12 @@ export function compilePattern(pattern: string): MatcherResult {
   };
   return { ok: true, matcher };
 }
+
+export const patternKind: RuleKindDefinition<'pattern', string> = {
+  field: 'pattern',
+  noun: 'the pattern',
+  validate: (value, check) => validateSource(value, check, LIMITS.patternLength),
+  compile: compilePattern,
+  warning: (matcher) => (matcher.triggers ? undefined : 'has no required literal word, so it is parsed on every sentence (slower)'),
+  schema: { type: 'string', minLength: 1, maxLength: LIMITS.patternLength, description: 'compromise match syntax, e.g. "(we|i) (cannot|can\'t) #Verb".' },
+};

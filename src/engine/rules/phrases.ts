@@ -3,6 +3,7 @@
 // The phrases are literal text escaped into one alternation, so the RegExp cannot backtrack badly.
 import { LIMITS } from '../limits';
 import type { Matcher, MatcherResult, RawMatch, Sentence } from '../sentence';
+import type { RuleKindDefinition } from './kind';
 import { APOSTROPHE_CLASS, WORD_CHAR } from '../text';
 
 const CANT_FORMS = `(?:can${APOSTROPHE_CLASS}t|cannot|can\\s+not)`;
@@ -57,3 +58,17 @@ export function compilePhrases(phrases: readonly string[]): MatcherResult {
   };
   return { ok: true, matcher };
 }
+
+export const phrasesKind: RuleKindDefinition<'phrases', string[]> = {
+  field: 'phrases',
+  noun: 'a phrase',
+  validate: (value, check) => check.textList(value, LIMITS.phrases, LIMITS.phraseLength),
+  compile: compilePhrases,
+  schema: {
+    type: 'array',
+    minItems: 1,
+    maxItems: LIMITS.phrases,
+    items: { allOf: [{ $ref: '#/definitions/singleLine' }, { maxLength: LIMITS.phraseLength }] },
+    description: "Literal phrases: case-insensitive, word-bounded, any apostrophe, can't = cannot = can not.",
+  },
+};

@@ -6,6 +6,7 @@ import { LIMITS } from '../limits';
 import { requiredSubstrings } from '../regex-literals';
 import { catastrophicRegexProblem } from '../regex-safety';
 import type { Matcher, MatcherResult, RawMatch, Sentence } from '../sentence';
+import { validateSource, type RuleKindDefinition } from './kind';
 
 export function compileRegex(source: string): MatcherResult {
   if (source === '') return { ok: false, message: 'is empty' };
@@ -49,3 +50,16 @@ export function compileRegex(source: string): MatcherResult {
   };
   return { ok: true, matcher };
 }
+
+export const regexKind: RuleKindDefinition<'regex', string> = {
+  field: 'regex',
+  noun: 'the regex',
+  validate: (value, check) => validateSource(value, check, LIMITS.patternLength),
+  compile: compileRegex,
+  schema: {
+    type: 'string',
+    minLength: 1,
+    maxLength: LIMITS.patternLength,
+    description: 'RE2 syntax, case-insensitive unless it starts with (?-i). No nested unbounded repetition.',
+  },
+};

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { compilePack, LIMITS, type PackError } from '../../../src/engine';
+import { packSchema } from '../../../src/engine/schema';
 import { validatePackShape } from '../../../src/engine/validate';
 
 const root = join(__dirname, '..', '..', '..');
@@ -70,6 +71,10 @@ test('the CLI refuses each broken pack with a readable message and a non-zero ex
   };
   // A few at a time: CI has two cores, and on a fresh clone each process may bundle the CLI first.
   for (let i = 0; i < brokenFiles.length; i += 4) await Promise.all(brokenFiles.slice(i, i + 4).map(check));
+});
+
+test('rules/pack.schema.json is the schema built from the rule kinds and limits (npm run schema writes it)', () => {
+  expect(JSON.parse(readFileSync(join(root, 'rules', 'pack.schema.json'), 'utf8'))).toEqual(packSchema());
 });
 
 test.each(goodPackFiles)('the schema and the validator accept rules/%s', (file) => {

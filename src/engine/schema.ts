@@ -1,0 +1,105 @@
+// The pack format as a JSON schema (draft-07), built from the same limits, syntaxes and rule kinds
+// the validator uses. rules/pack.schema.json is this, written out by `npm run schema`; a unit test
+// checks the file is current.
+import { LIMITS } from './limits';
+import { RULE_KINDS } from './rules';
+import { CONTROL, MARKUP } from './text';
+import { CATEGORY_SYNTAX, FORBIDDEN_KEYS, ID_SYNTAX, LANGUAGE_SYNTAX, VERSION_SYNTAX } from './validate';
+import { CORE_CATEGORIES, SEVERITIES } from './types';
+
+const withMax = (ref: string, maxLength: number) => ({ allOf: [{ $ref: `#/definitions/${ref}` }, { maxLength }] });
+const singleLineOf = (maxLength: number) => ({ allOf: [{ $ref: '#/definitions/plainText' }, { maxLength, not: { pattern: '[\\n\\t]' } }] });
+
+export function packSchema(): Record<string, unknown> {
+  const fields = RULE_KINDS.map((k) => k.field);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://cando-coach.org/schema/pack.schema.json',
+    title: 'CanDo rule pack',
+    description:
+      "A CanDo rule pack. The engine's own validator (src/engine/validate.ts) enforces the same shape and also compiles every pattern and runs every rule's examples. Generated from src/engine/schema.ts: do not edit.",
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'version', 'language', 'rules'],
+    properties: {
+      $schema: { type: 'string' },
+      id: { $ref: '#/definitions/id' },
+      name: withMax('singleLine', LIMITS.nameLength),
+      version: { type: 'string', pattern: VERSION_SYNTAX.source },
+      language: { type: 'string', pattern: LANGUAGE_SYNTAX.source, description: 'A BCP 47 language tag, e.g. en or en-GB.' },
+      description: withMax('multiLine', LIMITS.descriptionLength),
+      rules: { type: 'array', minItems: 1, maxItems: LIMITS.rules, items: { $ref: '#/definitions/rule' } },
+    },
+    definitions: {
+      id: {
+        type: 'string',
+        maxLength: LIMITS.idLength,
+        pattern: ID_SYNTAX.source,
+        description: 'Lower-case letters and digits, with - _ or . between them. Stable: settings and statistics key on pack-id/rule-id.',
+      },
+      plainText: {
+        type: 'string',
+        description: 'Plain text: no HTML tags or entities, no control or text-direction characters.',
+        not: { pattern: `${MARKUP.source}|${CONTROL.source}` },
+      },
+      singleLine: { allOf: [{ $ref: '#/definitions/plainText' }, { pattern: '\\S', not: { pattern: '[\\n\\t]' } }] },
+      multiLine: { allOf: [{ $ref: '#/definitions/plainText' }, { pattern: '\\S' }] },
+      suggestion: {
+        oneOf: [
+          {
+            ...singleLineOf(LIMITS.suggestionLength),
+            description:
+              'A template for the replacement of the flagged text: $1, $<name> and $& insert captures and the match; $$ is a dollar sign. An empty string offers to delete the flagged text.',
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['transform'],
+            properties: {
+              transform: { type: 'string', pattern: CATEGORY_SYNTAX.source, description: 'A transform registered in src/engine/transforms/index.ts.' },
+              args: {
+                type: 'object',
+                maxProperties: LIMITS.transformArgs,
+                propertyNames: { not: { enum: [...FORBIDDEN_KEYS] } },
+                additionalProperties: singleLineOf(LIMITS.suggestionLength),
+              },
+            },
+          },
+        ],
+      },
+      exampleList: { type: 'array', minItems: 1, maxItems: LIMITS.examplesPerKind, items: withMax('multiLine', LIMITS.exampleLength) },
+      rule: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'category', 'message', 'explanation', 'examples'],
+        oneOf: fields.map((field) => ({ required: [field] })),
+        properties: {
+          id: { $ref: '#/definitions/id' },
+          category: {
+            type: 'string',
+            pattern: CATEGORY_SYNTAX.source,
+            description: `One of the coaching categories ${CORE_CATEGORIES.join(', ')}, or a kebab-case category of the pack's own.`,
+          },
+          severity: { enum: [...SEVERITIES], default: 'warning' },
+          ...Object.fromEntries(RULE_KINDS.map((k) => [k.field, k.schema])),
+          unless: {
+            type: 'array',
+            minItems: 1,
+            maxItems: LIMITS.unless,
+            items: withMax('singleLine', LIMITS.patternLength),
+            description: 'Exceptions: plain words (matched as a phrase) or compromise patterns; a match they overlap is not flagged.',
+          },
+          message: withMax('singleLine', LIMITS.messageLength),
+          explanation: withMax('multiLine', LIMITS.explanationLength),
+          suggestions: { type: 'array', maxItems: LIMITS.suggestions, items: { $ref: '#/definitions/suggestion' } },
+          examples: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['flag', 'pass'],
+            properties: { flag: { $ref: '#/definitions/exampleList' }, pass: { $ref: '#/definitions/exampleList' } },
+          },
+        },
+      },
+    },
+  };
+}
