@@ -30,11 +30,16 @@ async function main() {
   const pairs = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const linter = new LocalLinter({ binary });
   await linter.setup();
+  // British and American spellings of a verb form ("cancelling", "canceling") are both right.
+  const isOtherDialect = async (l) => l.kind === 'Spelling' && /ll(?:ing|ed)$/i.test(l.words) && (await linter.lint(l.words.replace(/ll(ing|ed)$/i, 'l$1'))).length === 0;
   const lintsOf = async (text) => {
     const gaps = gapRanges(text);
-    return (await linter.lint(text))
+    const lints = (await linter.lint(text))
       .map((l) => ({ kind: l.lint_kind(), message: l.message(), words: l.get_problem_text(), start: l.span().start, end: l.span().end }))
       .filter((l) => !gaps.some(([s, e]) => l.start < e && s < l.end) && !isCapsMisreading(l, text));
+    const kept = [];
+    for (const l of lints) if (!(await isOtherDialect(l))) kept.push(l);
+    return kept;
   };
   const out = [];
   for (const { before, after } of pairs) {

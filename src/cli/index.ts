@@ -2,8 +2,9 @@
 // (src/cli/eval.ts) measure the packs against the shared corpus.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, type CompiledPack, type Finding, type PackError } from '../engine';
+import { Analyzer, compilePack, type CompiledPack, type Finding, type PackError, type Rewrite } from '../engine';
 import { evalCommand } from './eval';
+import { sentencesAround } from '../engine/segment';
 
 export interface CliEnvironment {
   /** The repository root: where the built-in packs (rules/) are. */
@@ -58,10 +59,20 @@ function position(text: string, index: number): string {
   return `${line}:${index - before.lastIndexOf('\n')}`;
 }
 
+/** The sentence(s) a rewrite changes, as they read once it is applied. */
+function rewrittenSentence(text: string, rewrite: Rewrite): string {
+  const around = sentencesAround(text, rewrite.start, rewrite.end);
+  return `${text.slice(around.start, rewrite.start)}${rewrite.text}${text.slice(rewrite.end, around.end)}`;
+}
+
 function readable(text: string, findings: Finding[]): string {
   if (findings.length === 0) return 'No findings.\n';
   const lines = findings.map((f) => {
-    const suggestions = f.suggestions.map((s) => `\n      → ${s === '' ? '(remove it)' : JSON.stringify(s)}`).join('');
+    // A rewrite is shown as its whole sentence after the change; without one, the span suggestions.
+    const fixes = f.rewrites?.length
+      ? f.rewrites.map((r) => `\n      ⇒ ${JSON.stringify(rewrittenSentence(text, r))}`)
+      : f.suggestions.map((s) => `\n      → ${s === '' ? '(remove it)' : JSON.stringify(s)}`);
+    const suggestions = fixes.join('');
     return `${position(text, f.start).padEnd(7)} ${f.category.padEnd(8)} "${f.text}"  [${f.ruleId}]\n      ${f.message}${suggestions}`;
   });
   return `${lines.join('\n')}\n${findings.length} finding${findings.length === 1 ? '' : 's'}.\n`;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Analyzer, Finding } from '../engine';
 import { hasGap } from '../engine/rewrite/gaps';
 import { mechanicalDefects } from '../engine/rewrite/mechanics';
-import { sentenceRanges } from '../engine/segment';
+import { sentencesAround } from '../engine/segment';
 
 export interface JudgedSentence {
   id: string;
@@ -70,12 +70,6 @@ export function firstFix(finding: Finding, source: FixSource): { start: number; 
 }
 
 export const applyFix = (text: string, fix: { start: number; end: number; text: string }) => `${text.slice(0, fix.start)}${fix.text}${text.slice(fix.end)}`;
-
-/** The whole sentences of `text` that [start, end) touches. */
-export function sentencesAround(text: string, start: number, end: number): { start: number; end: number } {
-  const touched = sentenceRanges(text).filter((r) => r.start <= end && start <= r.end);
-  return touched.length ? { start: Math.min(start, touched[0].start), end: Math.max(end, touched[touched.length - 1].end) } : { start, end };
-}
 
 /** Applies `fix` to `text` and judges the changed sentence with the gate's (a) and (b). */
 export function judgeFix(analyzer: Analyzer, text: string, fix: { start: number; end: number; text: string }) {

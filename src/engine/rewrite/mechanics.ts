@@ -66,6 +66,8 @@ const STACKED_FRAMES: RegExp[] = [
   /\b(?:as|because|since|so|and|but)\s+(?:because|since)\b/i,
   /\b(?:to recap|just so it's easy to find)\b[^.!?]*\b(?:to recap|just so it's easy to find)\b/i,
 ];
+/** Two words with no space between them ("isI'm"), as splicing into the middle of a word leaves them. */
+const GLUED_WORDS = /\p{Ll}+(?:I['\u2019]|\p{Lu}\p{Ll})\p{L}*/gu;
 /** A clause left hanging: the sentence ends on a word that needs more ("... to.", "because."). */
 const DANGLING_END = /\b(?:to|as|and|or|but|because|while|the|a|an|of|for|with|is|are|so|that|than|by|from|if)\s*[.!?]*["'\u201D\u2019)]*\s*$/i;
 /**
@@ -91,15 +93,9 @@ export function tidy(original: string, candidate: string): string {
     if (word.length > 1 && word === word.toUpperCase()) continue; // an acronym (PO, FAQ)
     out = `${out.slice(0, index)}${word[0].toLowerCase()}${out.slice(index + 1)}`;
   }
-  // The sentence start: capitalised when the original's was, or when the rewrite put new words there.
-  const from = firstLetterAt(original);
+  // A rewritten sentence starts with a capital, even in a reply written in lower case.
   const to = firstLetterAt(out);
-  if (from >= 0 && to >= 0 && !isAllCaps(original)) {
-    const originalFirst = original.slice(from).match(WORD)?.[0] ?? '';
-    const first = out.slice(to).match(WORD)?.[0] ?? '';
-    const capital = UPPER.test(original[from]) || first.toLowerCase() !== originalFirst.toLowerCase();
-    if (!FIRST_PERSON.test(first)) out = `${out.slice(0, to)}${capital ? out[to].toUpperCase() : out[to].toLowerCase()}${out.slice(to + 1)}`;
-  }
+  if (to >= 0) out = `${out.slice(0, to)}${out[to].toUpperCase()}${out.slice(to + 1)}`;
   if (isAllCaps(original)) out = out.toUpperCase();
   return out;
 }
@@ -112,9 +108,9 @@ export function mechanicalDefects(original: string, candidate: string): string[]
   if (newMatches(DOUBLED_PUNCTUATION).length) defects.push('doubled punctuation');
   if ((candidate.match(DOUBLED_WORD) ?? []).some((m) => !original.toLowerCase().includes(m.toLowerCase()))) defects.push('doubled word');
   if (isAllCaps(original) && LOWER.test(candidate)) defects.push('lower case in an ALL CAPS sentence');
-  const from = firstLetterAt(original);
   const to = firstLetterAt(candidate);
-  if (from >= 0 && to >= 0 && UPPER.test(original[from]) && LOWER.test(candidate[to])) defects.push('sentence starts in lower case');
+  if (to >= 0 && LOWER.test(candidate[to])) defects.push('sentence starts in lower case');
+  if (newMatches(GLUED_WORDS).length) defects.push('words run together');
   if (newMidSentenceCapitals(original, candidate).some(({ word }) => word.length === 1 || word !== word.toUpperCase())) defects.push('capital mid-sentence');
   if (STACKED_FRAMES.some((re) => re.test(candidate) && !re.test(original))) defects.push('stacked frames');
   if (DANGLING_END.test(candidate) && !DANGLING_END.test(original)) defects.push('dangling clause');
