@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `cando` command. Works on a fresh clone after `npm ci`, without a prior build: the CLI's
-// TypeScript (src/cli, src/engine) is bundled with esbuild into node_modules/.cache/cando when a
+// TypeScript (src/cli and what it imports from src/engine, src/shared, src/background) is bundled with esbuild into node_modules/.cache/cando when a
 // source is newer than the bundle, then run.
 'use strict';
 const { buildSync } = require('esbuild');
@@ -26,7 +26,7 @@ function newestSourceTime(dir) {
 function bundle(name) {
   const entry = path.join(root, 'src', 'cli', `${name}.ts`);
   const outfile = path.join(cacheDir, `${name}.cjs`);
-  const sourcesTime = Math.max(newestSourceTime(path.join(root, 'src', 'cli')), newestSourceTime(path.join(root, 'src', 'engine')), fs.statSync(__filename).mtimeMs);
+  const sourcesTime = Math.max(...['cli', 'engine', 'shared', 'background'].map((dir) => newestSourceTime(path.join(root, 'src', dir))), fs.statSync(__filename).mtimeMs);
   if (fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= sourcesTime) return outfile;
   const result = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node18', write: false, logLevel: 'error', outfile });
   fs.mkdirSync(cacheDir, { recursive: true });

@@ -20,9 +20,12 @@ const reportRuleError = (ruleId: string, error: unknown) => console.error(`CanDo
 
 let analyzer: Analyzer | undefined;
 
-/** Replaces the active packs and switched-off rules; the sentence cache starts afresh. */
-export function setActivePacks(packs: CompiledPack[], disabledRules: Iterable<string>): void {
-  analyzer = new Analyzer(packs, { disabledRules, onRuleError: reportRuleError });
+/**
+ * Replaces the active packs and switched-off rules; the sentence cache starts afresh. The team's
+ * packs (`preferredPacks`: imported, subscribed, policy) win over built-in rules on the same words.
+ */
+export function setActivePacks(packs: CompiledPack[], disabledRules: Iterable<string>, preferredPacks: Iterable<string> = []): void {
+  analyzer = new Analyzer(packs, { disabledRules, preferredPacks, onRuleError: reportRuleError });
 }
 
 export function analyzeDraft(version: number, text: string, skip: TextRange[]): AnalyzeResponse {

@@ -68,8 +68,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === REFRESH_ALARM) void refreshSubscriptions();
-  if (alarm.name === RETRY_ALARM) void refreshSubscriptions({ onlyFailed: true });
+  if (alarm.name === REFRESH_ALARM) void refreshSubscriptions('all');
+  if (alarm.name === RETRY_ALARM) void refreshSubscriptions('retries');
 });
 
 browser.storage.onChanged.addListener((_changes, area) => {

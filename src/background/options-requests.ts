@@ -1,14 +1,22 @@
 // The options page's requests (the router has already checked they come from an extension page).
-import type { CompiledPack } from '../engine';
+import browser from 'webextension-polyfill';
+import { exampleContest, type ActivePack, type CompiledPack } from '../engine';
 import type { OptionsRequest, OptionsState, PackPreviewResponse, PackRefused } from '../shared/protocol';
-import { MAX_PACK_CHARS, normalizeOrigin } from '../shared/settings';
+import { MAX_PACK_CHARS, normalizeOrigin, type SubscriptionState } from '../shared/settings';
 import { hasRule, packInfos, ruleChanges, ruleInfos, rulesPerCategory, subscriptionInfos } from './packs';
 import { builtinSitePatterns, syncSiteScripts } from './sites';
 import { readStats, recordEvent } from './stats';
 import { compile, snapshot, update, type StoreSnapshot } from './store';
+import { REFRESH_ALARM, retryDueAt } from './subscription-state';
 import { refreshSubscriptions, subscribe } from './subscriptions';
 
 const refused = (message: string, pack = 'file'): PackRefused => ({ type: 'refused', errors: [{ pack, message }] });
+
+/** The packs active now, except the one with `id` (which an import would replace). */
+const activeBeside = (snap: StoreSnapshot, id: string): ActivePack[] =>
+  snap.view.entries
+    .filter((e) => e.id !== id && snap.view.enabledPacks.includes(e.compiled))
+    .map((e) => ({ pack: e.compiled, builtin: e.source === 'builtin' }));
 
 /** Parses, validates and runs the examples of a pack file; checks it may be imported next to what is installed. */
 function checkImport(json: string, snap: StoreSnapshot): { pack: CompiledPack; spec: unknown } | PackRefused {
@@ -30,12 +38,19 @@ function checkImport(json: string, snap: StoreSnapshot): { pack: CompiledPack; s
   return { pack: result.pack, spec };
 }
 
-function optionsState({ data, policy, view }: StoreSnapshot): OptionsState {
+/** When each subscription is asked for next: its retry when it failed, else the periodic refresh (not before a host's Retry-After). */
+async function nextTryOf({ policy }: StoreSnapshot): Promise<(s: SubscriptionState) => number | undefined> {
+  const refreshAt = (await browser.alarms.get(REFRESH_ALARM))?.scheduledTime;
+  return (s) => retryDueAt(s, policy.refreshMinutes) ?? (refreshAt === undefined ? undefined : Math.max(refreshAt, s.retryAfter ?? 0));
+}
+
+async function optionsState(snap: StoreSnapshot): Promise<OptionsState> {
+  const { data, policy, view } = snap;
   return {
     type: 'options-state',
     packs: packInfos(view, data),
     rules: ruleInfos(view),
-    subscriptions: subscriptionInfos(data, compile),
+    subscriptions: subscriptionInfos(data, compile, await nextTryOf(snap)),
     problems: view.problems,
     allowImport: policy.allowImport,
     managed: policy.present,
@@ -63,6 +78,7 @@ export async function handleOptionsRequest(request: OptionsRequest): Promise<unk
         version: checked.pack.version,
         rulesPerCategory: rulesPerCategory(checked.pack),
         ...(old ? { replaces: { version: old.compiled.version, source: old.source, changes: ruleChanges(old.spec, checked.spec) } } : {}),
+        ...exampleContest(checked.pack, activeBeside(snap, checked.pack.id)),
       };
       return preview;
     }
@@ -101,8 +117,7 @@ export async function handleOptionsRequest(request: OptionsRequest): Promise<unk
     case 'subscribe':
       return subscribe(request.url);
     case 'refresh-subscriptions':
-      await refreshSubscriptions();
-      return ok;
+      return refreshSubscriptions('all');
     case 'rule-set-enabled': {
       if (!hasRule(snap.view, request.ruleId)) return error('No such rule.');
       if (snap.view.lockedRules.includes(request.ruleId)) return error('Your organisation keeps this rule on.');

@@ -112,6 +112,9 @@ export function buildView(builtin: unknown[], policy: Policy, data: StoredData, 
   };
 }
 
+/** The packs a team chose (every source but built-in): their rules win over built-in ones on the same words. */
+export const teamPacks = (view: StoreView): string[] => view.entries.filter((e) => e.source !== 'builtin').map((e) => e.id);
+
 export const hasRule = (view: StoreView, ruleId: string): boolean =>
   view.entries.some((e) => e.compiled.rules.some((r) => r.fullId === ruleId));
 
@@ -154,16 +157,21 @@ export function ruleInfos(view: StoreView): RuleInfo[] {
   );
 }
 
-export function subscriptionInfos(data: StoredData, compile: Compile): SubscriptionInfo[] {
+/** The subscriptions as the options page shows them; `nextTry` tells when each is asked for next. */
+export function subscriptionInfos(data: StoredData, compile: Compile, nextTry: (s: SubscriptionState) => number | undefined): SubscriptionInfo[] {
   return Object.values(data.subscriptions).map((s) => {
     const result = s.spec !== undefined ? compile(s.spec, { runExamples: false }) : undefined;
+    const nextTryAt = nextTry(s);
     return {
       url: s.url,
       managed: s.managed,
-      ...(result?.ok ? { packId: result.pack.id } : {}),
+      ...(result?.ok ? { packId: result.pack.id, version: result.pack.version } : {}),
       ...(s.lastGoodAt !== undefined ? { lastGoodAt: s.lastGoodAt } : {}),
       ...(s.lastCheckedAt !== undefined ? { lastCheckedAt: s.lastCheckedAt } : {}),
+      ...(s.lastSuccessAt !== undefined ? { lastSuccessAt: s.lastSuccessAt } : {}),
+      ...(s.lastOutcome ? { lastOutcome: s.lastOutcome } : {}),
       ...(s.lastError ? { lastError: s.lastError } : {}),
+      ...(nextTryAt !== undefined ? { nextTryAt } : {}),
     };
   });
 }

@@ -6,6 +6,9 @@ import { isHttpsOrLocal, MAX_PACK_CHARS } from '../shared/settings';
 export const DEFAULT_REFRESH_MINUTES = 6 * 60;
 /** Chrome's alarms fire at most every 30 s; CanDo does not poll pack servers more than every 15 min. */
 const MIN_REFRESH_MINUTES = 15;
+/** How long a pack host may take to send the whole pack before the check counts as failed. */
+export const DEFAULT_FETCH_TIMEOUT_SECONDS = 30;
+const FETCH_TIMEOUT_RANGE = [1, 300] as const;
 
 export interface Policy {
   /** A policy is in force (the options page says so). */
@@ -21,6 +24,7 @@ export interface Policy {
   /** False: agents cannot import packs or subscribe to URLs. */
   allowImport: boolean;
   refreshMinutes: number;
+  fetchTimeoutSeconds: number;
   /** Entries the store ignored, for the options page. */
   problems: string[];
 }
@@ -37,6 +41,7 @@ export function normalizePolicy(raw: unknown): Policy {
     lockedRules: [],
     allowImport: true,
     refreshMinutes: DEFAULT_REFRESH_MINUTES,
+    fetchTimeoutSeconds: DEFAULT_FETCH_TIMEOUT_SECONDS,
     problems: [],
   };
   if (!isObject(raw) || Object.keys(raw).length === 0) return policy;
@@ -68,6 +73,10 @@ export function normalizePolicy(raw: unknown): Policy {
   if (raw.allowImport === false) policy.allowImport = false;
   if (typeof raw.refreshMinutes === 'number' && Number.isFinite(raw.refreshMinutes)) {
     policy.refreshMinutes = Math.max(MIN_REFRESH_MINUTES, Math.round(raw.refreshMinutes));
+  }
+  if (typeof raw.fetchTimeoutSeconds === 'number' && Number.isFinite(raw.fetchTimeoutSeconds)) {
+    const [min, max] = FETCH_TIMEOUT_RANGE;
+    policy.fetchTimeoutSeconds = Math.min(max, Math.max(min, Math.round(raw.fetchTimeoutSeconds)));
   }
   return policy;
 }

@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import builtinPacks from 'cando:builtin-packs';
 import { migrateStoredData, STORE_KEY, UNREADABLE_KEY, type StoredData } from '../shared/settings';
 import { setActivePacks } from './analysis';
-import { buildView, cachedCompiler, type StoreView } from './packs';
+import { buildView, cachedCompiler, teamPacks, type StoreView } from './packs';
 import { normalizePolicy, type Policy } from './policy';
 
 export interface StoreSnapshot {
@@ -54,7 +54,7 @@ async function load(): Promise<StoreSnapshot> {
   if (unreadable.length) {
     view.problems.push(`CanDo could not read some of its stored data and left it out (a copy is kept in storage under "${UNREADABLE_KEY}"): ${unreadable.join(', ')}.`);
   }
-  setActivePacks(view.enabledPacks, view.disabledRules);
+  setActivePacks(view.enabledPacks, view.disabledRules, teamPacks(view));
   return { data, policy, view };
 }
 

@@ -3,50 +3,14 @@
 // version or a network failure keeps the last good one, records the error, and never removes a pack.
 import browser from 'webextension-polyfill';
 import type { PackError } from '../engine/types';
-import { hostPattern, MAX_PACK_CHARS, type SubscriptionState } from '../shared/settings';
+import type { RefreshSummary } from '../shared/protocol';
+import { hostPattern, type SubscriptionState } from '../shared/settings';
+import { fetchPack, type FetchSettings } from './pack-fetch';
 import { subscriptionUrlProblem } from './policy';
-import { compile, snapshot, update, type StoreSnapshot } from './store';
-import { applyOutcome, REFRESH_ALARM, RETRY_ALARM, retryDelayMinutes, type FetchOutcome } from './subscription-state';
+import { snapshot, update, type StoreSnapshot } from './store';
+import { applyOutcome, REFRESH_ALARM, RETRY_ALARM, retryDueAt, type FetchOutcome } from './subscription-state';
 
-/** Fetches a pack, conditionally when `previous` has validators; validates what arrives. */
-async function fetchPack(url: string, previous?: SubscriptionState): Promise<FetchOutcome> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (previous?.spec !== undefined && previous.etag) headers['If-None-Match'] = previous.etag;
-  if (previous?.spec !== undefined && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
-  let response: Response;
-  let body: string;
-  try {
-    response = await fetch(url, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow' });
-    if (response.status === 304) return { kind: 'unchanged' };
-    if (!response.ok) return { kind: 'network', message: `The server answered ${response.status} ${response.statusText}`.trim() + '.' };
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > MAX_PACK_CHARS * 4) return refusedTooLarge(declared);
-    body = await response.text();
-  } catch (e) {
-    return { kind: 'network', message: `Could not reach ${url}: ${(e as Error).message}` };
-  }
-  if (body.length > MAX_PACK_CHARS) return refusedTooLarge(body.length);
-  let spec: unknown;
-  try {
-    spec = JSON.parse(body);
-  } catch (e) {
-    return { kind: 'refused', errors: [{ pack: url, message: `Not valid JSON: ${(e as Error).message}` }] };
-  }
-  const result = compile(spec);
-  if (!result.ok) return { kind: 'refused', errors: result.errors };
-  return {
-    kind: 'new',
-    id: result.pack.id,
-    spec,
-    ...(response.headers.get('etag') ? { etag: response.headers.get('etag')! } : {}),
-    ...(response.headers.get('last-modified') ? { lastModified: response.headers.get('last-modified')! } : {}),
-  };
-}
-
-const refusedTooLarge = (size: number): FetchOutcome => ({
-  kind: 'refused',
-  errors: [{ pack: 'subscription', message: `The pack is ${(size / 1e6).toFixed(1)} MB; CanDo accepts packs up to ${MAX_PACK_CHARS / 1e6} MB.` }],
-});
+const fetchSettings = ({ policy }: StoreSnapshot): FetchSettings => ({ timeoutMs: policy.fetchTimeoutSeconds * 1000, refreshMinutes: policy.refreshMinutes });
 
 /** Whether a pack id would collide with a pack of another source or subscription. */
 function idTakenBy(snap: StoreSnapshot, id: string, url: string): string | null {
@@ -67,7 +31,7 @@ export async function subscribe(url: string): Promise<{ type: 'ok' } | { type: '
   const snap = await snapshot();
   if (!snap.policy.allowImport) return { type: 'error', message: 'Your organisation has turned off adding packs.' };
   if (snap.data.subscriptions[url]) return { type: 'error', message: 'You are already subscribed to this URL.' };
-  const outcome = await fetchPack(url);
+  const outcome = await fetchPack(url, undefined, fetchSettings(snap));
   if (outcome.kind === 'refused') return { type: 'refused', errors: outcome.errors };
   if (outcome.kind !== 'new') return { type: 'error', message: outcome.kind === 'network' ? outcome.message : 'The server sent no pack.' };
   const taken = idTakenBy(snap, outcome.id, url);
@@ -79,17 +43,28 @@ export async function subscribe(url: string): Promise<{ type: 'ok' } | { type: '
   return { type: 'ok' };
 }
 
+/** Which subscriptions a refresh fetches; a host that asked to wait (Retry-After) is left alone until then. */
+type Due = 'all' | 'retries' | 'never-fetched';
+const isDue = (due: Due, s: SubscriptionState, now: number): boolean => {
+  if ((s.retryAfter ?? 0) > now) return false;
+  if (due === 'never-fetched') return s.spec === undefined;
+  // The retry alarm, set for the earliest due one, retries every failed one (as the periodic refresh would).
+  if (due === 'retries') return s.failures > 0;
+  return true;
+};
+
 /**
- * Fetches subscriptions (all, or only those that failed last time) and records the outcomes in
- * one store change. A new version whose id collides with another pack is refused.
+ * Fetches the due subscriptions and records the outcomes in one store change; says what came of
+ * each. A new version whose id collides with another pack is refused.
  */
-export async function refreshSubscriptions({ onlyFailed = false } = {}): Promise<void> {
+export async function refreshSubscriptions(due: Due = 'all'): Promise<RefreshSummary> {
   const snap = await snapshot();
-  const due = Object.values(snap.data.subscriptions).filter((s) => !onlyFailed || s.failures > 0 || s.spec === undefined);
-  if (due.length === 0) return;
+  const started = Date.now();
+  const all = Object.values(snap.data.subscriptions);
+  const chosen = all.filter((s) => isDue(due, s, started));
   const outcomes = await Promise.all(
-    due.map(async (s): Promise<[string, FetchOutcome]> => {
-      const outcome = await fetchPack(s.url, s);
+    chosen.map(async (s): Promise<[string, FetchOutcome]> => {
+      const outcome = await fetchPack(s.url, s, fetchSettings(snap));
       if (outcome.kind === 'new') {
         const taken = idTakenBy(snap, outcome.id, s.url);
         if (taken) return [s.url, { kind: 'refused', errors: [{ pack: s.url, message: taken }] }];
@@ -98,19 +73,31 @@ export async function refreshSubscriptions({ onlyFailed = false } = {}): Promise
     }),
   );
   const now = Date.now();
-  await update((data) => {
-    for (const [url, outcome] of outcomes) applyOutcome(data, url, outcome, now);
-  });
+  if (outcomes.length > 0) {
+    await update((data) => {
+      for (const [url, outcome] of outcomes) applyOutcome(data, url, outcome, now);
+    });
+  }
   await scheduleRetry();
+  const count = (kind: FetchOutcome['kind']) => outcomes.filter(([, o]) => o.kind === kind).length;
+  return {
+    type: 'refresh-summary',
+    updated: count('new'),
+    unchanged: count('unchanged'),
+    refused: count('refused'),
+    failed: count('network'),
+    waiting: all.filter((s) => (s.retryAfter ?? 0) > started).length,
+  };
 }
 
-/** After network failures, one retry alarm for the subscription that failed most often. */
+/** After network failures, one retry alarm, for the subscription due first. */
 async function scheduleRetry(): Promise<void> {
-  const snap = await snapshot();
-  const failures = Math.max(0, ...Object.values(snap.data.subscriptions).map((s) => s.failures));
+  const { data, policy } = await snapshot();
+  const dueTimes = Object.values(data.subscriptions).flatMap((s) => retryDueAt(s, policy.refreshMinutes) ?? []);
   await browser.alarms.clear(RETRY_ALARM);
-  if (failures === 0) return;
-  await browser.alarms.create(RETRY_ALARM, { delayInMinutes: retryDelayMinutes(failures, snap.policy.refreshMinutes) });
+  if (dueTimes.length === 0) return;
+  // A second late: an alarm may fire a little early, and a host's Retry-After is never anticipated.
+  await browser.alarms.create(RETRY_ALARM, { when: Math.max(Date.now(), Math.min(...dueTimes)) + 1000 });
 }
 
 /** Keeps the periodic refresh alarm at the policy's period (default 6 h). */
@@ -138,6 +125,6 @@ export async function syncManagedSubscriptions(): Promise<boolean> {
     for (const url of added) d.subscriptions[url] = { url, managed: true, failures: 0 };
     for (const url of adopted) if (d.subscriptions[url]) d.subscriptions[url].managed = true;
   });
-  if (added.length > 0) await refreshSubscriptions({ onlyFailed: true });
+  if (added.length > 0) await refreshSubscriptions('never-fetched');
   return added.length > 0;
 }

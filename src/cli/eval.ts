@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Analyzer, CORE_CATEGORIES, type Finding } from '../engine';
-import { builtinPackFiles, loadPack } from './index';
+import { builtinPackFiles, loadPack } from './packs';
 import { evaluateRewrites, formatRewriteReport, readJudgedSet, type FixSource } from './rewrites-eval';
 
 export interface LabeledReply {

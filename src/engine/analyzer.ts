@@ -12,8 +12,23 @@ export interface AnalyzerOptions {
   /** Cache bounds: sentences kept, and their total characters. */
   cacheEntries?: number;
   cacheChars?: number;
+  /**
+   * Packs a team chose (imported, subscribed, set by policy): where one of their rules and a rule of
+   * another pack (a built-in one) flag the same or overlapping words, only theirs is shown.
+   */
+  preferredPacks?: Iterable<string>;
   /** Told when a rule throws on a sentence; that rule's findings for that sentence are skipped. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.end;
+
+/** `findings` without those of other packs that overlap a finding of a preferred pack. */
+export function preferOverlapping(findings: SentenceFinding[], preferred: ReadonlySet<string>): SentenceFinding[] {
+  if (preferred.size === 0) return findings;
+  const winners = findings.filter((f) => preferred.has(f.rule.packId));
+  if (winners.length === 0) return findings;
+  return findings.filter((f) => preferred.has(f.rule.packId) || !winners.some((w) => overlaps(w, f)));
 }
 
 /** A copy of `s` that does not share memory with the string it was sliced from. */
@@ -36,6 +51,7 @@ export class Analyzer {
   private readonly maxEntries: number;
   private readonly maxChars: number;
   private readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  private readonly preferredPacks: ReadonlySet<string>;
 
   constructor(packs: readonly CompiledPack[], opts: AnalyzerOptions = {}) {
     const disabled = new Set(opts.disabledRules ?? []);
@@ -43,6 +59,7 @@ export class Analyzer {
     this.maxEntries = opts.cacheEntries ?? 5_000;
     this.maxChars = opts.cacheChars ?? 2_000_000;
     this.onRuleError = opts.onRuleError;
+    this.preferredPacks = new Set(opts.preferredPacks ?? []);
   }
 
   /** Findings for `text`, sorted; `skip` adds ranges to leave alone (e.g. a pasted quote). */
@@ -101,7 +118,7 @@ export class Analyzer {
         if (reportErrors) this.onRuleError?.(rule.fullId, error);
       }
     }
-    return this.remember(text, findings, failed);
+    return this.remember(text, preferOverlapping(findings, this.preferredPacks), failed);
   }
 
   private remember(sentence: string, findings: readonly SentenceFinding[], failed: boolean): CacheEntry {

@@ -1,5 +1,6 @@
 // compilePack: validate a pack, compile every rule once (matchers, exceptions, suggestions), and run
 // each rule's own examples. A pack is all or nothing: any error refuses the whole pack.
+import { describeJsonError } from './diagnostics';
 import { LIMITS } from './limits';
 import { RULE_KINDS, type RuleKind } from './rules';
 import { compilePattern } from './rules/pattern';
@@ -73,7 +74,7 @@ export function compilePack(input: unknown, opts: CompileOptions = {}): CompileR
     try {
       parsed = JSON.parse(input);
     } catch (e) {
-      return { ok: false, errors: [{ pack: label, message: `is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+      return { ok: false, errors: [{ pack: label, message: `is not valid JSON: ${describeJsonError(input, e)}` }] };
     }
   }
   const shape = validatePackShape(parsed, label);

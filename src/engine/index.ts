@@ -6,3 +6,4 @@ export { findSkippedRegions } from './skip';
 export { LIMITS } from './limits';
 export { TRANSFORMS, type SuggestionTransform, type TransformContext } from './transforms';
 export * from './types';
+export { exampleContest, type ActivePack } from './precedence';

@@ -74,3 +74,19 @@ export interface PackError {
   field?: string;
   message: string;
 }
+
+/** A flag example whose finding another pack's rule replaces: the team would never see it. */
+export interface ShadowedExample {
+  ruleId: string;
+  example: string;
+  /** The rule shown instead, and its pack's name. */
+  by: string;
+  byPack: string;
+}
+
+/** A flag example a built-in rule also flags, where this pack's rule is shown instead. */
+export interface OverriddenBuiltin {
+  ruleId: string;
+  example: string;
+  over: string;
+}

@@ -1,6 +1,7 @@
 // Hand-written validation of a pack's shape (no code generated at runtime, so it runs under MV3's
 // CSP). rules/pack.schema.json documents the same format; a unit test keeps the two in agreement.
 // Reads only own properties and builds fresh objects, so keys like "__proto__" cannot pollute.
+import { nearestName } from './diagnostics';
 import { LIMITS } from './limits';
 import { RULE_KINDS } from './rules';
 import type { FieldCheck } from './rules/kind';
@@ -35,7 +36,10 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
   const unknownFields = (o: Json, allowed: Set<string>, where: string, rule?: string) => {
     for (const key of Object.keys(o)) {
       if (FORBIDDEN_KEYS.has(key)) fail(`the key "${key}" is not allowed`, where ? `${where}.${key}` : key, rule);
-      else if (!allowed.has(key)) fail(`unknown field "${key}"`, where ? `${where}.${key}` : key, rule);
+      else if (!allowed.has(key)) {
+        const near = nearestName(key, allowed);
+        fail(`unknown field "${key}"${near ? `; did you mean "${near}"?` : ''}`, where ? `${where}.${key}` : key, rule);
+      }
     }
   };
   const text = (value: unknown, field: string, max: number, opts: { rule?: string; required?: boolean; multiline?: boolean } = {}): string | undefined => {

@@ -6,6 +6,7 @@ import type { PackError } from '../engine/types';
 import type { OptionsState, PackInfo, PackPreviewResponse } from '../shared/protocol';
 import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
 import { categoryList, download, formatTime, send } from './api';
+import { refreshSummaryText, subscriptionStatus } from './subscription-status';
 
 const SOURCE_NAMES: Record<PackInfo['source'], string> = {
   builtin: 'Built in',
@@ -95,6 +96,21 @@ function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { ty
             <li class="removed">Removed: {replaces.changes.removed.join(', ') || 'none'}</li>
           </ul>
         </div>
+      ) : null}
+      {preview.shadowed.length ? (
+        <ul class="shadowed warning" role="alert" data-testid="pack-shadowed">
+          {preview.shadowed.map((s) => (
+            <li>
+              Rule <code>{s.ruleId}</code> will not show on its example “{s.example}”: <code>{s.by}</code> from “{s.byPack}” flags the same words
+              and is shown instead.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.overrides.length ? (
+        <p class="overrides muted" data-testid="pack-overrides">
+          Shown instead of built-in rules on the same words: {[...new Set(preview.overrides.map((o) => `${o.ruleId} over ${o.over}`))].join('; ')}.
+        </p>
       ) : null}
     </div>
   );
@@ -202,7 +218,7 @@ function SubscribePanel({ state }: { state: OptionsState }) {
   const refresh = async () => {
     setStatus('Refreshing…');
     const reply = await send({ type: 'refresh-subscriptions' });
-    setStatus(reply.type === 'ok' ? 'Refreshed.' : `Refresh failed: ${reply.message}`);
+    setStatus(reply.type === 'refresh-summary' ? refreshSummaryText(reply) : `Refresh failed: ${reply.type === 'error' ? reply.message : reply.type}`);
   };
 
   return (
@@ -221,16 +237,18 @@ function SubscribePanel({ state }: { state: OptionsState }) {
       {errors.length ? <ErrorList errors={errors} source={url} /> : null}
       <p class="muted">Subscriptions are checked every {Math.round(state.refreshMinutes / 60 * 10) / 10} hours.</p>
       <ul class="subscription-list">
-        {state.subscriptions.map((s) => (
-          <li data-url={s.url}>
-            <code>{s.url}</code> {s.managed ? '(your organisation)' : ''} — pack {s.packId ?? 'not received yet'}; last good update {formatTime(s.lastGoodAt)}; last checked {formatTime(s.lastCheckedAt)}
-            {s.lastError ? (
-              <div class="error subscription-error">
-                {s.lastError.message} ({formatTime(s.lastError.at)}). The last good version stays in use.
+        {state.subscriptions.map((s) => {
+          const status = subscriptionStatus(s, Date.now());
+          return (
+            <li data-url={s.url} data-checked={s.lastCheckedAt ?? 0}>
+              <code>{s.url}</code> {s.managed ? '(your organisation)' : ''} — pack {s.packId ?? 'not received yet'}; last good update {formatTime(s.lastGoodAt)}
+              <div class={status.failed ? 'error subscription-status subscription-error' : 'ok subscription-status'} data-outcome={s.lastOutcome ?? 'none'}>
+                {status.headline}
               </div>
-            ) : null}
-          </li>
-        ))}
+              <div class="muted subscription-schedule">{status.schedule}</div>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -2,8 +2,8 @@
 // background). Every message that arrives is checked with a parse function before it is used:
 // messages can come from a content script running in a hostile page, so the background also
 // checks who sent each request (see `isFromExtensionPage`).
-import type { Finding, PackError, TextRange } from '../engine/types';
-import { MAX_PACK_CHARS } from './settings';
+import type { Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
+import { MAX_PACK_CHARS, type SubscriptionOutcome } from './settings';
 
 /** Longest draft the background analyses; longer drafts are coached on their first part only. */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -67,12 +67,23 @@ export type PackSource = 'builtin' | 'imported' | 'subscribed' | 'managed';
 export interface SubscriptionInfo {
   url: string;
   managed: boolean;
-  /** Id of the pack it delivers (absent until its first good fetch). */
+  /** Id and version of the pack it delivers (absent until its first good fetch). */
   packId?: string;
+  version?: string;
+  /** When the version in use was received. */
   lastGoodAt?: number;
+  /** The last attempt, whatever came of it. */
   lastCheckedAt?: number;
+  /** The last check that got the pack from the host (new or the same). */
+  lastSuccessAt?: number;
+  lastOutcome?: SubscriptionOutcome;
   lastError?: { message: string; at: number };
+  /** When CanDo asks the host next (a retry, the host's Retry-After, or the periodic refresh). */
+  nextTryAt?: number;
 }
+
+/** What "Refresh now" did: how many subscriptions came out each way, and how many were left alone because their host asked to wait. */
+export type RefreshSummary = { type: 'refresh-summary'; updated: number; unchanged: number; refused: number; failed: number; waiting: number };
 
 export interface PackInfo {
   id: string;
@@ -130,6 +141,10 @@ export type PackPreviewResponse =
       rulesPerCategory: Record<string, number>;
       /** The installed pack this one would replace, and how its rules differ. */
       replaces?: { version: string; source: PackSource; changes: RuleChange };
+      /** Flag examples another active pack's rule would take: the agent would see that rule instead. */
+      shadowed: ShadowedExample[];
+      /** Flag examples a built-in rule also flags, where this pack's rule is shown instead. */
+      overrides: OverriddenBuiltin[];
     }
   | PackRefused;
 export type PackRefused = { type: 'refused'; errors: PackError[] };
@@ -148,7 +163,7 @@ export interface ResponseFor {
   'pack-remove': OkResponse;
   'pack-export': { type: 'pack-json'; json: string } | OkResponse;
   subscribe: OkResponse | PackRefused;
-  'refresh-subscriptions': OkResponse;
+  'refresh-subscriptions': RefreshSummary | OkResponse;
   'rule-set-enabled': OkResponse;
   stats: StatsResponse;
   'site-add': OkResponse;

@@ -24,16 +24,26 @@ export interface SubscriptionState {
   managed: boolean;
   /** The last version that validated and passed its examples (absent until the first good fetch). */
   spec?: unknown;
-  etag?: string;
-  lastModified?: string;
+  /** SHA-256 of the last body received (hex): a body with the same hash is "unchanged". */
+  bodyHash?: string;
   /** When the current `spec` was fetched (ms since epoch). */
   lastGoodAt?: number;
+  /** The last attempt, whatever came of it. */
   lastCheckedAt?: number;
+  /** The last check that got the pack from the host (a new version or the same one). */
+  lastSuccessAt?: number;
+  /** What the last check did, for the options page's status line. */
+  lastOutcome?: SubscriptionOutcome;
+  /** The host asked (429/503 Retry-After) not to be asked again before this time. */
+  retryAfter?: number;
   /** Why the last refresh did not replace the pack (network failure or a refused version). */
   lastError?: { message: string; at: number };
   /** Consecutive network failures, for the back-off. */
   failures: number;
 }
+
+export const SUBSCRIPTION_OUTCOMES = ['updated', 'unchanged', 'refused', 'failed'] as const;
+export type SubscriptionOutcome = (typeof SUBSCRIPTION_OUTCOMES)[number];
 
 export interface ImportedPack {
   spec: unknown;
@@ -90,10 +100,12 @@ function normalizeSubscription(url: string, raw: unknown): SubscriptionState | n
     url,
     managed: raw.managed === true,
     ...(isObject(raw.spec) ? { spec: raw.spec } : {}),
-    ...(optionalString(raw.etag) !== undefined ? { etag: raw.etag as string } : {}),
-    ...(optionalString(raw.lastModified) !== undefined ? { lastModified: raw.lastModified as string } : {}),
+    ...(optionalString(raw.bodyHash) !== undefined ? { bodyHash: raw.bodyHash as string } : {}),
     ...(optionalNumber(raw.lastGoodAt) !== undefined ? { lastGoodAt: raw.lastGoodAt as number } : {}),
     ...(optionalNumber(raw.lastCheckedAt) !== undefined ? { lastCheckedAt: raw.lastCheckedAt as number } : {}),
+    ...(optionalNumber(raw.lastSuccessAt) !== undefined ? { lastSuccessAt: raw.lastSuccessAt as number } : {}),
+    ...(SUBSCRIPTION_OUTCOMES.includes(raw.lastOutcome as SubscriptionOutcome) ? { lastOutcome: raw.lastOutcome as SubscriptionOutcome } : {}),
+    ...(optionalNumber(raw.retryAfter) !== undefined ? { retryAfter: raw.retryAfter as number } : {}),
     ...(error ? { lastError: error } : {}),
     failures: optionalNumber(raw.failures) ?? 0,
   };

@@ -7,18 +7,13 @@
 // Every browser on the machine reads those files, including the other test files' browsers
 // running in parallel. So this test installs a copy of the build under its own id and writes the
 // policy for that id only: no other browser's CanDo is affected.
-import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { browserUnderTest, chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { extensionCopy, type ExtensionCopy } from './support/extension-copy';
+import { policyFile, type PolicyFile } from './support/policy';
 
 const browserName = browserUnderTest();
-const POLICY_FILE =
-  browserName === 'chrome'
-    ? `/etc/chromium/policies/managed/cando-e2e-${process.pid}.json`
-    : join(dirname(realpathSync(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr')), 'distribution', 'policies.json');
 
 const orgPack = {
   id: 'org-pack',
@@ -39,14 +34,7 @@ const orgPack = {
 };
 
 let extension: ExtensionCopy;
-function writePolicy(policy: Record<string, unknown>): void {
-  mkdirSync(dirname(POLICY_FILE), { recursive: true });
-  const file =
-    browserName === 'chrome'
-      ? { '3rdparty': { extensions: { [extension.id]: policy } } }
-      : { policies: { '3rdparty': { Extensions: { [extension.id]: policy } } } };
-  writeFileSync(POLICY_FILE, JSON.stringify(file));
-}
+let policy: PolicyFile;
 
 let ctx: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -57,6 +45,7 @@ const servedPack = { ...orgPack, id: 'org-served', name: 'Served by the organisa
 
 beforeAll(async () => {
   extension = extensionCopy(browserName);
+  policy = policyFile(browserName, extension.id, 'policy-managed');
   server = await startFixtureServer({
     port: 0,
     routes: {
@@ -66,13 +55,12 @@ beforeAll(async () => {
       },
     },
   });
-  writePolicy({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }], lockedPacks: ['org-pack'], allowImport: false });
-  const launched = await launchWithExtension(browserName, {}, extension.install);
-  ctx = { ...launched, origin: extension.origin };
+  policy.write({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }], lockedPacks: ['org-pack'], allowImport: false });
+  ctx = await launchWithExtension(browserName, {}, extension.install);
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
 afterAll(async () => {
-  rmSync(POLICY_FILE, { force: true });
+  policy?.remove();
   await ctx?.close();
   await server?.close();
   extension?.remove();
@@ -133,7 +121,7 @@ test('in the help desk the managed rule underlines and its card offers no “Tur
 });
 
 chromeOnly('Firefox reads policies.json only at start')('a policy change while running is picked up: the lock lifts', async () => {
-  writePolicy({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }] });
+  policy.write({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }] });
   // Chromium notices the changed file after its settle delay and updates storage.managed.
   await options.waitForFunction(() => (document.querySelector('tr[data-pack="org-pack"] .pack-enabled') as HTMLInputElement | null)?.disabled === false, {
     timeout: 60000,

@@ -79,9 +79,10 @@ test('subscribing installs the served pack', async () => {
   await expectLive('That is protocol, sorry.', 'team-pack/no-protocol');
 });
 
-test('an unchanged pack is not downloaded again (If-None-Match → 304)', async () => {
+test('an unchanged pack is not downloaded again: the browser cache revalidates (If-None-Match → 304)', async () => {
   await options.click('#refresh-now');
-  await options.waitForFunction(() => document.querySelector('.subscriptions [role="status"]')?.textContent === 'Refreshed.');
+  await options.waitForFunction(() => document.querySelector('.subscriptions [role="status"]')?.textContent === 'Checked: 1 up to date.');
+  expect(await subscriptionText()).toMatch(/Up to date \(checked \d/);
   const last = requests[requests.length - 1];
   expect(last.ifNoneMatch).toMatch(/1\.0\.0/);
   expect(last.status).toBe(304);
@@ -92,6 +93,8 @@ test('a new version on the server is live after "Refresh now"', async () => {
   served = v2;
   await options.click('#refresh-now');
   await options.waitForFunction(() => document.querySelector('tr[data-pack="team-pack"] .version')?.textContent === '2.0.0');
+  expect(await subscriptionText()).toMatch(/Updated to 2\.0\.0 \(checked \d/);
+  expect(await options.$eval('.subscriptions [role="status"]', (el) => el.textContent)).toBe('Checked: 1 updated.');
   await expectLive('That is procedure, sorry.', 'team-pack/no-procedure');
 });
 
@@ -99,8 +102,9 @@ test('a broken version is refused: the last good one stays and the error shows',
   served = broken;
   await options.click('#refresh-now');
   await options.waitForSelector(`li[data-url="${url}"] .subscription-error`);
-  expect(await subscriptionText()).toMatch(/refused.*no-protocol/s);
+  expect(await subscriptionText()).toMatch(/Not updated at \d.*refused.*no-protocol.*Version 2\.0\.0 stays in use/s);
   expect(await subscriptionText()).toMatch(/last good update \d/);
+  expect(await options.$eval('.subscriptions [role="status"]', (el) => el.textContent)).toMatch(/1 refused.*See below/);
   expect(await version()).toBe('2.0.0');
   await expectLive('That is procedure, sorry.', 'team-pack/no-procedure');
 });
@@ -110,10 +114,11 @@ test('when the server is gone the pack stays and the failure shows', async () =>
   await server.close();
   await options.click('#refresh-now');
   await options.waitForFunction(
-    (u) => /Could not reach|server answered/.test(document.querySelector(`li[data-url="${u}"] .subscription-error`)?.textContent ?? ''),
+    (u) => /Could not read .*cannot be reached/.test(document.querySelector(`li[data-url="${u}"] .subscription-error`)?.textContent ?? ''),
     {},
     url,
   );
   expect(await version()).toBe('2.0.0');
+  expect(await options.$eval('.subscriptions [role="status"]', (el) => el.textContent)).toMatch(/1 failed.*See below/);
   await expectLive('That is protocol, sorry.', 'team-pack/no-protocol');
 });

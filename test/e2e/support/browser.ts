@@ -38,6 +38,8 @@ export interface ExtensionBrowser {
 export interface InstallOptions {
   dir?: string;
   firefoxId?: string;
+  /** Origin of the copy's pages (Chrome: its own extension id). */
+  origin?: string;
 }
 
 export async function launchWithExtension(
@@ -55,7 +57,7 @@ export async function launchWithExtension(
       args: CHROMIUM_FLAGS,
       ...extra,
     });
-    return { browser, name, origin: `chrome-extension://${CHROME_EXTENSION_ID}`, close: () => browser.close() };
+    return { browser, name, origin: install.origin ?? `chrome-extension://${CHROME_EXTENSION_ID}`, close: () => browser.close() };
   }
   const { extraPrefsFirefox, ...rest } = extra;
   const browser = await puppeteer.launch({
@@ -72,7 +74,7 @@ export async function launchWithExtension(
     ...rest,
   });
   await browser.installExtension(dir);
-  return { browser, name, origin: `moz-extension://${FIREFOX_EXTENSION_UUID}`, close: () => browser.close() };
+  return { browser, name, origin: install.origin ?? `moz-extension://${FIREFOX_EXTENSION_UUID}`, close: () => browser.close() };
 }
 
 /**

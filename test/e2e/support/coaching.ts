@@ -105,27 +105,28 @@ export async function waitForUnderlines(frame: Page | Frame, ruleIds: string[], 
 }
 
 /**
+ * In the page (passed to evaluate, or installed with installWordMeasures): viewport boxes of the
+ * first occurrence of `needle` in the text under `root`, from DOM ranges.
+ */
+export function textBoxesIn(root: Element, needle: string): Box[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.replace(/\u00a0/g, ' ').indexOf(needle);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    return Array.from(range.getClientRects()).map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+  }
+  return [];
+}
+
+/**
  * Viewport boxes of the first occurrence of `words` in the editor's text (contenteditable: DOM
  * ranges; textarea: none, the caller compares with the field's box instead).
  */
 export function wordBoxes(frame: Page | Frame, editorSelector: string, words: string): Promise<Box[]> {
-  return frame.evaluate(
-    (selector, needle) => {
-      const root = document.querySelector(selector)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.replace(/\u00a0/g, ' ').indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        return Array.from(range.getClientRects()).map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
-      }
-      return [];
-    },
-    editorSelector,
-    words,
-  );
+  return frame.$eval(editorSelector, textBoxesIn, words);
 }
 
 /** Asserts that the underlines of a rule sit under the given word boxes (same horizontal extent, on the line). */
@@ -171,26 +172,33 @@ export async function inPage(frame: Frame, box: Box): Promise<Box> {
 }
 
 /**
- * Viewport box of `words` in a single-line textarea value, measured with the field's own font
- * (independent of the product's mirror technique).
+ * In the page (see textBoxesIn): viewport box of `needle` in a single-line text field's value,
+ * measured with the field's own font (independent of the product's mirror technique).
  */
+export function fieldBoxIn(field: HTMLTextAreaElement | HTMLInputElement, needle: string): Box {
+  const style = getComputedStyle(field);
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const at = field.value.indexOf(needle);
+  const r = field.getBoundingClientRect();
+  const left = r.left + field.clientLeft + parseFloat(style.paddingLeft) + context.measureText(field.value.slice(0, at)).width;
+  const top = r.top + field.clientTop + parseFloat(style.paddingTop);
+  const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+  return { left, top, right: left + context.measureText(needle).width, bottom: top + lineHeight };
+}
+
+/** Viewport box of `words` in a single-line textarea value (see fieldBoxIn). */
 export function fieldWordBox(frame: Page | Frame, selector: string, words: string): Promise<Box> {
-  return frame.evaluate(
-    (sel, needle) => {
-      const field = document.querySelector<HTMLTextAreaElement>(sel)!;
-      const style = getComputedStyle(field);
-      const context = document.createElement('canvas').getContext('2d')!;
-      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const at = field.value.indexOf(needle);
-      const r = field.getBoundingClientRect();
-      const left = r.left + field.clientLeft + parseFloat(style.paddingLeft) + context.measureText(field.value.slice(0, at)).width;
-      const top = r.top + field.clientTop + parseFloat(style.paddingTop);
-      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
-      return { left, top, right: left + context.measureText(needle).width, bottom: top + lineHeight };
-    },
-    selector,
-    words,
-  );
+  return frame.$eval(selector, fieldBoxIn as (el: Element, needle: string) => Box, words);
+}
+
+/** The in-page word measures as `window.wordMeasures`, for code that measures inside the page (in a frame callback). */
+export interface WordMeasures {
+  text: typeof textBoxesIn;
+  field: typeof fieldBoxIn;
+}
+export async function installWordMeasures(frame: Page | Frame): Promise<void> {
+  await frame.evaluate(`window.wordMeasures = { text: ${textBoxesIn}, field: ${fieldBoxIn} }`);
 }
 
 /** Keys that undo in the editor, as the agent presses them. */

@@ -2,7 +2,7 @@
 // Firefox: a new add-on id), with its manifest edited, for tests that need CanDo installed
 // differently from the other test files' browsers running in parallel (an enterprise policy for
 // that id only, or no built-in content script on localhost). Launch it with
-// launchWithExtension(name, {}, copy.install) and use copy.origin for its pages.
+// launchWithExtension(name, {}, copy.install); its pages open under copy.origin.
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ export interface ExtensionCopy {
   remove(): void;
 }
 
-type Manifest = { content_scripts: { matches: string[] }[]; browser_specific_settings?: { gecko: { id: string } }; key?: string };
+type Manifest = { content_scripts: { matches: string[] }[]; host_permissions: string[]; browser_specific_settings?: { gecko: { id: string } }; key?: string };
 
 export function extensionCopy(name: BrowserName, editManifest: (manifest: Manifest) => void = () => undefined): ExtensionCopy {
   const dir = mkdtempSync(join(tmpdir(), 'cando-ext-copy-'));
@@ -39,5 +39,5 @@ export function extensionCopy(name: BrowserName, editManifest: (manifest: Manife
   }
   editManifest(manifest);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return { id, origin, install: { dir, firefoxId: id }, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { id, origin, install: { dir, firefoxId: id, origin }, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -4,7 +4,7 @@
 // figures, the false positives and the misses. The targets are those of the dev corpus.
 import { join } from 'node:path';
 import { evaluateSplit } from '../../../src/cli/eval';
-import { builtinPackFiles } from '../../../src/cli/index';
+import { builtinPackFiles } from '../../../src/cli/packs';
 import { CORE_CATEGORIES } from '../../../src/engine';
 
 const root = join(__dirname, '..', '..', '..');

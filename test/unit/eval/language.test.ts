@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer, compilePack, type CompiledPack } from '../../../src/engine';
-import { builtinPackFiles } from '../../../src/cli/index';
+import { builtinPackFiles } from '../../../src/cli/packs';
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -1,5 +1,5 @@
 // Enterprise policy as storage.managed delivers it: each field checked on its own.
-import { DEFAULT_REFRESH_MINUTES, normalizePolicy, subscriptionUrlProblem } from '../../../src/background/policy';
+import { DEFAULT_FETCH_TIMEOUT_SECONDS, DEFAULT_REFRESH_MINUTES, normalizePolicy, subscriptionUrlProblem } from '../../../src/background/policy';
 
 test('no policy: nothing managed, import allowed, default refresh', () => {
   for (const raw of [undefined, {}, null]) {
@@ -28,6 +28,11 @@ test('packs inline, as JSON text and as URLs; bad entries reported, not fatal', 
   expect(p.lockedRules).toEqual(['acme/r1']);
   expect(p.allowImport).toBe(false);
   expect(p.refreshMinutes).toBe(15);
+});
+
+test('the pack download time-out: 30 s by default, kept within 1 to 300 s', () => {
+  expect(normalizePolicy({ packs: [] }).fetchTimeoutSeconds).toBe(DEFAULT_FETCH_TIMEOUT_SECONDS);
+  expect([0, 2.4, 90, 1e6, 'x'].map((t) => normalizePolicy({ fetchTimeoutSeconds: t }).fetchTimeoutSeconds)).toEqual([1, 2, 90, 300, 30]);
 });
 
 test('subscription URLs: https anywhere, http only on this machine', () => {

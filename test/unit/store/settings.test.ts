@@ -11,7 +11,7 @@ test('valid stored data round-trips unchanged', () => {
     ...emptyStoredData(),
     imported: { acme: { spec: { id: 'acme' }, installedAt: 5 } },
     subscriptions: {
-      'https://p.example/a.json': { url: 'https://p.example/a.json', managed: false, spec: { id: 'a' }, etag: '"1"', lastGoodAt: 9, failures: 2, lastError: { message: 'down', at: 10 } },
+      'https://p.example/a.json': { url: 'https://p.example/a.json', managed: false, spec: { id: 'a' }, bodyHash: 'ab12', lastGoodAt: 9, lastCheckedAt: 10, lastSuccessAt: 9, lastOutcome: 'failed', retryAfter: 70, failures: 2, lastError: { message: 'down', at: 10 } },
     },
     disabledPacks: ['x'],
     disabledRules: ['x/y'],
@@ -19,6 +19,11 @@ test('valid stored data round-trips unchanged', () => {
     pausedOrigins: ['https://acme.zendesk.com'],
   };
   expect(migrateStoredData(JSON.parse(JSON.stringify(data)))).toEqual(data);
+});
+
+test('validators stored by older builds (etag, lastModified) are dropped: the browser cache keeps its own', () => {
+  const data = migrateStoredData({ version: STORE_VERSION, subscriptions: { 'https://a/x': { spec: { id: 'a' }, etag: '"1"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT', lastOutcome: 'exploded', failures: 0 } } });
+  expect(data.subscriptions['https://a/x']).toEqual({ url: 'https://a/x', managed: false, spec: { id: 'a' }, failures: 0 });
 });
 
 test('damaged fields are dropped, the rest kept', () => {
