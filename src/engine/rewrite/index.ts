@@ -30,6 +30,13 @@ const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.
 const SOFTENER_BEFORE = /(?:^|(?<=[\s,;:(-]))(?:(?:unfortunately|sadly|regrettably|(?:i['\u2019]m|i am) afraid(?: that)?|(?:i['\u2019]m |i am |we['\u2019]re |we are )?(?:so |very |really )?sorry(?: to say(?: that)?)?|apologies),?\s+)+$/i;
 const SOFTENER_AFTER = /^,?\s+(?:(?:i['\u2019]m|i am) afraid|unfortunately|sorry|sadly)(?=\s*[.!?]*\s*$)/i;
 
+/** A list item's marker ("- ", "2. ") at the start of a replaced range stays: the rewrite is of the item's words. */
+function keepListMarker(text: string, range: TextRange): TextRange {
+  if (range.start !== 0) return range;
+  const marker = /^\s*(?:[-*\u2022]|\d+[.)])\s+/.exec(text.slice(range.start, range.end));
+  return marker ? { start: range.start + marker[0].length, end: range.end } : range;
+}
+
 /** A fix that turns a refusal into an offer: only these take in the softeners around them. */
 const OFFER_LEAD = /^\W*(?:what (?:i|we) can|instead of|while|here's what|let me|we do this because|i['\u2019]ll)\b/i;
 
@@ -76,7 +83,7 @@ export function sentenceRewrites(sentence: string, analyze: (text: string) => re
     const next: typeof stack = [];
     for (const { range, text: replacement } of branches(flags)) {
       if (states >= MAX_STATES) break;
-      const widened = widenOverSofteners(text, range, replacement);
+      const widened = widenOverSofteners(text, keepListMarker(text, range), replacement);
       const candidate = tidy(sentence, `${text.slice(0, widened.start)}${replacement}${text.slice(widened.end)}`);
       if (seen.has(candidate)) continue;
       seen.add(candidate);
