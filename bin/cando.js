@@ -26,7 +26,11 @@ function newestSourceTime(dir) {
 function bundle(name) {
   const entry = path.join(root, 'src', 'cli', `${name}.ts`);
   const outfile = path.join(cacheDir, `${name}.cjs`);
-  const sourcesTime = Math.max(...['cli', 'engine', 'shared', 'background'].map((dir) => newestSourceTime(path.join(root, 'src', dir))), fs.statSync(__filename).mtimeMs);
+  const sourcesTime = Math.max(
+    ...['cli', 'engine', 'shared', 'background'].map((dir) => newestSourceTime(path.join(root, 'src', dir))),
+    fs.statSync(path.join(root, 'scripts', 'builtin-packs.mjs')).mtimeMs,
+    fs.statSync(__filename).mtimeMs,
+  );
   if (fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= sourcesTime) return outfile;
   const result = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node18', write: false, logLevel: 'error', outfile });
   fs.mkdirSync(cacheDir, { recursive: true });

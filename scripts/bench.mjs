@@ -8,11 +8,12 @@
 // - engine memory with a warm cache; the size of each built script (minified, and gzipped).
 import { buildSync } from 'esbuild';
 import { gzipSync } from 'fflate';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os, { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinPackFiles } from './builtin-packs.mjs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -37,16 +38,15 @@ const time = (fn) => {
   return performance.now() - t;
 };
 
-const ruleDir = join(root, 'rules');
-const builtin = readdirSync(ruleDir).filter((f) => f.startsWith('cando-') && f.endsWith('.json')).sort();
-const packFiles = builtin.length ? builtin : ['starter.json'];
+const packFiles = builtinPackFiles(root);
 const packs = packFiles.map((f) => {
-  const result = compilePack(readFileSync(join(ruleDir, f), 'utf8'), { runExamples: false, source: f });
+  const result = compilePack(readFileSync(f, 'utf8'), { runExamples: false, source: f });
   if (!result.ok) throw new Error(`${f} does not compile: ${JSON.stringify(result.errors)}`);
   return result.pack;
 });
 const ruleCount = packs.reduce((n, p) => n + p.rules.length, 0);
-const packTexts = packFiles.map((f) => readFileSync(join(ruleDir, f), 'utf8'));
+const packTexts = packFiles.map((f) => readFileSync(f, 'utf8'));
+const packNames = packFiles.map((f) => basename(f));
 // Compiling the packs (what the service worker does when it starts), without and with the examples.
 const compileMs = Object.fromEntries(
   [false, true].map((runExamples) => [runExamples ? 'withExamples' : 'withoutExamples', bestOf(() => time(() => packTexts.forEach((t) => compilePack(t, { runExamples }))))]),
@@ -169,13 +169,13 @@ rmSync(work, { recursive: true, force: true });
 
 const targets = { incrementalP95Ms: 2, full2000MedianMs: 50 };
 const load = os.loadavg()[0];
-const result = { repeats: REPEATS, packs: packFiles, rules: ruleCount, compileMs, fullMs: full, incrementalMs: incremental, incrementalWithoutSuggestionsMs: incrementalWithoutSuggestions, throughput, memory, bundles, targets, loadAverage: load, cpus: os.cpus().length };
+const result = { repeats: REPEATS, packs: packNames, rules: ruleCount, compileMs, fullMs: full, incrementalMs: incremental, incrementalWithoutSuggestionsMs: incrementalWithoutSuggestions, throughput, memory, bundles, targets, loadAverage: load, cpus: os.cpus().length };
 if (asJson) {
   console.log(JSON.stringify(result, null, 2));
 } else {
   const ms = (x) => `${x.toFixed(2)} ms`;
   const check = (ok) => (ok ? '✓' : '✗');
-  console.log(`CanDo engine benchmark — ${ruleCount} rules from ${packFiles.join(', ')}`);
+  console.log(`CanDo engine benchmark — ${ruleCount} rules from ${packNames.join(', ')}`);
   console.log(`(each figure the best of ${REPEATS} runs; load average ${load.toFixed(1)} on ${os.cpus().length} CPUs)\n`);
   console.log(`Compiling the packs: ${ms(compileMs.withoutExamples)} (with their examples run: ${ms(compileMs.withExamples)})\n`);
   console.log('Full analysis (fresh engine, empty cache)   median      p95');

@@ -2,9 +2,10 @@
 // dist/chrome and dist/firefox are the store builds; dist/chrome-test and dist/firefox-test also
 // match the localhost fixture server (tests and the demo only).
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinPackFiles } from './builtin-packs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // CANDO_DIST lets parallel work (or a benchmark) build somewhere else than dist/.
@@ -19,20 +20,13 @@ const entries = {
   popup: 'src/popup/index.tsx',
 };
 
-/** The built-in packs, bundled into the background: rules/cando-*.json (rules/starter.json is an example for pack authors). */
-export function builtinPackFiles() {
-  return readdirSync(join(root, 'rules'))
-    .filter((f) => f.startsWith('cando-') && f.endsWith('.json'))
-    .sort();
-}
-
 const builtinPacksPlugin = {
   name: 'cando-builtin-packs',
   setup(b) {
     b.onResolve({ filter: /^cando:builtin-packs$/ }, () => ({ path: 'builtin-packs', namespace: 'cando' }));
     b.onLoad({ filter: /.*/, namespace: 'cando' }, () => ({
-      contents: `export default [${builtinPackFiles()
-        .map((f) => readFileSync(join(root, 'rules', f), 'utf8'))
+      contents: `export default [${builtinPackFiles(root)
+        .map((f) => readFileSync(f, 'utf8'))
         .join(',')}];`,
       loader: 'js',
     }));

@@ -2,8 +2,8 @@
 // analyse requests. The pack store decides which packs and rules are active (setActivePacks);
 // until it has, the built-in packs are active with every rule on.
 import builtinPacks from 'cando:builtin-packs';
-import { Analyzer, compilePack, type CompiledPack, type TextRange } from '../engine';
-import { MAX_DRAFT_CHARS, type AnalyzeResponse } from '../shared/protocol';
+import { Analyzer, compilePack, type CompiledPack, type CustomerContext, type Finding, type TextRange } from '../engine';
+import { draftToAnalyse } from '../shared/limits';
 
 function compileBuiltins(): CompiledPack[] {
   const packs: CompiledPack[] = [];
@@ -28,12 +28,8 @@ export function setActivePacks(packs: CompiledPack[], disabledRules: Iterable<st
   analyzer = new Analyzer(packs, { disabledRules, preferredPacks, onRuleError: reportRuleError });
 }
 
-export function analyzeDraft(version: number, text: string, skip: TextRange[]): AnalyzeResponse {
+/** The findings in the draft's first MAX_DRAFT_CHARS characters. */
+export function analyzeDraft(text: string, skip: TextRange[], customer?: CustomerContext): Finding[] {
   analyzer ??= new Analyzer(compileBuiltins(), { onRuleError: reportRuleError });
-  const truncated = text.length > MAX_DRAFT_CHARS;
-  // Cut before a lone high surrogate so an emoji is never split in half.
-  const cut = truncated && /[\uD800-\uDBFF]/.test(text[MAX_DRAFT_CHARS - 1]) ? MAX_DRAFT_CHARS - 1 : MAX_DRAFT_CHARS;
-  const analysed = truncated ? text.slice(0, cut) : text;
-  const findings = analyzer.analyze(analysed, { skip });
-  return { type: 'findings', version, findings, truncated, paused: false, lockedRules: [] };
+  return analyzer.analyze(draftToAnalyse(text), { skip, customer });
 }

@@ -2,69 +2,34 @@
 // Every request is parsed first; requests that change or read out packs and settings are accepted
 // only from the extension's own pages, never from a content script (a help-desk page is not trusted).
 import browser from 'webextension-polyfill';
-import { isFromExtensionPage, needsExtensionPage, parseRequest, type MessageSender, type Request } from '../shared/protocol';
-import { analyzeDraft } from './analysis';
+import { isFromExtensionPage, MESSAGES, parseRequest, type Request } from '../shared/protocol';
+import { coachingHandlers } from './coaching-requests';
+import { error, type Handlers, type RequestContext } from './handlers';
 import { injectOnInstall } from './inject';
-import { handleOptionsRequest } from './options-requests';
-import { hasRule } from './packs';
-import { normalizeOrigin } from '../shared/settings';
-import { senderOrigin, syncSiteScripts } from './sites';
-import { recordEvent } from './stats';
-import { reloadPolicy, snapshot, update } from './store';
+import { packHandlers } from './pack-requests';
+import { siteHandlers } from './site-requests';
+import { syncSiteScripts } from './sites';
+import { reloadPolicy, snapshot } from './store';
 import { REFRESH_ALARM, RETRY_ALARM } from './subscription-state';
 import { ensureRefreshAlarm, refreshSubscriptions, syncManagedSubscriptions } from './subscriptions';
 
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 
-async function handle(request: Request, sender: MessageSender): Promise<unknown> {
-  if (needsExtensionPage(request) && !isFromExtensionPage(sender, browser.runtime.id, OWN_ORIGIN)) {
-    return { type: 'error', message: `${request.type} is accepted only from CanDo's own pages.` };
+/** Every request type's handler: the type checker refuses a protocol message without one. */
+const HANDLERS: Handlers<Request['type']> = { ...coachingHandlers, ...packHandlers, ...siteHandlers };
+
+function handle(request: Request, context: RequestContext): Promise<unknown> {
+  if (MESSAGES[request.type].from === 'extension-page' && !isFromExtensionPage(context.sender, browser.runtime.id, OWN_ORIGIN)) {
+    return Promise.resolve(error(`${request.type} is accepted only from CanDo's own pages.`));
   }
-  switch (request.type) {
-    case 'ping':
-      return { type: 'pong' };
-    case 'analyze': {
-      const { data, view } = await snapshot();
-      const origin = senderOrigin(sender);
-      const paused = origin !== null && data.pausedOrigins.includes(origin);
-      if (paused) return { type: 'findings', version: request.version, findings: [], truncated: false, paused, lockedRules: [] };
-      return { ...analyzeDraft(request.version, request.text, request.skip), paused, lockedRules: view.lockedRules };
-    }
-    case 'rule-off': {
-      const { view } = await snapshot();
-      if (!hasRule(view, request.ruleId)) return { type: 'error', message: 'No such rule.' };
-      if (view.lockedRules.includes(request.ruleId)) return { type: 'error', message: 'Your organisation keeps this rule on.' };
-      await update((data) => {
-        if (!data.disabledRules.includes(request.ruleId)) data.disabledRules.push(request.ruleId);
-      });
-      await recordEvent(request.ruleId, 'disabled');
-      return { type: 'ok' };
-    }
-    case 'stat': {
-      // Only rules that exist are counted, so a page cannot fill storage with made-up ids.
-      const { view } = await snapshot();
-      if (!hasRule(view, request.ruleId)) return { type: 'error', message: 'No such rule.' };
-      await recordEvent(request.ruleId, request.event);
-      return { type: 'ok' };
-    }
-    case 'set-site-paused': {
-      const origin = normalizeOrigin(request.origin);
-      if (!origin) return { type: 'error', message: `"${request.origin}" is not a site CanDo can run on.` };
-      await update((data) => {
-        data.pausedOrigins = data.pausedOrigins.filter((o) => o !== origin);
-        if (request.paused) data.pausedOrigins.push(origin);
-      });
-      return { type: 'ok' };
-    }
-    default:
-      return handleOptionsRequest(request);
-  }
+  const handler = HANDLERS[request.type] as (request: Request, context: RequestContext) => Promise<unknown>;
+  return handler(request, context);
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
   const request = parseRequest(raw);
   if (!request) return undefined;
-  return handle(request, sender).catch((e: unknown) => ({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+  return handle(request, { sender }).catch((e: unknown) => error(e instanceof Error ? e.message : String(e)));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {

@@ -4,7 +4,8 @@
 // HTTP cache send whatever validators it holds (ETag, Last-Modified) and turns a 304 into the cached
 // body; CanDo then compares a hash of the body with the last one to tell "unchanged" from "new".
 import { compile } from './store';
-import { MAX_PACK_CHARS, type SubscriptionState } from '../shared/settings';
+import { MAX_PACK_CHARS } from '../shared/limits';
+import type { SubscriptionState } from '../shared/settings';
 import { parseRetryAfter, retryDelayMinutes, type FetchOutcome } from './subscription-state';
 
 /** Bytes read at most: a larger body is cut off there and refused, never read to its end. */

@@ -1,7 +1,7 @@
 // Which packs are installed, from which source, and which of their rules are on: a pure function of
 // the built-in packs, the policy and the stored data, so the service worker can rebuild it after
 // any restart.
-import { compilePack, type CompiledPack } from '../engine';
+import { compilePack, describeExample, type CompiledPack } from '../engine';
 import type { PackError } from '../engine/types';
 import type { PackInfo, PackSource, RuleChange, RuleInfo, SubscriptionInfo } from '../shared/protocol';
 import type { StoredData, SubscriptionState } from '../shared/settings';
@@ -150,7 +150,7 @@ export function ruleInfos(view: StoreView): RuleInfo[] {
       severity: r.severity,
       message: r.message,
       explanation: r.explanation,
-      examples: { flag: [...r.examples.flag], pass: [...r.examples.pass] },
+      examples: { flag: r.examples.flag.map(describeExample), pass: r.examples.pass.map(describeExample) },
       enabled: locked.has(r.fullId) || !off.has(r.fullId),
       locked: locked.has(r.fullId),
     })),

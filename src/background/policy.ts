@@ -1,7 +1,8 @@
 // Enterprise policy: what a manager set in storage.managed (Chrome policy `3rdparty` extension
 // policy, Firefox policies.json `3rdparty`). Read at start and on change; anything malformed is
 // ignored field by field, so a typo in one pack never turns off the rest of the policy.
-import { isHttpsOrLocal, MAX_PACK_CHARS } from '../shared/settings';
+import { packTooLarge } from '../shared/limits';
+import { isHttpsOrLocal } from '../shared/settings';
 
 export const DEFAULT_REFRESH_MINUTES = 6 * 60;
 /** Chrome's alarms fire at most every 30 s; CanDo does not poll pack servers more than every 15 min. */
@@ -54,7 +55,8 @@ export function normalizePolicy(raw: unknown): Policy {
       else policy.subscriptionUrls.push(entry.url);
     } else if (isObject(entry) && typeof entry.json === 'string') {
       // The JSON-string form carries what Chrome's policy schema cannot type (transform suggestions).
-      if (entry.json.length > MAX_PACK_CHARS) policy.problems.push(`Policy pack ${i + 1}: larger than ${MAX_PACK_CHARS} characters.`);
+      const tooLarge = packTooLarge(entry.json.length);
+      if (tooLarge) policy.problems.push(`Policy pack ${i + 1}: ${tooLarge}`);
       else {
         try {
           policy.inlinePacks.push(JSON.parse(entry.json));

@@ -1,8 +1,7 @@
 // Local statistics: counts per rule per day (UTC), for the last 90 days. Counts only: no draft
 // text, no ticket, no site; nothing leaves the machine.
 import browser from 'webextension-polyfill';
-import type { StatEvent } from '../shared/protocol';
-import { countStatEvent, migrateStats, STATS_KEY, type StoredStats } from '../shared/settings';
+import { countStatEvent, migrateStats, STATS_KEY, type StatEvent, type StoredStats } from '../shared/settings';
 
 let queue: Promise<unknown> = Promise.resolve();
 

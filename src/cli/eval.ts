@@ -3,15 +3,18 @@
 // replies, noise on the unlabeled ones, and the phrase cases from public guidance.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Analyzer, CORE_CATEGORIES, type Finding } from '../engine';
+import { Analyzer, CONTEXT_CATEGORIES, CORE_CATEGORIES, type CustomerContext, type Finding } from '../engine';
 import { builtinPackFiles, loadPack } from './packs';
 import { evaluateRewrites, formatRewriteReport, readJudgedSet, type FixSource } from './rewrites-eval';
 
 export interface LabeledReply {
   id: string;
   text: string;
+  /** The customer's message the reply answers (what context rules read), and their name if known. */
+  customer?: string;
+  customerName?: string;
   labels: string[];
-  /** Category → the shortest exact substring of `text` that carries it. */
+  /** Category → the shortest exact substring of `text` that carries it (optional for context categories: the whole reply). */
   spans: Record<string, string>;
   note?: string;
 }
@@ -28,6 +31,21 @@ export interface CategoryScore {
   precision: number;
   recall: number;
   f1: number;
+  /** 95% Wilson score intervals: with a handful of cases a point figure says little on its own. */
+  precisionInterval: Interval;
+  recallInterval: Interval;
+}
+
+export type Interval = [low: number, high: number];
+
+/** The 95% Wilson score interval of `successes` out of `trials` ([0, 1] when there are none). */
+export function wilsonInterval(successes: number, trials: number, z = 1.96): Interval {
+  if (trials === 0) return [0, 1];
+  const p = successes / trials;
+  const z2n = (z * z) / trials;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2n / (4 * trials))) / (1 + z2n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /** One finding or one missed span, for `--verbose`. */
@@ -49,7 +67,7 @@ export interface PhraseResult {
 export interface EvalReport {
   categories: Record<string, CategoryScore>;
   overall: CategoryScore;
-  noise: { replies: number; withFindings: number; share: number };
+  noise: { replies: number; withFindings: number; share: number; interval: Interval };
   phrases: { total: number; passed: number; results: PhraseResult[] };
   falsePositives: ScoredItem[];
   misses: ScoredItem[];
@@ -84,7 +102,18 @@ function score(truePositives: number, falsePositives: number, misses: number, hi
   const precision = ratio(truePositives, truePositives + falsePositives);
   const recall = ratio(hits, spans);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { truePositives, falsePositives, misses, precision, recall, f1 };
+  const precisionInterval = wilsonInterval(truePositives, truePositives + falsePositives);
+  return { truePositives, falsePositives, misses, precision, recall, f1, precisionInterval, recallInterval: wilsonInterval(hits, spans) };
+}
+
+/**
+ * The categories a set of replies is scored on: the core ones, and the context ones when the set is
+ * labeled for context (a reply carries or notes any context category). The shared corpus's lines
+ * carry the customer's message but, until labeled for context, say nothing about context findings.
+ */
+export function scoredCategories(replies: readonly LabeledReply[]): string[] {
+  const context = replies.some((r) => r.labels.some((l) => l.startsWith('context-')) || [...borderlineCategories(r.note)].some((c) => c.startsWith('context-')));
+  return [...CORE_CATEGORIES, ...(context ? CONTEXT_CATEGORIES : [])];
 }
 
 /**
@@ -94,7 +123,12 @@ function score(truePositives: number, falsePositives: number, misses: number, hi
  * its span is neither (the README does not count it); it is listed as `elsewhere` for review.
  * Recall counts labeled spans with at least one overlapping finding of their category.
  */
-export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: string) => Finding[], categories: readonly string[] = CORE_CATEGORIES): EvalReport {
+export function scoreReplies(
+  replies: readonly LabeledReply[],
+  analyze: (text: string, customer?: CustomerContext) => Finding[],
+  categories: readonly string[] = scoredCategories(replies),
+): EvalReport {
+  const scored = new Set(categories);
   const counts = new Map(categories.map((c) => [c, { tp: 0, fp: 0, hits: 0, spans: 0 }]));
   const falsePositives: ScoredItem[] = [];
   const misses: ScoredItem[] = [];
@@ -103,7 +137,10 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
   let quietReplies = 0;
   let noisyReplies = 0;
   for (const reply of replies) {
-    const findings = analyze(reply.text);
+    const findings = analyze(reply.text, reply.customer === undefined ? undefined : { text: reply.customer, ...(reply.customerName && { name: reply.customerName }) }).filter((f) =>
+      // A category the corpus is not labeled for (context categories on a corpus without context labels) is not scored, nor counted as noise.
+      scored.has(f.category) || !(CONTEXT_CATEGORIES as readonly string[]).includes(f.category),
+    );
     const borderline = borderlineCategories(reply.note);
     if (reply.labels.length === 0 && borderline.size === 0) {
       quietReplies++;
@@ -111,6 +148,8 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
       for (const f of findings) noisy.push({ replyId: reply.id, category: f.category, text: f.text, ruleId: f.ruleId });
     }
     const spanRange = (category: string) => {
+      // A context finding is about the reply as a whole (an unanswered question has no words of its own).
+      if (reply.spans[category] === undefined && category.startsWith('context-')) return { start: 0, end: reply.text.length };
       const span = reply.spans[category] ?? '';
       const start = span ? reply.text.indexOf(span) : -1;
       if (start < 0) throw new Error(`reply ${reply.id}: the ${category} span is not in its text`);
@@ -134,7 +173,7 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
       count.spans++;
       const { start, end } = spanRange(category);
       if (findings.some((f) => f.category === category && overlaps(f, start, end))) count.hits++;
-      else misses.push({ replyId: reply.id, category, text: reply.spans[category] });
+      else misses.push({ replyId: reply.id, category, text: reply.spans[category] ?? reply.text });
     }
   }
   const scores: Record<string, CategoryScore> = {};
@@ -149,7 +188,7 @@ export function scoreReplies(replies: readonly LabeledReply[], analyze: (text: s
   return {
     categories: scores,
     overall: score(total.tp, total.fp, total.spans - total.hits, total.hits, total.spans),
-    noise: { replies: quietReplies, withFindings: noisyReplies, share: quietReplies ? noisyReplies / quietReplies : 0 },
+    noise: { replies: quietReplies, withFindings: noisyReplies, share: quietReplies ? noisyReplies / quietReplies : 0, interval: wilsonInterval(noisyReplies, quietReplies) },
     phrases: { total: 0, passed: 0, results: [] },
     falsePositives,
     misses,
@@ -191,6 +230,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function isLabeledReply(row: unknown): row is LabeledReply {
   if (!isObject(row) || typeof row.id !== 'string' || typeof row.text !== 'string' || !isStringList(row.labels) || !isObject(row.spans)) return false;
   if (row.note !== undefined && typeof row.note !== 'string') return false;
+  if ((row.customer !== undefined && typeof row.customer !== 'string') || (row.customerName !== undefined && typeof row.customerName !== 'string')) return false;
   return Object.values(row.spans).every((s) => typeof s === 'string');
 }
 
@@ -210,13 +250,22 @@ const fixed = (x: number) => x.toFixed(3);
 
 function formatReport(report: EvalReport, verbose: boolean): string {
   const lines: string[] = [];
-  lines.push('category   precision  recall     F1    TP  FP  miss');
-  const row = (name: string, s: CategoryScore) =>
-    `${name.padEnd(10)} ${fixed(s.precision).padStart(9)} ${fixed(s.recall).padStart(7)} ${fixed(s.f1).padStart(6)} ${String(s.truePositives).padStart(5)} ${String(s.falsePositives).padStart(3)} ${String(s.misses).padStart(5)}`;
+  // Each figure with its 95% Wilson interval and the counts behind it: precision is TP of TP+FP
+  // findings, recall the labeled spans found of all labeled spans.
+  const figure = (value: number, [low, high]: Interval, of: string) => `${fixed(value)} [${fixed(low)}-${fixed(high)}] ${of}`.padEnd(27);
+  lines.push(`${'category'.padEnd(10)} ${'precision [95% CI] TP/found'.padEnd(27)} ${'recall [95% CI] found/labeled'.padEnd(29)} F1`);
+  const row = (name: string, s: CategoryScore) => {
+    const spans = s.truePositives + s.misses;
+    const hits = spans - s.misses;
+    return `${name.padEnd(10)} ${figure(s.precision, s.precisionInterval, `${s.truePositives}/${s.truePositives + s.falsePositives}`)} ${figure(s.recall, s.recallInterval, `${hits}/${spans}`).padEnd(29)} ${fixed(s.f1)}`;
+  };
   for (const [category, s] of Object.entries(report.categories)) lines.push(row(category, s));
   lines.push(row('overall', report.overall));
   lines.push('');
-  lines.push(`noise: ${report.noise.withFindings} of ${report.noise.replies} unlabeled replies have a finding (${percent(report.noise.share).trim()})`);
+  const [low, high] = report.noise.interval;
+  lines.push(
+    `noise: ${report.noise.withFindings} of ${report.noise.replies} unlabeled replies have a finding (${percent(report.noise.share).trim()}, 95% CI ${percent(low).trim()}-${percent(high).trim()})`,
+  );
   lines.push(`phrases: ${report.phrases.passed} of ${report.phrases.total} flag exactly the expected categories`);
   for (const r of report.phrases.results.filter((p) => !p.ok)) {
     lines.push(`  expected [${r.expect.join(', ')}] got [${r.flagged.join(', ')}]: ${r.text}`);
@@ -237,14 +286,20 @@ function formatReport(report: EvalReport, verbose: boolean): string {
 /** Scores `packFiles` on one split of a corpus folder: replies-<split>.jsonl, and phrases-<split>.jsonl if there is one. */
 export function evaluateSplit(corpusDir: string, split: string, packFiles: readonly string[]): EvalReport {
   const analyzer = new Analyzer(packFiles.map((f) => loadPack(f).pack));
-  const analyze = (text: string) => analyzer.analyze(text);
+  const analyze = (text: string, customer?: CustomerContext) => analyzer.analyze(text, { customer });
   const report = scoreReplies(readJsonl(join(corpusDir, `replies-${split}.jsonl`), isLabeledReply), analyze);
   const phrasesFile = join(corpusDir, `phrases-${split}.jsonl`);
   if (existsSync(phrasesFile)) report.phrases = scorePhrases(readJsonl(phrasesFile, isPhraseCase), analyze);
   return report;
 }
 
-export async function evalCommand(args: string[], root = repositoryRoot()): Promise<number> {
+/** `cando eval`: writes through `env` (the CLI's streams, or a test's). */
+export async function evalCommand(args: string[], env: { root?: string; out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const root = env.root ?? repositoryRoot();
+  const usage = (problem: string) => {
+    env.err(`cando eval: ${problem}\n${USAGE}\n`);
+    return 2;
+  };
   const packFiles: string[] = [];
   let corpus: string | undefined;
   let split = 'dev';
@@ -276,7 +331,7 @@ export async function evalCommand(args: string[], root = repositoryRoot()): Prom
     } else if (a === '--json') json = true;
     else if (a === '--verbose') verbose = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write(`${USAGE}\n`);
+      env.out(`${USAGE}\n`);
       return 0;
     } else return usage(`unknown argument ${a}`);
   }
@@ -288,10 +343,10 @@ export async function evalCommand(args: string[], root = repositoryRoot()): Prom
   try {
     report = evaluateSplit(corpusDir, split, packFiles.length ? packFiles : builtinPackFiles(root));
   } catch (e) {
-    process.stderr.write(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    env.err(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  process.stdout.write(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
+  env.out(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
   return 0;
 }
 
@@ -305,9 +360,4 @@ function rewritesCommand(root: string, packFiles: string[], sets: string[], sour
     return 2;
   }
   return 0;
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`cando eval: ${problem}\n${USAGE}\n`);
-  return 2;
 }

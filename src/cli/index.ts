@@ -4,7 +4,7 @@
 // tests), 2 for a usage error; --help and --version on every command.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, exampleContest, SEVERITIES, type Severity } from '../engine';
+import { Analyzer, compilePack, exampleContest, findStrengths, SEVERITIES, type CustomerContext, type Severity } from '../engine';
 import { hasFlag, lastValue, parseArgs, UsageError } from './args';
 import { evalCommand } from './eval';
 import { expandFiles } from './files';
@@ -50,7 +50,10 @@ are expanded by cando.
   --macros               each FILE is a Zendesk macros export (Macros API JSON) or a Freshdesk
                          canned-responses export; lints every canned reply in it
   --jsonl                batch mode: reads lines {"id": ..., "text": ...} (stdin or FILEs) and
-                         writes one line {"id": ..., "findings": [...]} per input line, in order
+                         writes one line {"id": ..., "findings": [...]} per input line, in order,
+                         with "strengths" (ids of what the reply does well) when it has any;
+                         a line's optional "customer" (the customer's message, or {"text", "name"})
+                         lets the context rules coach the reply against it
   --color, --no-color    colour the text output (default: on a terminal, unless NO_COLOR is set)`;
 
 const PACK_TEST_USAGE = `Usage: cando pack test [options] FILE...
@@ -81,6 +84,16 @@ const CHECK_OPTIONS = {
   '--no-color': {},
 };
 
+/** A --jsonl line's `customer`: the customer's message, or { "text", "name"? }; undefined when absent, null when malformed. */
+function customerOf(value: unknown): CustomerContext | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return { text: value };
+  if (typeof value !== 'object') return null;
+  const { text, name } = value as { text?: unknown; name?: unknown };
+  if (typeof text !== 'string' || (name !== undefined && typeof name !== 'string')) return null;
+  return { text, ...(name && { name }) };
+}
+
 async function check(args: string[], env: Required<CliEnvironment>): Promise<number> {
   const parsed = parseArgs(args, CHECK_OPTIONS);
   const format: OutputFormat = hasFlag(parsed, '--json') ? 'json' : ((lastValue(parsed, '--format') as OutputFormat | undefined) ?? 'text');
@@ -108,16 +121,19 @@ async function check(args: string[], env: Required<CliEnvironment>): Promise<num
         } catch {
           item = undefined;
         }
-        const record = item as { id?: unknown; text?: unknown } | undefined;
-        if (!record || typeof record !== 'object' || typeof record.text !== 'string') {
+        const record = item as { id?: unknown; text?: unknown; customer?: unknown } | undefined;
+        const customer = record && typeof record === 'object' ? customerOf(record.customer) : null;
+        if (!record || typeof record !== 'object' || typeof record.text !== 'string' || customer === null) {
           failed = true;
-          env.err(`cando: ${file === '-' ? '' : `${file}: `}line ${i + 1} is not {"id", "text"}\n`);
-          env.out(`${JSON.stringify({ id: record && typeof record === 'object' ? (record.id ?? null) : null, error: 'expected {"id", "text"}' })}\n`);
+          env.err(`cando: ${file === '-' ? '' : `${file}: `}line ${i + 1} is not {"id", "text", "customer"?}\n`);
+          env.out(`${JSON.stringify({ id: record && typeof record === 'object' ? (record.id ?? null) : null, error: 'expected {"id", "text", "customer"?} (customer: the customer\'s message, or {"text", "name"})' })}\n`);
           return;
         }
-        const findings = analyzer.analyze(record.text);
+        const findings = analyzer.analyze(record.text, { customer });
         if (findings.some((f) => severityRank(f.severity) >= severityRank(failOn))) failed = true;
-        env.out(`${JSON.stringify({ id: record.id ?? null, findings })}\n`);
+        // What the agent did well, as ids (architecture.md: a separate list, never findings), when there is any.
+        const strengths = findStrengths(record.text, customer).map((st) => st.id);
+        env.out(`${JSON.stringify({ id: record.id ?? null, findings, ...(strengths.length && { strengths }) })}\n`);
       });
     }
     return failed ? 1 : 0;
@@ -189,7 +205,7 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
       env.out(`${topic ?? USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'eval') return await evalCommand(rest, env.root);
+    if (command === 'eval') return await evalCommand(rest, env);
     if (options.includes('--help') || options.includes('-h')) {
       if (!(command in COMMAND_USAGE)) throw new UsageError(`unknown command "${command}"`);
       env.out(`${COMMAND_USAGE[command]}\n`);

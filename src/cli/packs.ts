@@ -1,6 +1,5 @@
 // The packs the CLI commands read: files named on the command line, or the built-in ones.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { compilePack, type CompiledPack, type PackError } from '../engine';
 import { UsageError } from './args';
 
@@ -15,12 +14,8 @@ export function readText(file: string): string {
   }
 }
 
-/** The default packs: the built-in rules/cando-*.json, or the starter pack while there are none. */
-export function builtinPackFiles(root: string): string[] {
-  const dir = join(root, 'rules');
-  const builtin = readdirSync(dir).filter((f) => f.startsWith('cando-') && f.endsWith('.json')).sort();
-  return (builtin.length ? builtin : ['starter.json']).map((f) => join(dir, f));
-}
+/** The default packs: the built-in ones (decided in scripts/builtin-packs.mjs for the build and the CLI alike). */
+export { builtinPackFiles } from '../../scripts/builtin-packs.mjs';
 
 export function loadPack(file: string, runExamples = true): { pack: CompiledPack; warnings: PackError[] } {
   const result = compilePack(readText(file), { runExamples, source: file });

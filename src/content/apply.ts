@@ -6,15 +6,10 @@
 //   which goes through the browser's own editing, fires the real input events and keeps native undo;
 // - a text field where execCommand does nothing gets the native value setter plus an 'input' event,
 //   which framework-controlled fields (React) pick up.
-import { readField, type DraftText } from './text-model';
+import { isTextField, readField, type DraftText } from './text-model';
 
 /** CKEditor syncs its model selection on 'selectionchange'; replacing before that merges the edit into the typing batch. */
 const SELECTION_SETTLE_MS = 40;
-
-const isField = (el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement => {
-  const view = el.ownerDocument.defaultView!;
-  return el instanceof view.HTMLTextAreaElement || el instanceof view.HTMLInputElement;
-};
 
 /** Replaces text [start, end) of `el` with `replacement`; resolves to whether the draft now holds it. */
 export async function replaceText(
@@ -26,7 +21,7 @@ export async function replaceText(
 ): Promise<boolean> {
   const before = read().text;
   const expected = before.slice(0, start) + replacement + before.slice(end);
-  if (isField(el)) return replaceInField(el, start, end, replacement, expected);
+  if (isTextField(el)) return replaceInField(el, start, end, replacement, expected);
   return replaceInEditable(el, read, before, start, end, replacement, expected);
 }
 

@@ -2,14 +2,15 @@
 // findings (debounced while the agent types, versioned, stale answers dropped), and implements
 // the CoachedEditor seam the overlay draws on.
 import type { Finding } from '../engine/types';
-import { MAX_DRAFT_CHARS, type AnalyzeResponse } from '../shared/protocol';
+import type { BackgroundClient } from '../shared/client';
+import { draftToAnalyse } from '../shared/limits';
+import type { ContentRequestType } from '../shared/protocol';
 import type { Adapter } from './adapters';
 import { replaceText } from './apply';
 import { fieldRects } from './field-rects';
-import type { Runtime } from './runtime';
 import type { CoachedEditor } from './session';
 import { editBetween, moveThroughEdit } from './text-edit';
-import { readEditable, readField, type DraftText } from './text-model';
+import { isTextField, readEditable, readField, type DraftText } from './text-model';
 import { checkValues } from './value-check';
 
 /** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
@@ -39,6 +40,8 @@ export class EditorSession implements CoachedEditor {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private analysedText: string | null = null;
+  /** The customer message (name and text) the last analysis read the draft against; '' for none. */
+  private analysedCustomer = '';
   private timer = 0;
   private firstPending = 0;
   private notifyFrame = 0;
@@ -50,11 +53,13 @@ export class EditorSession implements CoachedEditor {
   constructor(
     readonly element: HTMLElement,
     private readonly adapter: Adapter,
-    private readonly runtime: Runtime,
+    private readonly runtime: BackgroundClient<ContentRequestType>,
     private readonly signal: AbortSignal,
   ) {
     this.win = element.ownerDocument.defaultView!;
     const opts = { signal, passive: true };
+    // Back in the editor: the conversation may have changed meanwhile (a new message from the customer).
+    element.addEventListener('focus', () => this.changed(), opts);
     element.addEventListener('input', () => {
       this.lastInputAt = Date.now();
       this.changed();
@@ -128,7 +133,7 @@ export class EditorSession implements CoachedEditor {
   }
 
   private get isField(): boolean {
-    return this.element instanceof this.win.HTMLTextAreaElement || this.element instanceof this.win.HTMLInputElement;
+    return isTextField(this.element);
   }
 
   /**
@@ -213,8 +218,8 @@ export class EditorSession implements CoachedEditor {
 
   async turnOffRule(ruleId: string): Promise<boolean> {
     if (this.locked.has(ruleId)) return false;
-    const answer = await this.runtime.send({ type: 'rule-off', ruleId });
-    if (answer?.type !== 'ok') return false;
+    const answer = await this.runtime.send({ type: 'rule-set-enabled', ruleId, enabled: false });
+    if (answer.type !== 'ok') return false;
     this.keepFindings((f) => f.ruleId !== ruleId);
     this.notify();
     return true;
@@ -253,12 +258,16 @@ export class EditorSession implements CoachedEditor {
   private async analyse(): Promise<void> {
     if (this.signal.aborted) return;
     const draft = this.read();
-    if (draft.text === this.analysedText) {
+    // The customer's latest message as the ticket page shows it now (a new one may have arrived).
+    const customer = this.adapter.readConversation?.(this.element)?.customer;
+    const customerKey = customer ? `${customer.name ?? ''}\u0000${customer.text}` : '';
+    if (draft.text === this.analysedText && customerKey === this.analysedCustomer) {
       // Back to the text already analysed (a change undone before the debounce ended): the findings moved back with it.
       this.notify();
       return;
     }
     this.analysedText = draft.text;
+    this.analysedCustomer = customerKey;
     const version = ++this.version;
     if (draft.text.trim() === '') {
       // Nothing to coach: no need to wake the background.
@@ -266,19 +275,18 @@ export class EditorSession implements CoachedEditor {
       this.notify();
       return;
     }
-    const text = draft.text.slice(0, MAX_DRAFT_CHARS);
+    const text = draftToAnalyse(draft.text);
     const skip = draft.skip.filter((r) => r.start < text.length).map((r) => ({ start: r.start, end: Math.min(r.end, text.length) }));
-    const raw = await this.runtime.send({ type: 'analyze', version, text, skip });
+    const answer = await this.runtime.send({ type: 'analyze', text, skip, ...(customer && { customer }) });
     if (this.signal.aborted || version !== this.version) return;
-    const answer = parseAnalyzeResponse(raw, text);
-    if (!answer) {
+    if (answer.type !== 'findings') {
       // No answer (the worker was restarting): try again on the next change.
       this.analysedText = null;
       return;
     }
     // The draft changed while the background worked: these offsets are stale; ask again.
     const now = this.read().text;
-    if (now.slice(0, MAX_DRAFT_CHARS) !== text) {
+    if (draftToAnalyse(now) !== text) {
       this.analysedText = null;
       this.schedule();
       return;
@@ -321,21 +329,4 @@ function occurrenceKeys(findings: readonly Finding[]): string[] {
     seen.set(base, n + 1);
     return `${base}\u0000${n}`;
   });
-}
-
-/** Checks an analyse answer from the background: well-formed, and every finding's offsets hold its text. */
-function parseAnalyzeResponse(raw: unknown, text: string): AnalyzeResponse | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Partial<AnalyzeResponse>;
-  if (r.type !== 'findings' || !Array.isArray(r.findings) || !Array.isArray(r.lockedRules) || typeof r.paused !== 'boolean') return null;
-  const findings = r.findings.filter(
-    (f): f is Finding =>
-      typeof f === 'object' && f !== null &&
-      typeof f.ruleId === 'string' && typeof f.category === 'string' &&
-      Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.start < f.end && f.end <= text.length &&
-      text.slice(f.start, f.end) === f.text &&
-      typeof f.message === 'string' && typeof f.explanation === 'string' &&
-      Array.isArray(f.suggestions) && f.suggestions.every((s) => typeof s === 'string'),
-  );
-  return { ...(r as AnalyzeResponse), findings, lockedRules: r.lockedRules.filter((id): id is string => typeof id === 'string') };
 }

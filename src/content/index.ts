@@ -3,11 +3,11 @@
 // shadow roots in it and the same-origin iframes it can reach, so a frame's own script steps back
 // when the top can reach it. When the extension is reloaded or updated, the new script (injected
 // by the background into open tabs) takes over and the old one removes its UI quietly.
-import { parseTabMessage, type TabMessage, type TabStatusResponse } from '../shared/protocol';
+import { CONTENT_MESSAGES, parseTabMessage, type TabMessage, type TabStatusResponse } from '../shared/protocol';
 import { adaptersFor } from './adapters';
 import { EditorSession } from './editor-session';
 import { mountOverlay } from './overlay';
-import { Runtime } from './runtime';
+import { BackgroundClient } from '../shared/client';
 import { EditorWatcher } from './watcher';
 
 /** A new content script announces itself with this DOM event: older ones tear down. */
@@ -45,7 +45,7 @@ function main(): void {
 
   const controller = new AbortController();
   const { signal } = controller;
-  const runtime = new Runtime();
+  const runtime = new BackgroundClient(CONTENT_MESSAGES);
   const stop = () => controller.abort();
   runtime.onDead(stop);
   global[INSTANCE_KEY] = { alive: () => runtime.alive && !signal.aborted, stop };
@@ -55,7 +55,7 @@ function main(): void {
   document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
   document.addEventListener(TAKEOVER_EVENT, () => {
     if (!runtime.alive) stop();
-    else void runtime.send({ type: 'ping' }, TAKEOVER_PING_MS).then((answer) => answer?.type === 'pong' || stop());
+    else void runtime.send({ type: 'ping' }, TAKEOVER_PING_MS).then((answer) => answer.type === 'pong' || stop());
   }, { signal });
 
   const sessions = new Set<EditorSession>();

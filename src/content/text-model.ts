@@ -5,6 +5,12 @@
 // read but reported as ranges the engine must skip.
 import type { TextRange } from '../engine/types';
 
+/** A textarea or input: its draft is its value, not DOM text (tested against the element's own window, which may be a frame's). */
+export function isTextField(el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement {
+  const view = el.ownerDocument.defaultView!;
+  return el instanceof view.HTMLTextAreaElement || el instanceof view.HTMLInputElement;
+}
+
 export interface DraftText {
   readonly text: string;
   /** Quoted history, signatures: not the agent's words. */

@@ -1,10 +1,11 @@
 // The Analyzer: the active rules of the active packs, with a bounded cache of findings keyed by
 // sentence text, so re-analysing a draft after an edit only matches the sentences that changed.
 import type { CompiledPack, CompiledRule } from './compile';
-import { findingsInText, matchRule, textSentences, type SentenceFinding } from './match';
+import { contextFindings, hasCustomerMessage } from './context';
+import { byPosition, findingsInText, matchRule, ownSentenceRanges, type SentenceFinding } from './match';
 import { sentenceRewrites, type Flag } from './rewrite';
 import { Sentence } from './sentence';
-import type { Finding, TextRange } from './types';
+import type { CustomerContext, Finding, TextRange } from './types';
 
 export interface AnalyzerOptions {
   /** Full rule ids (`pack/rule`) that are switched off. */
@@ -45,6 +46,9 @@ interface CacheEntry {
 
 export class Analyzer {
   readonly rules: readonly CompiledRule[];
+  /** The rules that match the draft alone (cached by sentence), and those that also read the customer's message. */
+  private readonly draftRules: readonly CompiledRule[];
+  private readonly contextRules: readonly CompiledRule[];
   /** Sentence text → its findings; the entry keeps its own (copied) key, see remember(). */
   private readonly cache = new Map<string, CacheEntry>();
   private cachedChars = 0;
@@ -56,15 +60,31 @@ export class Analyzer {
   constructor(packs: readonly CompiledPack[], opts: AnalyzerOptions = {}) {
     const disabled = new Set(opts.disabledRules ?? []);
     this.rules = packs.flatMap((p) => p.rules).filter((r) => !disabled.has(r.fullId));
+    this.draftRules = this.rules.filter((r) => !r.context);
+    this.contextRules = this.rules.filter((r) => r.context);
     this.maxEntries = opts.cacheEntries ?? 5_000;
     this.maxChars = opts.cacheChars ?? 2_000_000;
     this.onRuleError = opts.onRuleError;
     this.preferredPacks = new Set(opts.preferredPacks ?? []);
   }
 
-  /** Findings for `text`, sorted; `skip` adds ranges to leave alone (e.g. a pasted quote). */
-  analyze(text: string, opts: { skip?: readonly TextRange[] } = {}): Finding[] {
-    return findingsInText(text, opts.skip ?? [], (sentence) => this.sentenceFindings(sentence), { rewrites: (sentence) => this.sentenceRewrites(sentence), gaps: true });
+  /**
+   * Findings for `text`, sorted; `skip` adds ranges to leave alone (e.g. a pasted quote). Context
+   * rules run only when `customer` (the message the draft answers) has words.
+   */
+  analyze(text: string, opts: { skip?: readonly TextRange[]; customer?: CustomerContext } = {}): Finding[] {
+    const skip = opts.skip ?? [];
+    const findings = findingsInText(text, skip, (sentence) => this.sentenceFindings(sentence), { rewrites: (sentence) => this.sentenceRewrites(sentence), gaps: true });
+    const { customer } = opts;
+    if (!this.contextRules.length || !hasCustomerMessage(customer)) return findings;
+    for (const rule of this.contextRules) {
+      try {
+        findings.push(...contextFindings(rule, rule.context!, text, skip, customer));
+      } catch (error) {
+        this.onRuleError?.(rule.fullId, error);
+      }
+    }
+    return findings.sort(byPosition);
   }
 
   /**
@@ -73,7 +93,7 @@ export class Analyzer {
    * candidates are not reported: the agent's own sentence reported them already.
    */
   private flags(text: string): Flag[] | null {
-    const sentences = textSentences(text).map((range) => ({ range, entry: this.entry(text.slice(range.start, range.end), false) }));
+    const sentences = ownSentenceRanges(text).map((range) => ({ range, entry: this.entry(text.slice(range.start, range.end), false) }));
     if (sentences.some(({ entry }) => entry.failed)) return null;
     return sentences.flatMap(({ range, entry }) =>
       entry.findings.map((f) => ({
@@ -110,7 +130,7 @@ export class Analyzer {
     const sentence = new Sentence(text);
     const findings: SentenceFinding[] = [];
     let failed = false;
-    for (const rule of this.rules) {
+    for (const rule of this.draftRules) {
       try {
         findings.push(...matchRule(rule, sentence));
       } catch (error) {

@@ -1,44 +1,19 @@
 // compilePack: validate a pack, compile every rule once (matchers, exceptions, suggestions), and run
 // each rule's own examples. A pack is all or nothing: any error refuses the whole pack.
+import type { CompiledPack, CompiledRule } from './compiled';
 import { describeJsonError } from './diagnostics';
 import { LIMITS } from './limits';
 import { RULE_KINDS, type RuleKind } from './rules';
-import { compilePattern } from './rules/pattern';
-import { compilePhrases } from './rules/phrases';
+import { compileContext, contextFindings } from './context';
+import { compileException } from './exceptions';
 import { findingsInText, matchRule } from './match';
 import { Sentence, type Matcher, type MatcherResult } from './sentence';
 
 import { compileSuggestion, type CompiledSuggestion } from './suggestions';
-import type { PackError, RuleSpec, Severity } from './types';
+import type { Example, Finding, PackError, RuleSpec } from './types';
 import { validatePackShape } from './validate';
 
-export type { RuleKind };
-
-export interface CompiledRule {
-  /** `pack-id/rule-id`. */
-  readonly fullId: string;
-  readonly id: string;
-  readonly packId: string;
-  readonly kind: RuleKind;
-  readonly category: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly explanation: string;
-  readonly examples: { readonly flag: readonly string[]; readonly pass: readonly string[] };
-  readonly matcher: Matcher;
-  /** `unless`: a match overlapped by any of these is cancelled. */
-  readonly exceptions: readonly Matcher[];
-  readonly suggestions: readonly CompiledSuggestion[];
-}
-
-export interface CompiledPack {
-  readonly id: string;
-  readonly name: string;
-  readonly version: string;
-  readonly language: string;
-  readonly description?: string;
-  readonly rules: readonly CompiledRule[];
-}
+export type { CompiledPack, CompiledRule, RuleKind };
 
 export type CompileResult = { ok: true; pack: CompiledPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
 
@@ -48,11 +23,6 @@ export interface CompileOptions {
   /** Names the pack in errors before its id is known, e.g. the file name. */
   source?: string;
 }
-
-// An `unless` entry of plain words is matched as a phrase (fast, no parse needed); anything with
-// pattern syntax (#Tag, (a|b), optional?) is a compromise pattern.
-const PLAIN_WORDS = /^[\p{L}\p{N}\s'\u2019\u2018\u02BC-]+$/u;
-const compileException = (entry: string): MatcherResult => (PLAIN_WORDS.test(entry) ? compilePhrases([entry]) : compilePattern(entry));
 
 function byteLength(s: string): number {
   return new TextEncoder().encode(s).length;
@@ -118,6 +88,7 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
     if (r.ok) suggestions.push(r.suggestion);
     else fail(`suggestions[${i}]`, `the suggestion ${r.message}`);
   });
+  const context = compileContext(spec, fail);
   if (errors.length > before) return undefined;
   return {
     fullId: `${packId}/${spec.id}`,
@@ -132,24 +103,35 @@ function compileRule(packId: string, spec: RuleSpec, errors: PackError[], warnin
     matcher,
     exceptions,
     suggestions,
+    ...(context && { context }),
   };
 }
 
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}...` : s}"`;
 
+/** A rule's findings for one example: a context rule reads it against its customer message. */
+export function exampleFindings(rule: CompiledRule, example: Example): Finding[] {
+  if (typeof example === 'string') {
+    return rule.context ? [] : findingsInText(example, [], (sentence) => matchRule(rule, new Sentence(sentence), false));
+  }
+  if (!rule.context) return findingsInText(example.text, [], (sentence) => matchRule(rule, new Sentence(sentence), false));
+  return contextFindings(rule, rule.context, example.text, [], { text: example.customer, ...(example.customerName && { name: example.customerName }) });
+}
+
+const exampleLabel = (example: Example) => (typeof example === 'string' ? quote(example) : `${quote(example.text)} (customer: ${quote(example.customer)})`);
+
 /** The rule's own examples that fail: flag examples it does not flag, pass examples it flags. */
 export function exampleFailures(rule: CompiledRule): PackError[] {
   const failures: PackError[] = [];
-  const flagged = (text: string) => findingsInText(text, [], (sentence) => matchRule(rule, new Sentence(sentence), false));
   rule.examples.flag.forEach((example, i) => {
-    if (flagged(example).length === 0) {
-      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.flag[${i}]`, message: `the flag example ${quote(example)} is not flagged by this rule` });
+    if (exampleFindings(rule, example).length === 0) {
+      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.flag[${i}]`, message: `the flag example ${exampleLabel(example)} is not flagged by this rule` });
     }
   });
   rule.examples.pass.forEach((example, i) => {
-    const found = flagged(example);
+    const found = exampleFindings(rule, example);
     if (found.length) {
-      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.pass[${i}]`, message: `the pass example ${quote(example)} is flagged by this rule (at ${quote(found[0].text)})` });
+      failures.push({ pack: rule.packId, rule: rule.id, field: `examples.pass[${i}]`, message: `the pass example ${exampleLabel(example)} is flagged by this rule (at ${quote(found[0].text)})` });
     }
   });
   return failures;

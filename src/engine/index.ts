@@ -7,3 +7,4 @@ export { LIMITS } from './limits';
 export { TRANSFORMS, type SuggestionTransform, type TransformContext } from './transforms';
 export * from './types';
 export { exampleContest, type ActivePack } from './precedence';
+export { findStrengths, STRENGTH_IDS, type Strength, type StrengthId } from './strengths';

@@ -1,10 +1,11 @@
 // Matching one rule in one sentence, and assembling a text's findings from its sentences.
-import type { CompiledRule } from './compile';
+import type { CompiledRule } from './compiled';
 import { sentenceRanges } from './segment';
 import { mayMatch, Sentence } from './sentence';
 import { changedRange } from './rewrite';
 import { gapFindings } from './rewrite/gaps';
 import { complementRanges, findSkippedRegions, normalizeRanges } from './skip';
+import { quotedRanges } from './text';
 import type { Finding, Rewrite, TextRange } from './types';
 
 /** A replacement of [start, end) of a sentence: a suggestion, possibly reaching past the match. */
@@ -31,9 +32,12 @@ export function matchRule(rule: CompiledRule, sentence: Sentence, withSuggestion
   const matches = rule.matcher.find(sentence);
   if (matches.length === 0) return [];
   const exceptions = rule.exceptions.flatMap((e) => (mayMatch(e, sentence) ? e.find(sentence) : []));
+  const quoted = quotedRanges(sentence.text);
   const findings: SentenceFinding[] = [];
   for (const m of matches) {
     if (exceptions.some((e) => overlaps(e, m))) continue;
+    // The customer's own words quoted back are not the agent's phrasing.
+    if (quoted.some((q) => q.start <= m.start && m.end <= q.end)) continue;
     const match = sentence.text.slice(m.start, m.end);
     const context = { match, captures: m.captures, sentence: sentence.text, before: sentence.text.slice(0, m.start), after: sentence.text.slice(m.end) };
     const suggestions = new Set<string>();
@@ -53,12 +57,6 @@ export function matchRule(rule: CompiledRule, sentence: Sentence, withSuggestion
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
-/** The sentences of the agent's own words in `text` (minus `skip` and findSkippedRegions). */
-export function textSentences(text: string, skip: Iterable<TextRange> = []): TextRange[] {
-  const skipped = normalizeRanges([...findSkippedRegions(text), ...skip], text.length);
-  return complementRanges(skipped, text.length).flatMap((region) => sentenceRanges(text, region.start, region.end));
-}
-
 export interface FindingsOptions {
   /** Rewrites of a sentence that has findings, best first (see rewrite/index.ts). */
   rewrites?: (sentence: string) => readonly string[];
@@ -69,44 +67,61 @@ export interface FindingsOptions {
 /**
  * The findings of `text`: the agent's own words (minus `skip` and findSkippedRegions) are split
  * into sentences, each analysed by `sentenceFindings`. Sorted by position; where several rules flag
- * the same span, the most severe (then the first) is kept. The findings of one sentence share its
- * rewrites.
+ * the same span, the most severe (then the first) is kept; of overlapping spans of one category, the
+ * first rule's. The findings of one sentence share its rewrites.
  */
 export function findingsInText(text: string, skip: Iterable<TextRange>, sentenceFindings: (sentence: string) => readonly SentenceFinding[], opts: FindingsOptions = {}): Finding[] {
-  const skipped = normalizeRanges([...findSkippedRegions(text), ...skip], text.length);
+  const skipList = [...skip];
   const bySpan = new Map<string, Finding>();
-  if (opts.gaps) for (const gap of gapFindings(text, skipped)) bySpan.set(`${gap.start}:${gap.end}`, gap);
-  for (const region of complementRanges(skipped, text.length)) {
-    for (const range of sentenceRanges(text, region.start, region.end)) {
-      const sentence = text.slice(range.start, range.end);
-      const found = sentenceFindings(sentence);
-      let rewrites: Rewrite[] | undefined;
-      if (found.length && opts.rewrites) {
-        rewrites = opts.rewrites(sentence).map((r) => {
-          const changed = changedRange(sentence, r);
-          return { start: range.start + changed.start, end: range.start + changed.end, text: changed.text };
-        });
-      }
-      for (const f of found) {
-        const start = range.start + f.start;
-        const end = range.start + f.end;
-        const key = `${start}:${end}`;
-        const kept = bySpan.get(key);
-        if (kept && SEVERITY_RANK[kept.severity] <= SEVERITY_RANK[f.rule.severity]) continue;
-        bySpan.set(key, {
-          ruleId: f.rule.fullId,
-          category: f.rule.category,
-          severity: f.rule.severity,
-          start,
-          end,
-          text: text.slice(start, end),
-          message: f.rule.message,
-          explanation: f.rule.explanation,
-          suggestions: [...f.suggestions],
-          ...(rewrites?.length && { rewrites }),
-        });
-      }
+  if (opts.gaps) for (const gap of gapFindings(text, normalizeRanges([...findSkippedRegions(text), ...skipList], text.length))) bySpan.set(`${gap.start}:${gap.end}`, gap);
+  for (const range of ownSentenceRanges(text, skipList)) {
+    const sentence = text.slice(range.start, range.end);
+    const found = sentenceFindings(sentence);
+    let rewrites: Rewrite[] | undefined;
+    if (found.length && opts.rewrites) {
+      rewrites = opts.rewrites(sentence).map((r) => {
+        const changed = changedRange(sentence, r);
+        return { start: range.start + changed.start, end: range.start + changed.end, text: changed.text };
+      });
+    }
+    const seen: SentenceFinding[] = [];
+    for (const f of found) {
+      // One finding per problem: where a later rule flags an overlapping span of the same category
+      // in other words (a general clause rule behind a specific one), the earlier rule's is kept.
+      if (seen.some((s) => s.rule.category === f.rule.category && overlaps(s, f) && (s.start !== f.start || s.end !== f.end))) continue;
+      seen.push(f);
+      const finding = toFinding(text, range.start, f);
+      if (rewrites?.length) finding.rewrites = rewrites;
+      const key = `${finding.start}:${finding.end}`;
+      const kept = bySpan.get(key);
+      if (kept && SEVERITY_RANK[kept.severity] <= SEVERITY_RANK[f.rule.severity]) continue;
+      bySpan.set(key, finding);
     }
   }
-  return [...bySpan.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return [...bySpan.values()].sort(byPosition);
+}
+
+export const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
+
+/** The sentences of the agent's own words: `text` minus `skip` and findSkippedRegions (quotes, history, signature). */
+export function ownSentenceRanges(text: string, skip: Iterable<TextRange> = []): TextRange[] {
+  const skipped = normalizeRanges([...findSkippedRegions(text), ...skip], text.length);
+  return complementRanges(skipped, text.length).flatMap((region) => sentenceRanges(text, region.start, region.end));
+}
+
+/** A sentence finding as a finding of the whole text, the sentence starting at `offset`. */
+export function toFinding(text: string, offset: number, f: SentenceFinding): Finding {
+  const start = offset + f.start;
+  const end = offset + f.end;
+  return {
+    ruleId: f.rule.fullId,
+    category: f.rule.category,
+    severity: f.rule.severity,
+    start,
+    end,
+    text: text.slice(start, end),
+    message: f.rule.message,
+    explanation: f.rule.explanation,
+    suggestions: [...f.suggestions],
+  };
 }

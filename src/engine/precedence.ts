@@ -4,7 +4,7 @@
 // beside it can still take an example's words (same span, more severe or listed first).
 import { Analyzer } from './analyzer';
 import type { CompiledPack } from './compile';
-import type { Finding, OverriddenBuiltin, ShadowedExample, TextRange } from './types';
+import { exampleText, type Finding, type OverriddenBuiltin, type ShadowedExample, type TextRange } from './types';
 
 export interface ActivePack {
   pack: CompiledPack;
@@ -23,15 +23,18 @@ export function exampleContest(pack: CompiledPack, others: readonly ActivePack[]
   const overrides: OverriddenBuiltin[] = [];
   for (const rule of pack.rules) {
     const alone = new Analyzer([{ ...pack, rules: [rule] }]);
-    for (const example of rule.examples.flag) {
-      const own = alone.analyze(example);
-      const shown = together.analyze(example);
+    for (const flagged of rule.examples.flag) {
+      // A context rule's example is read against its customer message, as the extension reads it.
+      const example = exampleText(flagged);
+      const opts = typeof flagged === 'string' ? {} : { customer: { text: flagged.customer, ...(flagged.customerName && { name: flagged.customerName }) } };
+      const own = alone.analyze(example, opts);
+      const shown = together.analyze(example, opts);
       const taken = own
         .filter((f) => !shown.some((s) => s.ruleId === rule.fullId && overlaps(s, f)))
         .map((f) => shown.find((s: Finding) => overlaps(s, f) && s.ruleId.split('/')[0] !== pack.id))
         .find((s) => s !== undefined);
       if (taken) shadowed.push({ ruleId: rule.fullId, example, by: taken.ruleId, byPack: packOf.get(taken.ruleId.split('/')[0]) ?? taken.ruleId.split('/')[0] });
-      const beaten = builtinsOnly.analyze(example).find((b) => own.some((f) => overlaps(b, f)));
+      const beaten = builtinsOnly.analyze(example, opts).find((b) => own.some((f) => overlaps(b, f)));
       if (beaten && !taken) overrides.push({ ruleId: rule.fullId, example, over: beaten.ruleId });
     }
   }

@@ -67,12 +67,37 @@ export function packSchema(): Record<string, unknown> {
           },
         ],
       },
-      exampleList: { type: 'array', minItems: 1, maxItems: LIMITS.examplesPerKind, items: withMax('multiLine', LIMITS.exampleLength) },
+      exampleList: {
+        type: 'array',
+        minItems: 1,
+        maxItems: LIMITS.examplesPerKind,
+        items: {
+          oneOf: [withMax('multiLine', LIMITS.exampleLength), { $ref: '#/definitions/contextExample' }],
+          description: 'A reply; for a context rule, { "customer", "customerName"?, "text" } (a context rule takes only these).',
+        },
+      },
+      contextExample: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['customer', 'text'],
+        properties: {
+          customer: withMax('multiLine', LIMITS.exampleLength),
+          customerName: withMax('singleLine', LIMITS.nameLength),
+          text: withMax('multiLine', LIMITS.exampleLength),
+        },
+      },
+      unlessList: {
+        type: 'array',
+        minItems: 1,
+        maxItems: LIMITS.unless,
+        items: withMax('singleLine', LIMITS.patternLength),
+      },
       rule: {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'category', 'message', 'explanation', 'examples'],
         oneOf: fields.map((field) => ({ required: [field] })),
+        dependencies: { unlessDraft: ['customer'], at: ['customer'], check: ['customer'] },
         properties: {
           id: { $ref: '#/definitions/id' },
           category: {
@@ -86,9 +111,25 @@ export function packSchema(): Record<string, unknown> {
             type: 'array',
             minItems: 1,
             maxItems: LIMITS.unless,
-            items: withMax('singleLine', LIMITS.patternLength),
-            description: 'Exceptions: plain words (matched as a phrase) or compromise patterns; a match they overlap is not flagged.',
+            items: {
+              oneOf: [
+                withMax('singleLine', LIMITS.patternLength),
+                { type: 'object', minProperties: 1, maxProperties: 1, additionalProperties: false, properties: Object.fromEntries(RULE_KINDS.map((k) => [k.field, k.schema])) },
+              ],
+            },
+            description: 'Exceptions: plain words (matched as a phrase), compromise patterns, or an object with one rule kind ({"clause": {...}}); a match they overlap is not flagged.',
           },
+          customer: {
+            type: 'object',
+            additionalProperties: false,
+            oneOf: fields.map((field) => ({ required: [field] })),
+            properties: { ...Object.fromEntries(RULE_KINDS.map((k) => [k.field, k.schema])), unless: { $ref: '#/definitions/unlessList' } },
+            description:
+              "Makes this a context rule: it runs only when the customer's message (as the help desk shows it) has a match of this condition. Without a customer message a context rule never flags.",
+          },
+          unlessDraft: { $ref: '#/definitions/unlessList', description: 'Context rules: words or patterns anywhere in the draft that mean it already does what the rule asks.' },
+          at: { enum: ['opening', 'closing'], description: "Context rules: match only in the draft's opening or closing sentence (greeting and sign-off aside)." },
+          check: { type: 'string', pattern: CATEGORY_SYNTAX.source, description: 'Context rules: a named check against the customer\'s message (src/engine/context-checks.ts).' },
           message: withMax('singleLine', LIMITS.messageLength),
           explanation: withMax('multiLine', LIMITS.explanationLength),
           suggestions: { type: 'array', maxItems: LIMITS.suggestions, items: { $ref: '#/definitions/suggestion' } },

@@ -86,12 +86,21 @@ export interface Matcher {
 
 export type MatcherResult = { ok: true; matcher: Matcher } | { ok: false; message: string };
 
+/** Each substring list as one regular expression: one scan of the sentence instead of one per entry. */
+const substringTests = new WeakMap<Matcher, RegExp[]>();
+const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
 export function mayMatch(matcher: Matcher, sentence: Sentence): boolean {
-  if (matcher.substrings) {
-    const lower = sentence.lower;
-    if (!matcher.substrings.every((alternatives) => alternatives.some((s) => lower.includes(s)))) return false;
+  if (matcher.triggers) {
+    const words = sentence.words;
+    if (!matcher.triggers.every((alternatives) => alternatives.some((w) => words.has(w)))) return false;
   }
-  if (!matcher.triggers) return true;
-  const words = sentence.words;
-  return matcher.triggers.every((alternatives) => alternatives.some((w) => words.has(w)));
+  if (!matcher.substrings) return true;
+  let tests = substringTests.get(matcher);
+  if (!tests) {
+    tests = matcher.substrings.map((alternatives) => new RegExp(alternatives.map(escapeLiteral).join('|')));
+    substringTests.set(matcher, tests);
+  }
+  const lower = sentence.lower;
+  return tests.every((test) => test.test(lower));
 }

@@ -6,22 +6,66 @@ import type { RuleKindFields } from './rules';
 export const CORE_CATEGORIES = ['cant', 'blame', 'broken', 'apology', 'policy'] as const;
 export type CoreCategory = (typeof CORE_CATEGORIES)[number];
 
+/** Categories of the context rules (rules/cando-context.json): the reply read against the customer's message. */
+export const CONTEXT_CATEGORIES = ['context-repeat', 'context-question', 'context-frustration', 'context-name', 'context-when', 'context-tried'] as const;
+
 export const SEVERITIES = ['info', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** A suggestion as a pack writes it: a template (`$1`, `$<name>`, `$&`) or a named transform. */
 export type SuggestionSpec = string | { transform: string; args?: Record<string, string> };
 
+/**
+ * What the help desk shows of the conversation a reply answers: the customer's latest message and
+ * their name. Read on the device and never sent anywhere; context rules run only when it is known.
+ */
+export interface CustomerContext {
+  text: string;
+  name?: string;
+}
+
+/** An exception: plain words or a compromise pattern, or any rule kind's field: `{"clause": {...}}`. */
+export type UnlessSpec = string | RuleKindFields;
+
+/** A condition on the customer's message: exactly one rule kind's field (phrases, pattern, regex...), with exceptions. */
+export interface ConditionSpec extends RuleKindFields {
+  unless?: string[];
+}
+
+/** An example of a context rule: the customer's message (and name) and the reply. */
+export interface ContextExample {
+  customer: string;
+  customerName?: string;
+  text: string;
+}
+export type Example = string | ContextExample;
+
+/** The reply of an example (a context example also has the customer's message). */
+export const exampleText = (example: Example): string => (typeof example === 'string' ? example : example.text);
+
+/** An example as one line of text for people: the customer's message first for a context example. */
+export const describeExample = (example: Example): string =>
+  typeof example === 'string' ? example : `Customer: \u201C${example.customer}\u201D \u2192 reply: \u201C${example.text}\u201D`;
+
 /** One rule as written in a pack (see rules/pack.schema.json). Exactly one rule kind's field is set. */
 export interface RuleSpec extends RuleKindFields {
   id: string;
   category: string;
   severity?: Severity;
-  unless?: string[];
+  unless?: UnlessSpec[];
   message: string;
   explanation: string;
   suggestions?: SuggestionSpec[];
-  examples: { flag: string[]; pass: string[] };
+  /** Context rules: the rule runs only when the customer's message meets this condition. */
+  customer?: ConditionSpec;
+  /** Context rules: words anywhere in the draft (outside quotes) that mean it already does what the rule asks. */
+  unlessDraft?: string[];
+  /** Context rules: match only in the draft's opening or closing sentence (greetings and sign-offs aside). */
+  at?: 'opening' | 'closing';
+  /** Context rules: a named check of the draft against the customer's message (src/engine/context-checks.ts). */
+  check?: string;
+  /** Context rules take ContextExample objects; other rules take strings. */
+  examples: { flag: Example[]; pass: Example[] };
 }
 
 export interface PackSpec {

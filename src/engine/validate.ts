@@ -6,7 +6,7 @@ import { LIMITS } from './limits';
 import { RULE_KINDS } from './rules';
 import type { FieldCheck } from './rules/kind';
 import { plainTextProblem } from './text';
-import { CORE_CATEGORIES, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec } from './types';
+import { CORE_CATEGORIES, SEVERITIES, type ConditionSpec, type ContextExample, type Example, type PackError, type PackSpec, type RuleSpec, type SuggestionSpec, type UnlessSpec } from './types';
 
 export const ID_SYNTAX = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const CATEGORY_SYNTAX = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -15,8 +15,12 @@ export const LANGUAGE_SYNTAX = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const PACK_FIELDS = new Set(['$schema', 'id', 'name', 'version', 'language', 'description', 'rules']);
-const RULE_FIELDS = new Set(['id', 'category', 'severity', ...RULE_KINDS.map((k) => k.field), 'unless', 'message', 'explanation', 'suggestions', 'examples']);
+const RULE_FIELDS = new Set(['id', 'category', 'severity', ...RULE_KINDS.map((k) => k.field), 'unless', 'message', 'explanation', 'suggestions', 'examples', 'customer', 'unlessDraft', 'at', 'check']);
 const EXAMPLE_FIELDS = new Set(['flag', 'pass']);
+const CONDITION_FIELDS = new Set([...RULE_KINDS.map((k) => k.field), 'unless']);
+const KIND_FIELDS = new Set(RULE_KINDS.map((k) => k.field));
+const CONTEXT_EXAMPLE_FIELDS = new Set(['customer', 'customerName', 'text']);
+const CONTEXT_ONLY_FIELDS = ['unlessDraft', 'at', 'check'] as const;
 const TRANSFORM_FIELDS = new Set(['transform', 'args']);
 
 type Json = Record<string, unknown>;
@@ -107,37 +111,24 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
     const severity = own(raw, 'severity');
     if (severity !== undefined && !SEVERITIES.includes(severity as never)) fail(`must be one of ${SEVERITIES.join(', ')}`, 'severity', label);
 
-    const kinds = RULE_KINDS.filter((k) => own(raw, k.field) !== undefined);
-    if (kinds.length !== 1) {
-      const fields = RULE_KINDS.map((k) => k.field);
-      const oneOf = `${fields.slice(0, -1).join(', ')} or ${fields[fields.length - 1]}`;
-      fail(kinds.length ? `has ${kinds.map((k) => k.field).join(' and ')}; a rule has exactly one` : `needs one of ${oneOf}`, kinds[1]?.field ?? fields[0], label);
-    }
-    const kindFields: Record<string, unknown> = {};
-    for (const kind of kinds) {
-      const check: FieldCheck = {
-        fail: (message, sub = '') => fail(message, `${kind.field}${sub}`, label),
-        textList: (value, maxItems, maxLength, sub = '') => textList(value, `${kind.field}${sub}`, maxItems, maxLength, label),
-      };
-      const value = kind.validate(own(raw, kind.field), check);
-      if (value !== undefined) kindFields[kind.field] = value;
-    }
-    const unless = textList(own(raw, 'unless'), 'unless', LIMITS.unless, LIMITS.patternLength, label);
+    const kindFields = matcherFields(raw, '', label, 'a rule');
+    const unless = validateUnless(own(raw, 'unless'), label);
+    const context = validateContext(raw, label);
 
     const message = text(own(raw, 'message'), 'message', LIMITS.messageLength, { rule: label });
     const explanation = text(own(raw, 'explanation'), 'explanation', LIMITS.explanationLength, { rule: label, multiline: true });
     const suggestions = validateSuggestions(own(raw, 'suggestions'), label);
 
     const examples = own(raw, 'examples');
-    let flag: string[] | undefined;
-    let pass: string[] | undefined;
+    let flag: Example[] | undefined;
+    let pass: Example[] | undefined;
     if (!isObject(examples)) fail(examples === undefined ? 'is missing' : 'must be an object with flag and pass lists', 'examples', label);
     else {
       unknownFields(examples, EXAMPLE_FIELDS, 'examples', label);
       for (const kind of ['flag', 'pass'] as const) {
         const list = own(examples, kind);
         if (list === undefined) fail(`is missing: every rule needs at least one ${kind} example`, `examples.${kind}`, label);
-        const checked = textList(list, `examples.${kind}`, LIMITS.examplesPerKind, LIMITS.exampleLength, label, true);
+        const checked = context?.customer ? contextExamples(list, `examples.${kind}`, label) : textList(list, `examples.${kind}`, LIMITS.examplesPerKind, LIMITS.exampleLength, label, true);
         if (kind === 'flag') flag = checked;
         else pass = checked;
       }
@@ -152,8 +143,91 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
       message: message!,
       explanation: explanation!,
       ...(suggestions && { suggestions }),
+      ...context,
       examples: { flag: flag!, pass: pass! },
     };
+  }
+
+  /** The one rule-kind field of a rule or of its customer condition (`where` is "" or "customer."), checked by its kind. */
+  function matcherFields(raw: Json, where: string, label: string, what: string): Record<string, unknown> {
+    const kinds = RULE_KINDS.filter((k) => own(raw, k.field) !== undefined);
+    if (kinds.length !== 1) {
+      const fields = RULE_KINDS.map((k) => k.field);
+      const oneOf = `${fields.slice(0, -1).join(', ')} or ${fields[fields.length - 1]}`;
+      fail(kinds.length ? `has ${kinds.map((k) => k.field).join(' and ')}; ${what} has exactly one` : `needs one of ${oneOf}`, `${where}${kinds[1]?.field ?? fields[0]}`, label);
+    }
+    const kindFields: Record<string, unknown> = {};
+    for (const kind of kinds) {
+      const check: FieldCheck = {
+        fail: (message, sub = '') => fail(message, `${where}${kind.field}${sub}`, label),
+        textList: (value, maxItems, maxLength, sub = '') => textList(value, `${where}${kind.field}${sub}`, maxItems, maxLength, label),
+      };
+      const value = kind.validate(own(raw, kind.field), check);
+      if (value !== undefined) kindFields[kind.field] = value;
+    }
+    return kindFields;
+  }
+
+  /** A rule's exceptions: plain words or a pattern as a string, or an object with one rule kind's field. */
+  function validateUnless(value: unknown, rule: string): UnlessSpec[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return void fail('must be a list', 'unless', rule);
+    if (value.length === 0) return void fail('must not be an empty list', 'unless', rule);
+    if (value.length > LIMITS.unless) return void fail(`has more than ${LIMITS.unless} entries`, 'unless', rule);
+    const before = errors.length;
+    const out = value.map((entry, i): UnlessSpec | undefined => {
+      const field = `unless[${i}]`;
+      if (!isObject(entry)) return text(entry, field, LIMITS.patternLength, { rule });
+      unknownFields(entry, KIND_FIELDS, field, rule);
+      if (RULE_KINDS.filter((k) => own(entry, k.field) !== undefined).length !== 1) {
+        return void fail(`must be a string or an object with exactly one of ${RULE_KINDS.map((k) => k.field).join(', ')}`, field, rule);
+      }
+      return matcherFields(entry, `${field}.`, rule, 'an exception');
+    });
+    return errors.length > before ? undefined : (out as UnlessSpec[]);
+  }
+
+  /** The context fields: a condition on the customer's message and what goes with it. */
+  function validateContext(raw: Json, label: string): Pick<RuleSpec, 'customer' | 'unlessDraft' | 'at' | 'check'> | undefined {
+    const customer = own(raw, 'customer');
+    if (customer === undefined) {
+      for (const field of CONTEXT_ONLY_FIELDS) if (own(raw, field) !== undefined) fail('is only for context rules: add a "customer" condition on the customer\'s message', field, label);
+      return undefined;
+    }
+    if (!isObject(customer)) return void fail('must be an object: { "phrases" | "pattern" | "regex", "unless"? } matched in the customer\'s message', 'customer', label);
+    unknownFields(customer, CONDITION_FIELDS, 'customer', label);
+    const condition: ConditionSpec = matcherFields(customer, 'customer.', label, 'a customer condition');
+    const conditionUnless = textList(own(customer, 'unless'), 'customer.unless', LIMITS.unless, LIMITS.patternLength, label);
+    if (conditionUnless) condition.unless = conditionUnless;
+    const unlessDraft = textList(own(raw, 'unlessDraft'), 'unlessDraft', LIMITS.unless, LIMITS.patternLength, label);
+    const at = own(raw, 'at');
+    if (at !== undefined && at !== 'opening' && at !== 'closing') fail('must be "opening" or "closing"', 'at', label);
+    const check = own(raw, 'check');
+    if (check !== undefined) syntax(check, 'check', CATEGORY_SYNTAX, 'a check name (kebab-case)', label);
+    return {
+      customer: condition,
+      ...(unlessDraft && { unlessDraft }),
+      ...((at === 'opening' || at === 'closing') && { at }),
+      ...(typeof check === 'string' && { check }),
+    };
+  }
+
+  /** A context rule's examples: { "customer", "customerName"?, "text" }, the customer's message with the reply. */
+  function contextExamples(value: unknown, field: string, rule: string): ContextExample[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.length === 0) return void fail('must be a non-empty list of { "customer", "text" } examples', field, rule);
+    if (value.length > LIMITS.examplesPerKind) return void fail(`has more than ${LIMITS.examplesPerKind} entries`, field, rule);
+    const out: ContextExample[] = [];
+    value.forEach((item, i) => {
+      const at = `${field}[${i}]`;
+      if (!isObject(item)) return void fail('must be { "customer": the customer\'s message, "text": the reply } (a context rule is tested against a customer message)', at, rule);
+      unknownFields(item, CONTEXT_EXAMPLE_FIELDS, at, rule);
+      const customer = text(own(item, 'customer'), `${at}.customer`, LIMITS.exampleLength, { rule, multiline: true });
+      const reply = text(own(item, 'text'), `${at}.text`, LIMITS.exampleLength, { rule, multiline: true });
+      const customerName = text(own(item, 'customerName'), `${at}.customerName`, LIMITS.nameLength, { rule, required: false });
+      if (customer !== undefined && reply !== undefined) out.push({ customer, ...(customerName && { customerName }), text: reply });
+    });
+    return out.length === value.length ? out : undefined;
   }
 
   function validateSuggestions(value: unknown, rule: string): SuggestionSpec[] | undefined {

@@ -3,8 +3,9 @@
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import type { PackError } from '../engine/types';
-import type { OptionsState, PackInfo, PackPreviewResponse } from '../shared/protocol';
-import { hostPattern, MAX_PACK_CHARS } from '../shared/settings';
+import type { OptionsState, PackInfo, PackPreview } from '../shared/protocol';
+import { packTooLarge } from '../shared/limits';
+import { hostPattern } from '../shared/settings';
 import { categoryList, download, formatTime, send } from './api';
 import { refreshSummaryText, subscriptionStatus } from './subscription-status';
 
@@ -77,7 +78,7 @@ function PackRow({ pack }: { pack: PackInfo }) {
   );
 }
 
-function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { type: 'pack-preview' }>; file: string }) {
+function Preview({ preview, file }: { preview: PackPreview; file: string }) {
   const { replaces } = preview;
   return (
     <div class="preview" data-testid="pack-preview" data-source={file}>
@@ -118,7 +119,7 @@ function Preview({ preview, file }: { preview: Extract<PackPreviewResponse, { ty
 
 type ImportState =
   | { step: 'idle' }
-  | { step: 'preview'; file: string; json: string; preview: Extract<PackPreviewResponse, { type: 'pack-preview' }> }
+  | { step: 'preview'; file: string; json: string; preview: PackPreview }
   | { step: 'refused'; file: string; errors: PackError[] }
   | { step: 'done'; name: string };
 
@@ -127,8 +128,9 @@ function ImportPanel() {
   const [dragging, setDragging] = useState(false);
 
   const readFile = async (file: File) => {
-    if (file.size > MAX_PACK_CHARS) {
-      setState({ step: 'refused', file: file.name, errors: [{ pack: file.name, message: `The file is ${(file.size / 1e6).toFixed(1)} MB; CanDo accepts packs up to ${MAX_PACK_CHARS / 1e6} MB.` }] });
+    const tooLarge = packTooLarge(file.size);
+    if (tooLarge) {
+      setState({ step: 'refused', file: file.name, errors: [{ pack: file.name, message: tooLarge }] });
       return;
     }
     const json = await file.text();

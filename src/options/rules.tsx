@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { OptionsState, RuleInfo } from '../shared/protocol';
-import { categoryStyle } from '../content/overlay/categories';
+import { categoryStyle } from '../shared/categories';
 import { send } from './api';
 
 function RuleRow({ rule }: { rule: RuleInfo }) {
@@ -60,9 +60,9 @@ function TryIt({ rulesVersion }: { rulesVersion: unknown }) {
   useEffect(() => {
     const v = ++version.current;
     const timer = setTimeout(async () => {
-      const reply = await send({ type: 'analyze', version: v, text, skip: [] });
-      // A failed request keeps the last underlines; the next keystroke asks again.
-      if (reply.type === 'findings' && reply.version === version.current) setFindings(reply.findings);
+      const reply = await send({ type: 'analyze', text, skip: [] });
+      // A failed request keeps the last underlines; the next keystroke asks again. A later keystroke's answer wins.
+      if (reply.type === 'findings' && v === version.current) setFindings(reply.findings);
     }, 200);
     return () => clearTimeout(timer);
   }, [text, rulesVersion]);

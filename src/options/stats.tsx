@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OptionsState, StatsResponse } from '../shared/protocol';
 import { dayKey, STATS_DAYS } from '../shared/settings';
-import { categoryStyle } from '../content/overlay/categories';
+import { categoryStyle } from '../shared/categories';
 import { download, send } from './api';
 
 const EVENTS = ['shown', 'applied', 'dismissed', 'switched off'] as const;

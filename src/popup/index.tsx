@@ -3,13 +3,17 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { OkResponse, TabStatusResponse } from '../shared/protocol';
+import { BackgroundClient } from '../shared/client';
+import { MESSAGES } from '../shared/protocol';
+import type { TabStatusResponse } from '../shared/protocol';
 import { originOf, tabStatus, targetTab } from './tab';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'tab'; tabId: number; origin: string | null; status: TabStatusResponse | null };
+
+const background = new BackgroundClient(MESSAGES);
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -47,8 +51,8 @@ function Popup() {
     setBusy(true);
     setError(null);
     try {
-      const reply = (await browser.runtime.sendMessage({ type: 'set-site-paused', origin, paused })) as OkResponse | undefined;
-      if (reply?.type !== 'ok') setError(reply?.message ?? 'CanDo did not answer.');
+      const reply = await background.send({ type: 'set-site-paused', origin, paused });
+      if (reply.type !== 'ok') setError(reply.message);
       else setView({ ...view, status: await waitForPaused(view.tabId, paused) });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -1,35 +1,30 @@
 // The one typed protocol between CanDo's contexts (content scripts, popup, options page,
-// background). Every message that arrives is checked with a parse function before it is used:
-// messages can come from a content script running in a hostile page, so the background also
-// checks who sent each request (see `isFromExtensionPage`).
-import type { Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
-import { MAX_PACK_CHARS, type SubscriptionOutcome } from './settings';
-
-/** Longest draft the background analyses; longer drafts are coached on their first part only. */
-export const MAX_DRAFT_CHARS = 100_000;
-
-export type StatEvent = 'shown' | 'applied' | 'dismissed' | 'disabled';
-const STAT_EVENTS: readonly StatEvent[] = ['shown', 'applied', 'dismissed', 'disabled'];
+// background), a contract at both ends: `MESSAGES` lists, per request type, who may send it, the
+// parser the background runs on the request and the parser the sender runs on the answer. Messages
+// can come from a content script running in a hostile page, so nothing that arrives is used unparsed.
+import type { CustomerContext, Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
+import { MAX_CUSTOMER_CHARS, MAX_CUSTOMER_NAME_CHARS, MAX_PACK_CHARS } from './limits';
+import { STAT_EVENTS, type StatEvent, type SubscriptionOutcome } from './settings';
 
 /** Requests to the background. */
 export type Request =
-  /** Content script: analyse one editor's draft. The site's origin comes from the sender, not the message. */
-  | { type: 'analyze'; version: number; text: string; skip: TextRange[] }
+  /**
+   * Content script and the options page's "Try it": analyse one draft (only its first part when it is
+   * longer than MAX_DRAFT_CHARS, see `draftToAnalyse`). The site's origin comes from the sender, not the message.
+   */
+  | { type: 'analyze'; text: string; skip: TextRange[]; customer?: CustomerContext }
   /** Any context: liveness check (also wakes a stopped service worker). */
   | { type: 'ping' }
   /**
-   * Content script, after the agent's own click on "Turn off this rule": switch one unlocked rule
-   * off. The background counts the 'disabled' statistic itself (also for switches on the options page).
+   * Switch one unlocked rule on or off: the options page's switch, and the card's "Turn off this
+   * rule" (the agent's own click). The background counts the 'disabled' statistic itself.
    */
-  | { type: 'rule-off'; ruleId: string }
+  | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
   /** Content script: count one event for a rule in the local statistics (counts only, no text). */
   | { type: 'stat'; ruleId: string; event: StatEvent }
-  /** Popup (extension page only): pause or resume coaching on an origin. */
+  /** Popup: pause or resume coaching on an origin. */
   | { type: 'set-site-paused'; origin: string; paused: boolean }
-  | OptionsRequest;
-
-/** Options page (extension page only): read and manage packs, rules, sites and statistics. */
-export type OptionsRequest =
+  /** Options page: read packs, rules, sites and settings. */
   | { type: 'options-state' }
   /** Validate a pack file and run its examples; store nothing. */
   | { type: 'pack-preview'; json: string }
@@ -42,27 +37,29 @@ export type OptionsRequest =
   /** The page asked for the URL's origin permission first (it needs the click). */
   | { type: 'subscribe'; url: string }
   | { type: 'refresh-subscriptions' }
-  | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
   | { type: 'stats' }
   /** The page asked for the origin's host permission first. */
   | { type: 'site-add'; origin: string }
   | { type: 'site-remove'; origin: string };
 
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
 export type AnalyzeResponse = {
   type: 'findings';
-  version: number;
   findings: Finding[];
-  /** The draft was longer than MAX_DRAFT_CHARS and only its start was analysed. */
-  truncated: boolean;
   /** Coaching is paused on this site: show nothing. */
   paused: boolean;
   /** Rules a manager locked on: the card offers no "Turn off this rule" for them. */
   lockedRules: string[];
 };
 export type PingResponse = { type: 'pong' };
-export type OkResponse = { type: 'ok' } | { type: 'error'; message: string };
+/** A refusal or a failure to answer: the sender shows the message. */
+export type Failure = { type: 'error'; message: string };
+export type OkResponse = { type: 'ok' } | Failure;
 
 export type PackSource = 'builtin' | 'imported' | 'subscribed' | 'managed';
+const PACK_SOURCES: readonly PackSource[] = ['builtin', 'imported', 'subscribed', 'managed'];
 
 export interface SubscriptionInfo {
   url: string;
@@ -132,55 +129,52 @@ export interface RuleChange {
   changed: string[];
   removed: string[];
 }
-export type PackPreviewResponse =
-  | {
-      type: 'pack-preview';
-      id: string;
-      name: string;
-      version: string;
-      rulesPerCategory: Record<string, number>;
-      /** The installed pack this one would replace, and how its rules differ. */
-      replaces?: { version: string; source: PackSource; changes: RuleChange };
-      /** Flag examples another active pack's rule would take: the agent would see that rule instead. */
-      shadowed: ShadowedExample[];
-      /** Flag examples a built-in rule also flags, where this pack's rule is shown instead. */
-      overrides: OverriddenBuiltin[];
-    }
-  | PackRefused;
+export type PackPreview = {
+  type: 'pack-preview';
+  id: string;
+  name: string;
+  version: string;
+  rulesPerCategory: Record<string, number>;
+  /** The installed pack this one would replace, and how its rules differ. */
+  replaces?: { version: string; source: PackSource; changes: RuleChange };
+  /** Flag examples another active pack's rule would take: the agent would see that rule instead. */
+  shadowed: ShadowedExample[];
+  /** Flag examples a built-in rule also flags, where this pack's rule is shown instead. */
+  overrides: OverriddenBuiltin[];
+};
 export type PackRefused = { type: 'refused'; errors: PackError[] };
+export type PackJson = { type: 'pack-json'; json: string };
 export type StatsResponse = { type: 'stats'; days: Record<string, Record<string, [number, number, number, number]>> };
 
 export interface ResponseFor {
   analyze: AnalyzeResponse;
   ping: PingResponse;
-  'rule-off': OkResponse;
+  'rule-set-enabled': OkResponse;
   stat: OkResponse;
   'set-site-paused': OkResponse;
   'options-state': OptionsState;
-  'pack-preview': PackPreviewResponse;
+  'pack-preview': PackPreview | PackRefused;
   'pack-import': OkResponse | PackRefused;
   'pack-set-enabled': OkResponse;
   'pack-remove': OkResponse;
-  'pack-export': { type: 'pack-json'; json: string } | OkResponse;
+  'pack-export': PackJson | OkResponse;
   subscribe: OkResponse | PackRefused;
   'refresh-subscriptions': RefreshSummary | OkResponse;
-  'rule-set-enabled': OkResponse;
   stats: StatsResponse;
   'site-add': OkResponse;
   'site-remove': OkResponse;
 }
 
-/** Messages from the background (or popup) to a tab's content scripts. */
-export type TabMessage =
-  /** Packs or settings changed: analyse every coached draft again. */
-  | { type: 'refresh' }
-  /** Popup: is CanDo active here, and how many findings does the focused draft have? */
-  | { type: 'tab-status' };
-export type TabStatusResponse = { type: 'tab-status'; active: boolean; paused: boolean; editors: number; focusedFindings: number };
+// --- Checks shared by the parsers ---
 
+type Fields = Record<string, unknown>;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isShortString = (v: unknown, max = 300): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const isCountMap = (v: unknown): v is Record<string, number> => isObject(v) && Object.values(v).every(isInt);
+const isOptional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
 
 function isRangeList(v: unknown, textLength: number): v is TextRange[] {
   return (
@@ -190,59 +184,184 @@ function isRangeList(v: unknown, textLength: number): v is TextRange[] {
   );
 }
 
+/** `raw` when it has the given type and every check passes on it, otherwise null. */
+function shaped<R>(raw: unknown, type: string, checks: Record<string, (v: unknown) => boolean>): R | null {
+  if (!isObject(raw) || raw.type !== type) return null;
+  return Object.entries(checks).every(([field, check]) => check(raw[field])) ? (raw as R) : null;
+}
+
+const isFailure = (raw: unknown): raw is Failure => shaped(raw, 'error', { message: isString }) !== null;
+const isPackError = (v: unknown): boolean => isObject(v) && isString(v.pack) && isString(v.message) && isOptional(v.rule, isString) && isOptional(v.field, isString);
+const refusedOrNull = (raw: unknown): PackRefused | null =>
+  shaped(raw, 'refused', { errors: (v) => Array.isArray(v) && v.every(isPackError) });
+const okOrNull = (raw: unknown): OkResponse | null => (isFailure(raw) ? raw : shaped(raw, 'ok', {}));
+
+/** A finding whose offsets hold its text in `text`. */
+function isFindingIn(f: unknown, text: string): f is Finding {
+  return (
+    isObject(f) &&
+    isString(f.ruleId) && isString(f.category) && isString(f.severity) &&
+    isInt(f.start) && isInt(f.end) && f.start < f.end && f.end <= text.length &&
+    text.slice(f.start, f.end) === f.text &&
+    isString(f.message) && isString(f.explanation) && isStringList(f.suggestions)
+  );
+}
+
+const isPackInfo = (v: unknown): boolean =>
+  isObject(v) && isString(v.id) && isString(v.name) && isString(v.version) && PACK_SOURCES.includes(v.source as PackSource) &&
+  typeof v.enabled === 'boolean' && typeof v.locked === 'boolean' && isCountMap(v.rulesPerCategory);
+const isRuleInfo = (v: unknown): boolean =>
+  isObject(v) && isString(v.ruleId) && isString(v.packId) && isString(v.category) && isString(v.message) &&
+  isObject(v.examples) && isStringList(v.examples.flag) && isStringList(v.examples.pass) &&
+  typeof v.enabled === 'boolean' && typeof v.locked === 'boolean';
+const isSubscriptionInfo = (v: unknown): boolean => isObject(v) && isString(v.url) && typeof v.managed === 'boolean';
+const listOf = (check: (v: unknown) => boolean) => (v: unknown) => Array.isArray(v) && v.every(check);
+
+// --- The contract ---
+
+/** Who may send a request: any context (a content script in a help-desk page too), or only the extension's own pages. */
+export type Senders = 'any' | 'extension-page';
+
+interface MessageContract<T extends RequestType> {
+  from: Senders;
+  /** The request, rebuilt from its checked fields, or null when `raw` is not a well-formed one. */
+  request(raw: Fields): RequestOf<T> | null;
+  /** The answer, or null when it is not a well-formed one (the request is at hand to check offsets against). */
+  response(raw: unknown, request: RequestOf<T>): ResponseFor[T] | null;
+}
+
+// Request builders for the fields several requests share. The table calls them inside arrow
+// functions, so building the table runs nothing and a bundle that never reads a row drops it.
+const withPackId = <T extends 'pack-remove' | 'pack-export'>(type: T, raw: Fields) =>
+  (isShortString(raw.packId) ? { type, packId: raw.packId } : null) as RequestOf<T> | null;
+const withJson = <T extends 'pack-preview' | 'pack-import'>(type: T, raw: Fields) =>
+  (isShortString(raw.json, MAX_PACK_CHARS) ? { type, json: raw.json } : null) as RequestOf<T> | null;
+const withOrigin = <T extends 'site-add' | 'site-remove'>(type: T, raw: Fields) =>
+  (isShortString(raw.origin, 2000) ? { type, origin: raw.origin } : null) as RequestOf<T> | null;
+
+export type Contracts<K extends RequestType> = { [T in K]: MessageContract<T> };
+
+/** The requests any context may send: a content script's (and the pages' too). */
+export type ContentRequestType = 'analyze' | 'ping' | 'rule-set-enabled' | 'stat';
+
+/** The content script's part of the table, on its own so the content script does not carry the pages' parsers. */
+export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
+  analyze: {
+    from: 'any',
+    request: (raw) =>
+      isString(raw.text) && isRangeList(raw.skip, raw.text.length)
+        ? withCustomer({ type: 'analyze', text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }, raw.customer)
+        : null,
+    // Findings whose offsets do not hold their words in the draft sent are dropped, not drawn.
+    response: (raw, { text }) => {
+      const r = shaped<AnalyzeResponse>(raw, 'findings', { findings: Array.isArray, paused: (v) => typeof v === 'boolean', lockedRules: isStringList });
+      return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)) };
+    },
+  },
+  ping: { from: 'any', request: () => ({ type: 'ping' }), response: (raw) => shaped(raw, 'pong', {}) },
+  'rule-set-enabled': {
+    from: 'any',
+    request: (raw) =>
+      isShortString(raw.ruleId) && typeof raw.enabled === 'boolean' ? { type: 'rule-set-enabled', ruleId: raw.ruleId, enabled: raw.enabled } : null,
+    response: okOrNull,
+  },
+  stat: {
+    from: 'any',
+    request: (raw) =>
+      isShortString(raw.ruleId) && STAT_EVENTS.includes(raw.event as StatEvent) ? { type: 'stat', ruleId: raw.ruleId, event: raw.event as StatEvent } : null,
+    response: okOrNull,
+  },
+};
+
+/** The table: every request type's senders and parsers. */
+export const MESSAGES: Contracts<RequestType> = /* @__PURE__ */ Object.assign({}, CONTENT_MESSAGES, {
+  'set-site-paused': {
+    from: 'extension-page',
+    request: (raw) =>
+      isShortString(raw.origin, 2000) && typeof raw.paused === 'boolean' ? { type: 'set-site-paused', origin: raw.origin, paused: raw.paused } : null,
+    response: okOrNull,
+  },
+  'options-state': {
+    from: 'extension-page',
+    request: () => ({ type: 'options-state' }),
+    response: (raw) =>
+      shaped(raw, 'options-state', {
+        packs: listOf(isPackInfo),
+        rules: listOf(isRuleInfo),
+        subscriptions: listOf(isSubscriptionInfo),
+        problems: isStringList,
+        allowImport: (v) => typeof v === 'boolean',
+        managed: (v) => typeof v === 'boolean',
+        refreshMinutes: isInt,
+        sites: (v) => isObject(v) && isStringList(v.builtin) && isStringList(v.custom) && isStringList(v.paused),
+      }),
+  },
+  'pack-preview': {
+    from: 'extension-page',
+    request: (raw) => withJson('pack-preview', raw),
+    response: (raw) =>
+      refusedOrNull(raw) ??
+      shaped(raw, 'pack-preview', {
+        id: isString,
+        name: isString,
+        version: isString,
+        rulesPerCategory: isCountMap,
+        replaces: (v) => v === undefined || (isObject(v) && isString(v.version) && isObject(v.changes)),
+        shadowed: Array.isArray,
+        overrides: Array.isArray,
+      }),
+  },
+  'pack-import': { from: 'extension-page', request: (raw) => withJson('pack-import', raw), response: (raw) => refusedOrNull(raw) ?? okOrNull(raw) },
+  'pack-set-enabled': {
+    from: 'extension-page',
+    request: (raw) =>
+      isShortString(raw.packId) && typeof raw.enabled === 'boolean' ? { type: 'pack-set-enabled', packId: raw.packId, enabled: raw.enabled } : null,
+    response: okOrNull,
+  },
+  'pack-remove': { from: 'extension-page', request: (raw) => withPackId('pack-remove', raw), response: okOrNull },
+  'pack-export': {
+    from: 'extension-page',
+    request: (raw) => withPackId('pack-export', raw),
+    response: (raw) => shaped<PackJson>(raw, 'pack-json', { json: isString }) ?? okOrNull(raw),
+  },
+  subscribe: {
+    from: 'extension-page',
+    request: (raw) => (isShortString(raw.url, 2000) ? { type: 'subscribe', url: raw.url } : null),
+    response: (raw) => refusedOrNull(raw) ?? okOrNull(raw),
+  },
+  'refresh-subscriptions': {
+    from: 'extension-page',
+    request: () => ({ type: 'refresh-subscriptions' }),
+    response: (raw) => shaped<RefreshSummary>(raw, 'refresh-summary', { updated: isInt, unchanged: isInt, refused: isInt, failed: isInt, waiting: isInt }) ?? okOrNull(raw),
+  },
+  stats: {
+    from: 'extension-page',
+    request: () => ({ type: 'stats' }),
+    response: (raw) => shaped(raw, 'stats', { days: (v) => isObject(v) && Object.values(v).every(isObject) }),
+  },
+  'site-add': { from: 'extension-page', request: (raw) => withOrigin('site-add', raw), response: okOrNull },
+  'site-remove': { from: 'extension-page', request: (raw) => withOrigin('site-remove', raw), response: okOrNull },
+} satisfies Contracts<Exclude<RequestType, ContentRequestType>>);
+
 /** Returns the request if `raw` is a well-formed one, otherwise null. */
 export function parseRequest(raw: unknown): Request | null {
-  if (!isObject(raw) || typeof raw.type !== 'string') return null;
-  switch (raw.type) {
-    case 'analyze':
-      if (!isInt(raw.version) || typeof raw.text !== 'string') return null;
-      if (!isRangeList(raw.skip, raw.text.length)) return null;
-      return { type: 'analyze', version: raw.version, text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) };
-    case 'ping':
-      return { type: 'ping' };
-    case 'rule-off':
-      return isShortString(raw.ruleId) ? { type: 'rule-off', ruleId: raw.ruleId } : null;
-    case 'stat':
-      if (!isShortString(raw.ruleId) || !STAT_EVENTS.includes(raw.event as StatEvent)) return null;
-      return { type: 'stat', ruleId: raw.ruleId, event: raw.event as StatEvent };
-    case 'set-site-paused':
-      if (!isShortString(raw.origin, 2000) || typeof raw.paused !== 'boolean') return null;
-      return { type: 'set-site-paused', origin: raw.origin, paused: raw.paused };
-    default:
-      return parseOptionsRequest(raw);
-  }
+  if (!isObject(raw) || typeof raw.type !== 'string' || !Object.hasOwn(MESSAGES, raw.type)) return null;
+  return MESSAGES[raw.type as RequestType].request(raw);
 }
 
-function parseOptionsRequest(raw: Record<string, unknown>): OptionsRequest | null {
-  switch (raw.type) {
-    case 'options-state':
-    case 'refresh-subscriptions':
-    case 'stats':
-      return { type: raw.type };
-    case 'pack-preview':
-    case 'pack-import':
-      return isShortString(raw.json, MAX_PACK_CHARS) ? { type: raw.type, json: raw.json } : null;
-    case 'pack-set-enabled':
-      return isShortString(raw.packId) && typeof raw.enabled === 'boolean' ? { type: raw.type, packId: raw.packId, enabled: raw.enabled } : null;
-    case 'pack-remove':
-    case 'pack-export':
-      return isShortString(raw.packId) ? { type: raw.type, packId: raw.packId } : null;
-    case 'subscribe':
-      return isShortString(raw.url, 2000) ? { type: raw.type, url: raw.url } : null;
-    case 'rule-set-enabled':
-      return isShortString(raw.ruleId) && typeof raw.enabled === 'boolean' ? { type: raw.type, ruleId: raw.ruleId, enabled: raw.enabled } : null;
-    case 'site-add':
-    case 'site-remove':
-      return isShortString(raw.origin, 2000) ? { type: raw.type, origin: raw.origin } : null;
-    default:
-      return null;
-  }
+/** The background's answer to `request` if well-formed (checked with `contracts`); a refusal the background gave; otherwise null. */
+export function parseResponse<K extends RequestType, T extends K>(contracts: Contracts<K>, request: RequestOf<T>, raw: unknown): ResponseFor[T] | Failure | null {
+  const contract = contracts[request.type] as MessageContract<T>;
+  return contract.response(raw, request) ?? (isFailure(raw) ? raw : null);
 }
 
-/** Requests that change packs or settings, or read them in full: accepted only from the extension's own pages. */
-export function needsExtensionPage(request: Request): boolean {
-  return !['analyze', 'ping', 'rule-off', 'stat'].includes(request.type);
-}
+/** Messages from the background (or popup) to a tab's content scripts. */
+export type TabMessage =
+  /** Packs or settings changed: analyse every coached draft again. */
+  | { type: 'refresh' }
+  /** Popup: is CanDo active here, and how many findings does the focused draft have? */
+  | { type: 'tab-status' };
+export type TabStatusResponse = { type: 'tab-status'; active: boolean; paused: boolean; editors: number; focusedFindings: number };
 
 /** Returns the tab message if `raw` is a well-formed one, otherwise null. */
 export function parseTabMessage(raw: unknown): TabMessage | null {
@@ -275,4 +394,13 @@ export interface MessageSender {
 export function isFromExtensionPage(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
   const ours = (url: string | undefined) => typeof url === 'string' && url.startsWith(`${ownOrigin}/`);
   return sender.id === ownId && ours(sender.url) && (!sender.tab || ours(sender.tab.url));
+}
+
+// --- The customer's message, read from the ticket page by the content script (context rules) ---
+
+/** The analyse request with its customer message when `raw` is a well-formed one; a malformed one is dropped, not the request. */
+function withCustomer<R extends { type: 'analyze' }>(request: R, raw: unknown): R & { customer?: CustomerContext } {
+  if (!isObject(raw) || !isString(raw.text) || raw.text.length > MAX_CUSTOMER_CHARS) return request;
+  const name = isShortString(raw.name, MAX_CUSTOMER_NAME_CHARS) ? raw.name : undefined;
+  return { ...request, customer: { text: raw.text, ...(name && { name }) } };
 }

@@ -2,8 +2,6 @@
 // version and the migrations between versions. Everything read back from storage goes through
 // `migrateStoredData`/`migrateStats`, which also repair what a crash or an older build left behind:
 // a malformed field is dropped, never trusted.
-import { LIMITS } from '../engine/limits';
-import type { StatEvent } from './protocol';
 
 /** storage.local keys. Statistics have their own key so counting a finding never rewrites the packs. */
 export const STORE_KEY = 'cando';
@@ -13,8 +11,6 @@ export const UNREADABLE_KEY = 'cando-unreadable';
 
 export const STORE_VERSION = 1;
 
-/** Largest pack CanDo accepts (import, subscription or policy): the engine's limit, checked before reading a file. */
-export const MAX_PACK_CHARS = LIMITS.packBytes;
 /** Days of statistics kept. */
 export const STATS_DAYS = 90;
 
@@ -205,6 +201,10 @@ export const isHttpsOrLocal = (url: URL): boolean =>
 
 /** UTC day key of a timestamp. */
 export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** What the statistics count per rule: an underline shown, a suggestion applied, a finding dismissed, the rule switched off. */
+export const STAT_EVENTS = ['shown', 'applied', 'dismissed', 'disabled'] as const;
+export type StatEvent = (typeof STAT_EVENTS)[number];
 
 const EVENT_INDEX: Record<StatEvent, number> = { shown: 0, applied: 1, dismissed: 2, disabled: 3 };
 

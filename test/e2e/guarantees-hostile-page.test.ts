@@ -34,7 +34,7 @@ const HOSTILE_PAGE = `<!doctype html>
   const forge = () => {
     window.hostile.forged++;
     window.postMessage({ type: 'pack-import', json: '{"id":"evil"}' }, '*');
-    window.postMessage({ type: 'rule-off', ruleId: '${CANT_RULE}' }, '*');
+    window.postMessage({ type: 'rule-set-enabled', ruleId: '${CANT_RULE}', enabled: false }, '*');
     document.dispatchEvent(new CustomEvent('cando:content-takeover'));
     try { window.chrome?.runtime?.sendMessage?.('${CHROME_EXTENSION_ID}', { type: 'pack-import', json: '{"id":"evil"}' }); } catch {}
     const reply = document.getElementById('reply');
@@ -81,10 +81,28 @@ const suggestionButton = () =>
   page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.card button.suggestion') ?? null, { timeout: 10000 }, OVERLAY);
 
 const replyText = () => page.$eval('#reply', (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ').trim());
-/** Lets the page's hostile loop run a number of times. */
-const letThePageRun = () => page.waitForFunction((n) => (window as unknown as { hostile: { forged: number } }).hostile.forged > n, {}, 0).then(() =>
-  page.evaluate(() => new Promise((r) => setTimeout(r, 600))),
-);
+/** Lets the page's hostile loop run a number of times from now. */
+async function letThePageRun(): Promise<void> {
+  const from = await page.evaluate(() => (window as unknown as { hostile: { forged: number } }).hostile.forged);
+  await page.waitForFunction((n) => (window as unknown as { hostile: { forged: number } }).hostile.forged > n + 10, { timeout: 10000 }, from);
+}
+const scriptClicks = () => page.evaluate(() => (window as unknown as { hostile: { clicks: number } }).hostile.clicks);
+
+const DRAFT = "Sorry, we can't refund it today.";
+
+/** The agent types the draft and waits for its underline. */
+async function typeDraft(): Promise<void> {
+  await page.click('#reply');
+  await page.keyboard.type(DRAFT);
+  await page.waitForFunction((sel) => (document.querySelector(sel)?.shadowRoot?.querySelectorAll('.underline').length ?? 0) > 0, { timeout: 15000 }, OVERLAY);
+}
+
+/** The agent clicks the "we can't" underline; its card opens. */
+async function openCard(): Promise<void> {
+  const [line] = await cantUnderlines();
+  await page.mouse.click((line.left + line.right) / 2, (line.top + line.bottom) / 2);
+  await suggestionButton();
+}
 
 beforeAll(async () => {
   server = await startFixtureServer({
@@ -99,55 +117,58 @@ beforeAll(async () => {
   ctx = await launchWithExtension();
   await useOnlyTestPack(ctx);
   packsBefore = await optionsState();
-  page = await ctx.browser.newPage();
-  errors = collectErrors(page);
-  await page.goto(`${server.url}/hostile/`);
 });
 afterAll(async () => {
   await ctx?.close();
   await server?.close();
 });
+// Each test has a hostile page of its own.
+beforeEach(async () => {
+  page = await ctx.browser.newPage();
+  errors = collectErrors(page);
+  await page.goto(`${server.url}/hostile/`);
+});
+afterEach(() => page?.close());
 
-const DRAFT = "Sorry, we can't refund it today.";
-
-test('the draft is still coached (in a host of our own when the page took our element name), and the page clicking our buttons from script applies nothing', async () => {
-  await page.click('#reply');
-  await page.keyboard.type(DRAFT);
-  await page.waitForFunction((sel) => (document.querySelector(sel)?.shadowRoot?.querySelectorAll('.underline').length ?? 0) > 0, { timeout: 15000 }, OVERLAY);
-  await letThePageRun();
+test('the draft is still coached when the page took our element name (in a host of our own)', async () => {
+  await typeDraft();
   expect(await replyText()).toBe(DRAFT);
 });
 
-test('with the card open, script clicks and forged Alt+Enter still apply nothing', async () => {
-  const [line] = await cantUnderlines();
-  await page.mouse.click((line.left + line.right) / 2, (line.top + line.bottom) / 2);
-  await suggestionButton();
+test('script clicks and a forged Alt+Enter on the open card apply nothing', async () => {
+  await typeDraft();
+  await openCard();
   await letThePageRun();
-  expect(await page.evaluate(() => (window as unknown as { hostile: { clicks: number } }).hostile.clicks)).toBeGreaterThan(0);
+  expect(await scriptClicks()).toBeGreaterThan(0);
   expect(await replyText()).toBe(DRAFT);
 });
 
-test('the page rewrites the draft under the open card: the agent\'s click never writes into the wrong words', async () => {
+test("the page rewrites the draft under the open card: the page's script clicks apply nothing, and the agent's click replaces only the flagged words where they now are", async () => {
+  await typeDraft();
+  await openCard();
   const rewritten = "Hello! Our reply: we can't refund it today.";
   await page.evaluate((t) => {
     document.getElementById('reply')!.textContent = t;
   }, rewritten);
-  const button = await suggestionButton().catch(() => null);
-  const box = await button?.asElement()?.boundingBox();
-  if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  // Either the stale card was refused (text as the page left it) or the flagged words themselves were replaced.
-  await page.waitForFunction(
-    (a, b) => {
-      const t = (document.getElementById('reply') as HTMLElement).innerText.replace(/\u00a0/g, ' ').trim();
-      return t === a || t === b;
-    },
-    { timeout: 10000 },
-    rewritten,
-    rewritten.replace("we can't", 'what we can do is'),
-  );
+  await letThePageRun();
+  expect(await scriptClicks()).toBeGreaterThan(0);
+  expect(await replyText()).toBe(rewritten);
+  const button = await suggestionButton();
+  const box = await button.asElement()!.boundingBox();
+  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  const applied = rewritten.replace("we can't", 'what we can do is');
+  await page.waitForFunction((want) => (document.getElementById('reply') as HTMLElement).innerText.replace(/\u00a0/g, ' ').trim() === want, { timeout: 10000 }, applied);
 });
 
-test('the page cannot change packs or settings, and nothing was thrown into the page', async () => {
+test('the page cannot change packs or settings', async () => {
+  await typeDraft();
+  await letThePageRun();
   expect(await optionsState()).toBe(packsBefore);
+});
+
+test('nothing is thrown into the page', async () => {
+  await typeDraft();
+  await openCard();
+  await letThePageRun();
   expect(errors.filter((e) => !e.includes('hostile'))).toEqual([]);
 });

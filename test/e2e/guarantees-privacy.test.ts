@@ -2,15 +2,17 @@
 // page, subscribe to a pack URL) with every request recorded — at the local server (both browsers)
 // and, in Chromium, through CDP on every target: each page, the options page and the service
 // worker. The only requests CanDo makes are the configured pack subscription, and no request of
-// any context carries a word of the draft.
+// any context carries a word of the draft, nor of the customer's message CanDo reads from the
+// ticket page for the context rules (the fixture's ticket #101 conversation).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { chromeOnly, collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { applyFirstSuggestion, useOnlyTestPack, waitForUnderlines, wordBoxes, CANT_RULE } from './support/coaching';
 
-/** Words that appear nowhere but in the agent's draft. */
+/** Words that appear nowhere but in the agent's draft, and in the customer's messages on the ticket page. */
 const MARKERS = ['Quixotic', 'Zebulon', 'Xylophone'];
+const CUSTOMER_MARKERS = ['Okapi', 'Zanzibar'];
 const DRAFT = 'Hi Quixotic Zebulon, unfortunately we can\'t refund the Xylophone order.';
 const PACK_PATH = '/packs/privacy-team.json';
 const pack = {
@@ -126,10 +128,10 @@ test('a full session: type, apply, open the options page, subscribe to a pack UR
   expect(errors).toEqual([]);
 });
 
-test('no request of any context carries a word of the draft', () => {
+test("no request of any context carries a word of the draft or of the customer's message", () => {
   expect(seen.length).toBeGreaterThan(0);
   for (const request of seen) {
-    for (const marker of MARKERS) {
+    for (const marker of [...MARKERS, ...CUSTOMER_MARKERS]) {
       expect(`${request.url} ${request.headers} ${request.body}`.includes(marker) ? `${request.context} → ${request.url}` : null).toBeNull();
     }
   }

@@ -1,6 +1,7 @@
 // An adapter teaches CanDo one help desk's markup. Adding a help desk = one adapter module (and
 // its fixture page); reading and writing the draft goes through the shared text model and apply.
 import type { MarkupRules } from '../text-model';
+import type { Conversation } from './conversation';
 
 /** Where editors are looked for: a whole document or shadow root, or just a subtree the page added. */
 export type SearchRoot = Document | ShadowRoot | Element;
@@ -11,6 +12,11 @@ export interface Adapter extends MarkupRules {
   matchesUrl(url: URL): boolean;
   /** The product's reply editors in a document, an open shadow root, or a subtree (its root included). */
   findEditors(root: SearchRoot): HTMLElement[];
+  /**
+   * The conversation of the ticket `editor` replies to, read from the page (never sent anywhere):
+   * null when the page shows no message from the customer there. Absent: the adapter reads none.
+   */
+  readConversation?(editor: HTMLElement): Conversation | null;
 }
 
 /** Quoted history and signatures as most mail-like editors mark them up. */

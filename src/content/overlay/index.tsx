@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import type { Finding } from '../../engine/types';
 import type { CoachedEditor } from '../session';
+import { isTextField } from '../text-model';
 import { acquireHost, releaseHost, type OverlayHost } from './host';
 import { contains, documentChain, frameView, intersect, isEmpty, placeCard, shiftBox, visibleBox, type Box, type FrameView } from './layout';
 import { Card, Layer, type CardState, type Underline } from './view';
@@ -25,8 +26,6 @@ export function mountOverlay(editor: CoachedEditor, signal: AbortSignal): void {
 const narrowest = (findings: Finding[]): Finding | null =>
   findings.reduce<Finding | null>((best, f) => (!best || f.end - f.start < best.end - best.start ? f : best), null);
 const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-const isTextField = (el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement =>
-  el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement || el instanceof el.ownerDocument.defaultView!.HTMLInputElement;
 
 let nextCardId = 1;
 

@@ -2,7 +2,7 @@
 // editor, clipped to the editor's visible box, and the suggestion card of the finding it opened.
 import { useState } from 'preact/hooks';
 import type { Finding } from '../../engine/types';
-import { categoryStyle, LEGEND } from './categories';
+import { categoryStyle, LEGEND } from '../../shared/categories';
 import type { Box } from './layout';
 
 export const SHORTCUT_LABEL = 'Alt+Enter';

@@ -1,12 +1,13 @@
 // The rule kinds. A rule names exactly one of these fields; compile.ts, validate.ts and the pack
 // schema (schema.ts → rules/pack.schema.json) loop over this list, so adding a kind is one module
 // (see kind.ts) and one entry here.
+import { clauseKind } from './clause';
 import type { RuleKindDefinition } from './kind';
 import { patternKind } from './pattern';
 import { phrasesKind } from './phrases';
 import { regexKind } from './regex';
 
-export const RULE_KINDS = [phrasesKind, patternKind, regexKind] as const;
+export const RULE_KINDS = [phrasesKind, patternKind, regexKind, clauseKind] as const;
 
 type Kinds = (typeof RULE_KINDS)[number];
 export type RuleKind = Kinds['field'];

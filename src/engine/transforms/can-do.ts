@@ -19,7 +19,7 @@
 //
 // Reaches past the match for an alternative or a reason in the next clause ("..., but we can
 // offer credit", "..., as it was opened"), and turns "can't X until Y" into "I'll X as soon as Y".
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 import { matchCase, phraseAfterTo, pronoun, withVerbForm } from './grammar';
 
 /** Where the request ends and a clause the agent added begins ("... but we can offer credit"). */

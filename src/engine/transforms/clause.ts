@@ -6,7 +6,7 @@
 // colon, dash or the end of the sentence), "sentence" (up to the sentence's closing punctuation),
 // or "lead-in" (only words that point back at an earlier message: "before", "in my last email",
 // and a comma: "like I said *before,* it shipped" → "to recap, it shipped").
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 import { matchCase } from './grammar';
 
 const CLAUSE_REST = /^[^,;:.!?\u2013\u2014]*?(?=\s+[-\u2013\u2014]\s|[,;:\u2013\u2014]|[.!?]+["'\u201D\u2019)]*\s*$|$)/;

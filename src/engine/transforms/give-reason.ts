@@ -3,7 +3,7 @@
 // 14 days because [reason]." Only where the citation opens the sentence and a clause follows it.
 //
 // Args: `gap` (default "[reason, in the customer's terms]").
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 
 const REST = /^\s*,\s*([^.!?]*?[^\s.!?,;:])(?=[.!?]*["'\u201D\u2019)]*\s*$)/;
 

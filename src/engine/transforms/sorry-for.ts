@@ -3,7 +3,7 @@
 // clause the agent joined to it ("... and I hope this helps"), which the flagged words run into.
 //
 // Captures: `head` (the apology as written). Args: `gap` (default "[what went wrong, e.g. the late delivery]").
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 import { matchCase } from './grammar';
 
 /** Where the vague object ends and a clause of the agent's own begins. */

@@ -6,7 +6,7 @@
 // Args: `capture` (default "action"; "after-to" takes what follows "to" in the flagged words:
 // "you are required to *show ID*"), `form` ("infinitive", "gerund", "past" or "present"; default
 // "infinitive"), `before` and `after` (text around the converted phrase).
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 import { matchCase, phraseAfterTo, withVerbForm, type VerbForm } from './grammar';
 
 const FORMS: Record<string, VerbForm> = { infinitive: 'Infinitive', gerund: 'Gerund', past: 'PastTense', present: 'PresentTense' };

@@ -5,7 +5,7 @@
 // Captures, active voice: `verb` (the blamed party's verb phrase: "has lost your parcel").
 // Passive voice: `thing` and `participle` ("mistakes" + "made" → "we made mistakes").
 // Args: `lead` (default none), e.g. "it seems" → "it seems we shipped the wrong item".
-import type { SuggestionTransform } from './index';
+import type { SuggestionTransform } from './types';
 import { agreeWithWe, matchCase, pastOfParticiple } from './grammar';
 
 export const weOwn: SuggestionTransform = ({ match, captures, args }) => {

@@ -97,3 +97,24 @@ test('bin bundles the CLI itself when its cache is empty (fresh clone, no build)
   expect(JSON.parse(result.stdout)[0].ruleId).toBe('starter/we-cant');
   expect(readdirSync(cache)).toContain('index.cjs');
 });
+
+test('check --jsonl reads an optional customer message (text, or {text, name}), coaches the reply against it, and lists its strengths', async () => {
+  const lines = [
+    { id: 'a', customer: 'This is the third time I am writing about my refund.', text: 'Please send us your order number.' },
+    { id: 'b', customer: { text: 'Where is my order?', name: 'Maria Lopez' }, text: 'Hi Sarah,\nYour order ships today.' },
+    { id: 'c', text: 'Please send us your order number.' },
+    { id: 'd', customer: 42, text: 'Hi.' },
+    { id: 'e', customer: 'My parcel arrived damaged.', text: "I'm sorry your parcel arrived damaged. I'll send a replacement today." },
+  ];
+  const { code, stdout } = await cando(['check', '--jsonl'], lines.map((l) => JSON.stringify(l)).join('\n'));
+  expect(code).toBe(1); // line d is malformed
+  const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const categories = (i: number) => out[i].findings.map((f: { category: string }) => f.category);
+  expect(categories(0)).toContain('context-repeat');
+  expect(out[1].findings.find((f: { category: string }) => f.category === 'context-name')).toMatchObject({ text: 'Hi Sarah', suggestions: ['Hi Maria'] });
+  expect(categories(2).filter((c: string) => c.startsWith('context-'))).toEqual([]);
+  expect(out[3]).toMatchObject({ id: 'd', error: expect.stringContaining('customer') });
+  // What the reply does well, as a separate list of ids (never findings).
+  expect(out[4].strengths).toEqual(expect.arrayContaining(['specific-apology', 'owns-next-step']));
+  expect(out[2].strengths).toBeUndefined(); // none: the line keeps the {id, findings} shape
+});

@@ -3,6 +3,7 @@
 // texts made from the regexes' own words (so matches actually happen) in random order and case.
 import { RE2JS } from 're2js';
 import { requiredSubstrings } from '../../../src/engine/regex-literals';
+import { exampleText } from '../../../src/engine/types';
 import { allPacks, seededRandom } from './support';
 
 /** Regexes and some phrases they match; test texts mix those phrases with the regexes' own words. */
@@ -50,7 +51,7 @@ test.each(tricky)('required strings of %s', (source, samples) => {
 
 test('every pack regex: each of its flag examples satisfies its required strings', () => {
   for (const rule of packRegexes) {
-    for (const example of rule.examples.flag) {
+    for (const example of rule.examples.flag.map(exampleText)) {
       expect({ rule: rule.fullId, example, holds: holds(rule.matcher.substrings ?? [], example) }).toEqual({ rule: rule.fullId, example, holds: true });
     }
   }

@@ -4,7 +4,7 @@
 // suggestion must not bring the same finding back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, type CompiledPack } from '../../../src/engine';
+import { Analyzer, compilePack, exampleText, type CompiledPack } from '../../../src/engine';
 import { builtinPackFiles } from '../../../src/cli/packs';
 
 const root = join(__dirname, '..', '..', '..');
@@ -89,7 +89,8 @@ const SENTENCES: Array<[string, string[]]> = [
   ["I can't say for sure when it will be back in stock.", ['cant']],
   ["No, that isn't possible.", ['cant', 'policy']],
   ["That's just not possible, sorry.", ['cant']],
-  ["Changing plans mid-cycle is not possible.", []],
+  // A refusal with an action as its subject: the clause rules read it as one.
+  ["Changing plans mid-cycle is not possible.", ['cant']],
   ["It's impossible for us to know what happened.", ['cant']],
   ["There's really nothing else I can do here.", ['cant']],
   ["There is not much we can do about courier delays.", ['cant']],
@@ -126,7 +127,7 @@ const SENTENCES: Array<[string, string[]]> = [
   ["I'm so sorry for the mix-up with your order.", []],
   ["Apologies for the slow reply!", []],
   ["Sorry, I'm not sure I understand — could you send a screenshot?", []],
-  ["As per our terms of sale, gift cards can't be refunded.", ['policy']],
+  ["As per our terms of sale, gift cards can't be refunded.", ['cant', 'policy']],
   ["This is against our terms of service.", ['policy']],
   ["Due to company policy we can’t accept returns on sale items.", ['cant', 'policy']],
   ["I'm not authorised to give discounts.", ['policy']],
@@ -208,8 +209,8 @@ describe('built-in packs on unseen sentences', () => {
   });
   const analyzer = new Analyzer(packs);
 
-  it('are the five coaching packs', () => {
-    expect(packs.map((p) => p.id).sort()).toEqual(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-policy']);
+  it('are the five coaching packs and the context pack', () => {
+    expect(packs.map((p) => p.id).sort()).toEqual(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-context', 'cando-policy']);
   });
 
   it.each(SENTENCES)('%s → %j', (text, expected) => {
@@ -218,7 +219,7 @@ describe('built-in packs on unseen sentences', () => {
   });
 
   it('offers rewrites that, once applied, no rule flags again', () => {
-    const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag))];
+    const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map(exampleText)))];
     const reflagged = texts.flatMap((text) =>
       analyzer.analyze(text).flatMap((f) =>
         (f.rewrites ?? [])

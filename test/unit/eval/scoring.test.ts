@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evalCommand, scorePhrases, scoreReplies, type LabeledReply } from '../../../src/cli/eval';
+import { evalCommand, scorePhrases, scoreReplies, wilsonInterval, type LabeledReply } from '../../../src/cli/eval';
 import type { Finding } from '../../../src/engine';
 
 /** A finding of `category` on the first occurrence of `words` in `text`. */
@@ -60,7 +60,7 @@ describe('scoreReplies', () => {
   });
 
   it('measures noise on replies with no label and no borderline note', () => {
-    expect(report.noise).toEqual({ replies: 2, withFindings: 1, share: 0.5 });
+    expect(report.noise).toMatchObject({ replies: 2, withFindings: 1, share: 0.5 });
     expect(report.noisy.map((n) => n.replyId)).toEqual(['noisy']);
   });
 
@@ -111,14 +111,8 @@ describe('evalCommand', () => {
   async function capture(args: string[], root?: string): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-    try {
-      return { code: await evalCommand(args, root), out, err };
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-    }
+    const code = await evalCommand(args, { root, out: (s) => (out += s), err: (s) => (err += s) });
+    return { code, out, err };
   }
 
   it('prints machine-readable figures for the given pack and corpus', async () => {
@@ -126,7 +120,7 @@ describe('evalCommand', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.categories.cant).toMatchObject({ truePositives: 1, falsePositives: 1, misses: 0, precision: 0.5, recall: 1 });
-    expect(report.noise).toEqual({ replies: 2, withFindings: 1, share: 0.5 });
+    expect(report.noise).toMatchObject({ replies: 2, withFindings: 1, share: 0.5 });
     expect(report.phrases).toMatchObject({ total: 1, passed: 1 });
     expect(report.falsePositives).toBeUndefined();
   });
@@ -134,8 +128,9 @@ describe('evalCommand', () => {
   it('prints a table, and with --verbose the false positives', async () => {
     const { code, out } = await capture(['--pack', packFile, '--corpus', dir, '--verbose']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^cant\s+0\.500\s+1\.000\s+0\.667\s+1\s+1\s+0$/m);
-    expect(out).toContain('noise: 1 of 2 unlabeled replies have a finding (50.0%)');
+    // Each figure with its 95% Wilson interval and the counts behind it.
+    expect(out).toMatch(/^cant\s+0\.500 \[0\.095-0\.905\] 1\/2\s+1\.000 \[0\.207-1\.000\] 1\/1\s+0\.667$/m);
+    expect(out).toContain('noise: 1 of 2 unlabeled replies have a finding (50.0%, 95% CI 9.5%-90.5%)');
     expect(out).toMatch(/false positives \(1\):\n\s+cant\s+3\s+"we cannot"\s+\[tiny\/we-cannot\]/);
   });
 
@@ -153,7 +148,7 @@ describe('evalCommand', () => {
     const { code, out } = await capture(['--pack', packFile, '--corpus', dir, '--split', 'held-out', '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report.noise).toEqual({ replies: 1, withFindings: 1, share: 1 });
+    expect(report.noise).toMatchObject({ replies: 1, withFindings: 1, share: 1 });
     expect(report.phrases).toMatchObject({ total: 0, passed: 0 });
     const missing = await capture(['--corpus', dir, '--split', 'test']);
     expect(missing.code).toBe(2);
@@ -169,5 +164,22 @@ describe('evalCommand', () => {
     const unknown = await capture(['--fast']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown argument --fast');
+  });
+});
+
+describe('wilsonInterval', () => {
+  it.each([
+    [1, 2, 0.0945, 0.9055],
+    [8, 10, 0.4902, 0.9433],
+    [0, 5, 0, 0.4345],
+    [5, 5, 0.5655, 1],
+  ])('%i of %i → [%f, %f]', (successes, trials, low, high) => {
+    const [l, h] = wilsonInterval(successes, trials);
+    expect(l).toBeCloseTo(low, 3);
+    expect(h).toBeCloseTo(high, 3);
+  });
+
+  it('is the whole range when there is nothing to count', () => {
+    expect(wilsonInterval(0, 0)).toEqual([0, 1]);
   });
 });

@@ -4,7 +4,7 @@
 // (test/rewrites/held-out.jsonl) is left out: it measures rewrites on sentences never tuned against.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, compilePack, type CompiledPack } from '../../../src/engine';
+import { Analyzer, compilePack, exampleText, type CompiledPack } from '../../../src/engine';
 import { builtinPackFiles } from '../../../src/cli/packs';
 import { grammarJudge, judgeFix, readJudgedSet } from '../../../src/cli/rewrites-eval';
 
@@ -15,7 +15,7 @@ const packs = builtinPackFiles(root).map((file) => {
   return result.pack as CompiledPack;
 });
 const analyzer = new Analyzer(packs);
-const texts = [...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag)), ...readJudgedSet(join(root, 'test', 'rewrites', 'tuning.jsonl')).map((e) => e.text)];
+const texts = [...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map(exampleText))), ...readJudgedSet(join(root, 'test', 'rewrites', 'tuning.jsonl')).map((e) => e.text)];
 
 const applied = texts.flatMap((text) =>
   analyzer

@@ -1,7 +1,10 @@
-// The content script's line to the background. When the extension is reloaded or updated the old
-// content script stays in the page with a dead runtime: every call then fails. Instead of throwing
-// into the help desk's page, the first failure marks the runtime dead and runs `onDead` (teardown).
-import type { Request, ResponseFor, TabMessage } from '../shared/protocol';
+// The one client of the background, for content scripts, the options page and the popup alike:
+// every answer is checked with the protocol's response parser, a send that fails while a stopped
+// service worker starts is tried once more, and a caller may set a timeout. When the extension is
+// reloaded or updated, an old content script stays in the page with a dead runtime: every call then
+// fails. Instead of throwing into the help desk's page, the first failure marks the runtime dead and
+// runs `onDead` (teardown).
+import { parseResponse, type Contracts, type Failure, type RequestOf, type RequestType, type ResponseFor, type TabMessage } from './protocol';
 
 interface RuntimeApi {
   id?: string;
@@ -21,9 +24,16 @@ const api = (): RuntimeApi | undefined => {
 /** A stopped MV3 service worker is started again by the next message; while it starts, a send can fail once. */
 const RETRY_DELAY_MS = 150;
 
-export class Runtime {
+const failure = (message: string): Failure => ({ type: 'error', message });
+const NO_ANSWER = failure('CanDo’s background did not answer.');
+const GONE = failure('CanDo was updated or switched off: reload the page.');
+
+/** A client for the requests in `contracts` (a content script's client carries only the content requests' parsers). */
+export class BackgroundClient<K extends RequestType> {
   private dead = false;
   private readonly deadListeners: (() => void)[] = [];
+
+  constructor(private readonly contracts: Contracts<K>) {}
 
   get alive(): boolean {
     if (this.dead) return false;
@@ -39,28 +49,31 @@ export class Runtime {
   }
 
   /**
-   * Sends a request; resolves null (never rejects) when no answer came, or none within `timeoutMs`
-   * (a script left behind by an add-on update may get no answer at all, not even an error).
+   * Sends a request and checks the answer. Never rejects: no answer, none within `timeoutMs` (a
+   * script left behind by an add-on update may get no answer at all, not even an error), or a
+   * malformed one all come back as a Failure for the caller to show or ignore.
    */
-  async send<R extends Request>(request: R, timeoutMs?: number): Promise<ResponseFor[R['type']] | null> {
+  async send<T extends K>(request: RequestOf<T>, timeoutMs?: number): Promise<ResponseFor[T] | Failure> {
+    let lastError = NO_ANSWER;
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!this.alive) {
         this.die();
-        return null;
+        return GONE;
       }
       try {
-        const answer = api()!.sendMessage(request) as Promise<ResponseFor[R['type']]>;
-        if (timeoutMs === undefined) return await answer;
-        return await Promise.race([answer, new Promise<null>((resolve) => setTimeout(resolve, timeoutMs, null))]);
-      } catch {
+        const answer = api()!.sendMessage(request);
+        const raw = timeoutMs === undefined ? await answer : await Promise.race([answer, new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs))]);
+        return parseResponse(this.contracts, request, raw) ?? NO_ANSWER;
+      } catch (e) {
         if (!this.alive) {
           this.die();
-          return null;
+          return GONE;
         }
+        lastError = failure(e instanceof Error ? e.message : String(e));
         await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
       }
     }
-    return null;
+    return lastError;
   }
 
   /** Answers tab messages (already parsed) from the background or popup. */

@@ -1,10 +1,13 @@
-// Underline colours per coaching category (shared/design/coaching.md); packs' own categories share "other".
+// The coaching categories' labels and colours (shared/design/coaching.md), for the card, its
+// underlines and the options page; the ids are the engine's CORE_CATEGORIES. Packs' own categories share "Other".
+import type { CoreCategory } from '../engine/types';
+
 export interface CategoryStyle {
   label: string;
   colour: string;
 }
 
-const CORE: Record<string, CategoryStyle> = {
+const CORE: Record<CoreCategory, CategoryStyle> = {
   cant: { label: "Can't", colour: '#e8590c' },
   blame: { label: 'Blame', colour: '#c2255c' },
   broken: { label: 'Capable customer', colour: '#7048e8' },
@@ -17,5 +20,5 @@ const OTHER: CategoryStyle = { label: 'Other', colour: '#5c677d' };
 export const LEGEND: readonly CategoryStyle[] = [...Object.values(CORE), OTHER];
 
 export function categoryStyle(category: string): CategoryStyle {
-  return Object.hasOwn(CORE, category) ? CORE[category] : OTHER;
+  return Object.hasOwn(CORE, category) ? CORE[category as CoreCategory] : OTHER;
 }

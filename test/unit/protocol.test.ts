@@ -1,0 +1,80 @@
+// The protocol as a contract at both ends: what the background accepts, what senders accept back.
+import { draftToAnalyse, MAX_DRAFT_CHARS, packTooLarge, MAX_PACK_CHARS } from '../../src/shared/limits';
+import { MESSAGES, parseRequest, parseResponse, type RequestType } from '../../src/shared/protocol';
+
+const finding = (text: string, start: number, end: number) => ({
+  ruleId: 'core/x', category: 'cant', severity: 'warning', start, end, text: text.slice(start, end), message: 'm', explanation: 'e', suggestions: ['s'],
+});
+
+test('a draft longer than the limit is cut to the limit', () => {
+  const text = 'a'.repeat(MAX_DRAFT_CHARS + 10);
+  expect(draftToAnalyse(text)).toHaveLength(MAX_DRAFT_CHARS);
+  expect(draftToAnalyse('short')).toBe('short');
+});
+
+test('a draft cut at the limit never ends inside a surrogate pair', () => {
+  const text = `${'a'.repeat(MAX_DRAFT_CHARS - 1)}😀 and more`;
+  const cut = draftToAnalyse(text);
+  expect(cut).toBe('a'.repeat(MAX_DRAFT_CHARS - 1));
+  expect(/[\uD800-\uDBFF]$/.test(cut)).toBe(false);
+});
+
+test('a pack over the size limit gets the one refusal message, naming its size', () => {
+  expect(packTooLarge(MAX_PACK_CHARS)).toBeNull();
+  expect(packTooLarge(5.2e6)).toBe('The pack is 5.2 MB; CanDo accepts packs up to 1 MB.');
+});
+
+test.each([
+  [{ type: 'analyze', text: 'hi', skip: [{ start: 0, end: 3 }] }, 'a skip range past the text'],
+  [{ type: 'analyze', text: 'hi' }, 'no skip list'],
+  [{ type: 'stat', ruleId: 'core/x', event: 'clicked' }, 'an unknown statistic'],
+  [{ type: 'rule-set-enabled', ruleId: 'core/x' }, 'no on/off'],
+  [{ type: 'pack-import', json: 'x'.repeat(MAX_PACK_CHARS + 1) }, 'a pack over the size limit'],
+  [{ type: 'toString' }, 'an inherited property name as type'],
+  [{ type: 'nope' }, 'an unknown type'],
+  ['ping', 'a string'],
+])('the background refuses %j (%s)', (raw, _why) => {
+  expect(parseRequest(raw)).toBeNull();
+});
+
+test('a request is rebuilt from its checked fields only', () => {
+  expect(parseRequest({ type: 'analyze', text: 'hi', skip: [{ start: 0, end: 1, extra: 1 }], version: 3 })).toEqual({ type: 'analyze', text: 'hi', skip: [{ start: 0, end: 1 }] });
+  expect(parseRequest({ type: 'ping', payload: 'x' })).toEqual({ type: 'ping' });
+});
+
+test('only reading and coaching a draft is open to content scripts; every settings change needs an extension page', () => {
+  const open = (Object.keys(MESSAGES) as RequestType[]).filter((t) => MESSAGES[t].from === 'any').sort();
+  expect(open).toEqual(['analyze', 'ping', 'rule-set-enabled', 'stat']);
+});
+
+test('an analysis answer keeps only the findings whose offsets hold their words in the draft sent', () => {
+  const text = "Sorry, we can't do that.";
+  const good = finding(text, 10, 15);
+  const shifted = { ...finding(text, 10, 15), start: 9, end: 14 };
+  const past = { ...finding(text, 10, 15), end: 99 };
+  const answer = parseResponse(MESSAGES, { type: 'analyze', text, skip: [] }, { type: 'findings', findings: [good, shifted, past, null], paused: false, lockedRules: [] });
+  expect(answer).toEqual({ type: 'findings', findings: [good], paused: false, lockedRules: [] });
+});
+
+test.each([
+  [undefined, 'no answer'],
+  [{ type: 'findings', findings: 'x', paused: false, lockedRules: [] }, 'findings not a list'],
+  [{ type: 'findings', findings: [], paused: 'no', lockedRules: [] }, 'paused not a boolean'],
+  [{ type: 'pong' }, 'the answer to another request'],
+])('an analysis answer %j is refused (%s)', (raw, _why) => {
+  expect(parseResponse(MESSAGES, { type: 'analyze', text: 'x', skip: [] }, raw)).toBeNull();
+});
+
+test('a refusal from the background reaches the sender as the failure it is', () => {
+  expect(parseResponse(MESSAGES, { type: 'options-state' }, { type: 'error', message: 'no' })).toEqual({ type: 'error', message: 'no' });
+  expect(parseResponse(MESSAGES, { type: 'pack-import', json: '{}' }, { type: 'refused', errors: [{ pack: 'p', message: 'bad' }] })).toEqual({
+    type: 'refused',
+    errors: [{ pack: 'p', message: 'bad' }],
+  });
+});
+
+test('an options state missing a field is refused', () => {
+  const state = { type: 'options-state', packs: [], rules: [], subscriptions: [], problems: [], allowImport: true, managed: false, refreshMinutes: 360, sites: { builtin: [], custom: [], paused: [] } };
+  expect(parseResponse(MESSAGES, { type: 'options-state' }, state)).toEqual(state);
+  expect(parseResponse(MESSAGES, { type: 'options-state' }, { ...state, sites: { builtin: [] } })).toBeNull();
+});
