@@ -55,7 +55,7 @@ function insideGap(text: string, index: number): boolean {
 
 /** Punctuation marks that cannot follow each other (", ," ",." ";." ". ,"), as the agent never wrote them. */
 const DOUBLED_PUNCTUATION = /[,;:]\s*[,;:.!?]|[.!?]\s*[,;]|(?<![.])\.\s*\.(?![.])/g;
-const DOUBLED_WORD = /\b(\p{L}+)\s+\1\b/giu;
+const DOUBLED_WORD = /(?<![\p{L}'\u2019])([\p{L}'\u2019]+)\s+\1(?![\p{L}'\u2019])/giu;
 /** Two frames stacked on one clause: "as to recap", "while instead of", "looks like it seems". */
 const STACKED_FRAMES: RegExp[] = [
   /\b(?:as|while|although|though|because|since|if|when)\s+(?:to recap|just so it's|instead of|what (?:i|we) can (?:do|offer)|here's|it seems|it looks like|let me|next time)\b/i,
