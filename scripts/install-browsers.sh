@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Installs the browsers the tests and the demo drive (Debian's chromium and firefox-esr) when missing.
+# Installs the Debian browsers CanDo runs in when missing (needs apt-get and root, or sudo).
+#   bash scripts/install-browsers.sh chromium   what `npm start` needs (the demo runs in Chromium)
+#   bash scripts/install-browsers.sh            both: the tests also drive Firefox ESR
 set -euo pipefail
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && wanted=(chromium firefox-esr)
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+for browser in "${wanted[@]}"; do
+  case "$browser" in
+    chromium | firefox-esr) command -v "$browser" >/dev/null 2>&1 || missing+=("$browser") ;;
+    *) echo "install-browsers.sh: unknown browser $browser (chromium or firefox-esr)" >&2; exit 2 ;;
+  esac
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -9,9 +9,9 @@ export const send = background.send.bind(background);
 /** "3 min ago"-style times are ambiguous in a screenshot; the options page shows local date and time. */
 export const formatTime = (ms: number | undefined): string => (ms === undefined ? '—' : new Date(ms).toLocaleString());
 
-/** Offers `text` as a file download. */
-export function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers `content` as a file download. */
+export function download(name: string, type: string, content: string | Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

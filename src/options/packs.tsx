@@ -7,6 +7,7 @@ import type { OptionsState, PackInfo, PackPreview } from '../shared/protocol';
 import { packTooLarge } from '../shared/limits';
 import { hostPattern } from '../shared/settings';
 import { categoryList, download, formatTime, send } from './api';
+import { RolloutSection } from './rollout';
 import { refreshSummaryText, subscriptionStatus } from './subscription-status';
 
 const SOURCE_NAMES: Record<PackInfo['source'], string> = {
@@ -290,6 +291,7 @@ export function PacksTab({ state }: { state: OptionsState }) {
         <p class="muted" id="import-off">Your organisation manages CanDo's packs: importing and subscribing are turned off.</p>
       )}
       <SubscribePanel state={state} />
+      <RolloutSection state={state} />
     </div>
   );
 }

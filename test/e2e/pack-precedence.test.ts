@@ -1,13 +1,14 @@
 // A team lead's pack wins over the built-in packs: an imported rule on words a built-in rule also
 // flags ("per my last email", cando-broken/already-told) is the one underlined in the help desk,
 // and the import preview says so; a second team pack whose example the first one takes is warned
-// about before it is installed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// about before it is installed. Then the lead rolls the pack out: the options page's policy file.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { CHROMIUM_EXTENSION_ID, managedPolicy, policyFile } from '../../src/shared/rollout-policy';
+import { chromeOnly, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 
 const leadPack = {
   id: 'acme-tone',
@@ -89,4 +90,28 @@ test('a second team pack whose example the first takes is warned about in the pr
   expect(warning).toContain('Per my last email, restart the router.');
   expect(warning).toContain('acme-tone/last-email');
   expect(warning).toContain('Acme tone');
+});
+
+chromeOnly('sets the download folder over CDP')('“Roll out to your team” downloads the policy file cando policy writes for the same choice', async () => {
+  await options.click('[data-testid="pack-preview"] + #confirm-import ~ button'); // Cancel the billing preview.
+  const downloads = join(dir, 'downloads');
+  const cdp = await ctx.browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await options.click('tr[data-rollout-pack="acme-tone"] .rollout-ship');
+  await options.click('tr[data-rollout-pack="acme-tone"] .rollout-lock');
+  await options.click('tr[data-rollout-pack="cando-cant"] .rollout-lock');
+  await options.click('#rollout-allow-import');
+  await options.click('.rollout-download[data-target="linux"]');
+  const file = join(downloads, 'cando-policy.json');
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+  await cdp.detach();
+  // The browser's storage gives the pack back with its keys in another order: compare what they say.
+  const parse = (text: string) => {
+    const policy = JSON.parse(text)['3rdparty'].extensions[CHROMIUM_EXTENSION_ID];
+    return { ...policy, packs: policy.packs.map((p: { json: string }) => JSON.parse(p.json)) };
+  };
+  const expected = policyFile('linux', managedPolicy({ packs: [leadPack], locks: ['acme-tone', 'cando-cant'], allowImport: false })).text;
+  expect(parse(readFileSync(file, 'utf8'))).toEqual(parse(expected));
+  expect(parse(expected)).toEqual({ packs: [leadPack], lockedPacks: ['acme-tone', 'cando-cant'], allowImport: false });
+  expect(await options.$eval('[data-testid="rollout-note"]', (el) => el.textContent)).toContain('/etc/opt/chrome/policies/managed/');
 });
