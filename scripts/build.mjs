@@ -1,10 +1,11 @@
 // Builds the extension for Chrome and Firefox into dist/, from one manifest.json.
 // dist/chrome and dist/firefox are the store builds; dist/chrome-test and dist/firefox-test also
 // match the localhost fixture server (tests and the demo only).
-import { build } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { builtinPackFiles } from './builtin-packs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,10 +34,24 @@ const builtinPacksPlugin = {
   },
 };
 
+/**
+ * The help desks' match patterns, as their adapters (src/content/adapters) declare them: the store
+ * builds' host permissions and content-script matches. Read by running the adapters module itself.
+ */
+export function helpDeskMatches() {
+  const [out] = buildSync({ entryPoints: [join(root, 'src/content/adapters/index.ts')], bundle: true, format: 'cjs', platform: 'neutral', write: false, logLevel: 'error' }).outputFiles;
+  const module = { exports: {} };
+  runInNewContext(out.text, { module, exports: module.exports });
+  return module.exports.hostPatterns();
+}
+
 export function manifestFor(browser, { test }) {
   const m = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   m.version = pkg.version;
+  const helpDesks = helpDeskMatches();
+  m.host_permissions = helpDesks;
+  for (const cs of m.content_scripts) cs.matches = helpDesks;
   if (test) {
     for (const cs of m.content_scripts) cs.matches = [...cs.matches, ...LOCAL_MATCHES];
     m.host_permissions = [...m.host_permissions, ...LOCAL_MATCHES];

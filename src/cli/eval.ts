@@ -1,10 +1,11 @@
 // `cando eval`: how well the packs catch what a coach would catch, measured on the shared corpus
 // (../shared/corpus, see its README): precision, recall and F1 per category on the hand-labeled
 // replies, noise on the unlabeled ones, and the phrase cases from public guidance.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Analyzer, CONTEXT_CATEGORIES, CORE_CATEGORIES, type CustomerContext, type Finding } from '../engine';
 import { builtinPackFiles, loadPack } from './packs';
+import { evaluateRewrites, formatRewriteReport, readJudgedSet, type FixSource } from './rewrites-eval';
 
 export interface LabeledReply {
   id: string;
@@ -76,10 +77,15 @@ export interface EvalReport {
 }
 
 const USAGE = `Usage: cando eval [--pack FILE]... [--corpus DIR] [--split NAME] [--json] [--verbose]
+       cando eval --rewrites [--suggestions] [--pack FILE]... [--verbose] [SET.jsonl]...
 Runs the packs (default: the built-in rules/cando-*.json) over the corpus (default: ../shared/corpus
 from the repository root) and prints precision, recall and F1 per category, noise, and the phrase cases.
   --split    which split of the corpus: replies-NAME.jsonl and phrases-NAME.jsonl (default: dev)
-  --verbose  also lists every false positive, miss and noisy reply`;
+  --verbose  also lists every false positive, miss and noisy reply
+With --rewrites, applies each finding's first rewrite on judged sets (default: test/rewrites/*.jsonl)
+and prints the share of findings with a rewrite, passing the gate (not re-flagged, no mechanical
+defect, no new harper.js grammar lint), without a gap, and matching a judged acceptable rewrite.
+  --suggestions  judge the first span suggestion instead (what the card applied before rewrites)`;
 
 /** Categories a reply's note marks as borderline ("borderline: policy (...)"): they count neither way. */
 export function borderlineCategories(note: string | undefined): Set<string> {
@@ -299,8 +305,23 @@ export async function evalCommand(args: string[], env: { root?: string; out: (s:
   let split = 'dev';
   let json = false;
   let verbose = false;
+  let rewrites = false;
+  let source: FixSource = 'rewrites';
+  const sets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '--rewrites') {
+      rewrites = true;
+      continue;
+    }
+    if (a === '--suggestions') {
+      source = 'suggestions';
+      continue;
+    }
+    if (rewrites && !a.startsWith('-')) {
+      sets.push(a);
+      continue;
+    }
     if (a === '--pack' || a === '--corpus' || a === '--split') {
       const value = args[++i];
       if (!value) return usage(`${a} needs a value`);
@@ -314,6 +335,7 @@ export async function evalCommand(args: string[], env: { root?: string; out: (s:
       return 0;
     } else return usage(`unknown argument ${a}`);
   }
+  if (rewrites) return rewritesCommand(root, packFiles.length ? packFiles : builtinPackFiles(root), sets, source, verbose);
   const corpusDir = corpus ? resolve(corpus) : resolve(root, '..', 'shared', 'corpus');
   if (!/^[a-z0-9-]+$/.test(split)) return usage(`--split takes a name like dev or held-out, not ${split}`);
   if (!existsSync(join(corpusDir, `replies-${split}.jsonl`))) return usage(`no corpus at ${corpusDir} (replies-${split}.jsonl is missing)`);
@@ -325,5 +347,17 @@ export async function evalCommand(args: string[], env: { root?: string; out: (s:
     return 2;
   }
   env.out(json ? `${JSON.stringify(verbose ? report : { ...report, falsePositives: undefined, misses: undefined, elsewhere: undefined, noisy: undefined }, null, 2)}\n` : formatReport(report, verbose));
+  return 0;
+}
+
+function rewritesCommand(root: string, packFiles: string[], sets: string[], source: FixSource, verbose: boolean): number {
+  const files = sets.length ? sets.map((f) => resolve(f)) : readdirSync(join(root, 'test', 'rewrites')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(root, 'test', 'rewrites', f));
+  try {
+    const analyzer = new Analyzer(packFiles.map((f) => loadPack(f).pack));
+    for (const file of files) process.stdout.write(formatRewriteReport(basename(file), source, evaluateRewrites(analyzer, readJudgedSet(file), source, root), verbose));
+  } catch (e) {
+    process.stderr.write(`cando eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   return 0;
 }

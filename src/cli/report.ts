@@ -4,6 +4,7 @@
 // line and column (start and end) as well as the string offsets.
 import { SEVERITIES, type Finding, type Severity } from '../engine';
 import { lineAndColumn } from '../engine/diagnostics';
+import { sentencesAround } from '../engine/segment';
 
 export type OutputFormat = 'text' | 'json' | 'jsonl';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'jsonl'];
@@ -17,6 +18,8 @@ export interface LocatedFinding extends Finding {
   endColumn: number;
   /** For a canned reply from a help-desk export: which one. */
   macro?: { source: 'zendesk' | 'freshdesk'; id: unknown; title: string };
+  /** The sentence as the first rewrite leaves it (text output only). */
+  rewritten?: string;
 }
 
 /** Where `findings` of `text` are, `locate` mapping a text index to a file position (defaults to the text's own). */
@@ -30,7 +33,10 @@ export function locate(
   return findings.map((f) => {
     const start = at(f.start);
     const end = at(f.end);
-    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, ...f, ...(macro && { macro }) };
+    const rewrite = f.rewrites?.[0];
+    const around = rewrite && sentencesAround(text, rewrite.start, rewrite.end);
+    const rewritten = rewrite && around && `${text.slice(around.start, rewrite.start)}${rewrite.text}${text.slice(rewrite.end, around.end)}`;
+    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, ...f, ...(macro && { macro }), ...(rewritten && { rewritten }) };
   });
 }
 
@@ -39,14 +45,18 @@ export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 const COLOURS = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' } as const;
 
 export function formatFindings(findings: readonly LocatedFinding[], format: OutputFormat, colour: boolean): string {
-  if (format === 'json') return `${JSON.stringify(findings, null, 2)}\n`;
-  if (format === 'jsonl') return findings.map((f) => `${JSON.stringify(f)}\n`).join('');
+  const data = findings.map(({ rewritten: _, ...f }) => f);
+  if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+  if (format === 'jsonl') return data.map((f) => `${JSON.stringify(f)}\n`).join('');
   const paint = (code: string, s: string) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
   const where = findings.map((f) => `${f.file}:${f.line}:${f.column}`);
   const whereWidth = Math.max(0, ...where.map((w) => w.length));
   const lines = findings.map((f, i) => {
     const macro = f.macro ? `${f.macro.source === 'zendesk' ? 'macro' : 'canned response'} “${f.macro.title}”: ` : '';
-    const suggestion = f.suggestions.length ? ` (“${f.text}” → ${f.suggestions[0] === '' ? 'remove it' : `“${f.suggestions[0]}”`})` : ` (“${f.text}”)`;
+    // The first rewrite, as its whole sentence; without one, the first span suggestion.
+    const suggestion = f.rewritten
+      ? ` (“${f.text}”; rewrite: “${f.rewritten}”)`
+      : f.suggestions.length ? ` (“${f.text}” → ${f.suggestions[0] === '' ? 'remove it' : `“${f.suggestions[0]}”`})` : ` (“${f.text}”)`;
     return `${paint(COLOURS.dim, where[i].padEnd(whereWidth))}  ${paint(COLOURS[f.severity], f.severity.padEnd(7))}  ${macro}${f.message}${suggestion}  ${paint(COLOURS.dim, f.ruleId)}`;
   });
   const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);

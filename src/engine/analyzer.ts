@@ -2,7 +2,8 @@
 // sentence text, so re-analysing a draft after an edit only matches the sentences that changed.
 import type { CompiledPack, CompiledRule } from './compile';
 import { contextFindings, hasCustomerMessage } from './context';
-import { byPosition, findingsInText, matchRule, type SentenceFinding } from './match';
+import { byPosition, findingsInText, matchRule, ownSentenceRanges, type SentenceFinding } from './match';
+import { sentenceRewrites, type Flag } from './rewrite';
 import { Sentence } from './sentence';
 import type { CustomerContext, Finding, TextRange } from './types';
 
@@ -34,13 +35,22 @@ export function preferOverlapping(findings: SentenceFinding[], preferred: Readon
 /** A copy of `s` that does not share memory with the string it was sliced from. */
 const ownCopy = (s: string): string => ` ${s}`.slice(1);
 
+interface CacheEntry {
+  key: string;
+  findings: readonly SentenceFinding[];
+  /** The sentence's rewrites, made the first time its findings are reported. */
+  rewrites?: readonly string[];
+  /** A rule threw on the sentence: its findings may be incomplete. */
+  failed?: boolean;
+}
+
 export class Analyzer {
   readonly rules: readonly CompiledRule[];
   /** The rules that match the draft alone (cached by sentence), and those that also read the customer's message. */
   private readonly draftRules: readonly CompiledRule[];
   private readonly contextRules: readonly CompiledRule[];
   /** Sentence text → its findings; the entry keeps its own (copied) key, see remember(). */
-  private readonly cache = new Map<string, { key: string; findings: readonly SentenceFinding[] }>();
+  private readonly cache = new Map<string, CacheEntry>();
   private cachedChars = 0;
   private readonly maxEntries: number;
   private readonly maxChars: number;
@@ -64,7 +74,7 @@ export class Analyzer {
    */
   analyze(text: string, opts: { skip?: readonly TextRange[]; customer?: CustomerContext } = {}): Finding[] {
     const skip = opts.skip ?? [];
-    const findings = findingsInText(text, skip, (sentence) => this.sentenceFindings(sentence));
+    const findings = findingsInText(text, skip, (sentence) => this.sentenceFindings(sentence), { rewrites: (sentence) => this.sentenceRewrites(sentence), gaps: true });
     const { customer } = opts;
     if (!this.contextRules.length || !hasCustomerMessage(customer)) return findings;
     for (const rule of this.contextRules) {
@@ -77,45 +87,74 @@ export class Analyzer {
     return findings.sort(byPosition);
   }
 
+  /**
+   * Where `text` (a candidate rewrite) is flagged by the active rules, with each flag's fixes (gaps
+   * are not flags); null if a rule threw on it, so it cannot be shown to be clean. Rule errors on
+   * candidates are not reported: the agent's own sentence reported them already.
+   */
+  private flags(text: string): Flag[] | null {
+    const sentences = ownSentenceRanges(text).map((range) => ({ range, entry: this.entry(text.slice(range.start, range.end), false) }));
+    if (sentences.some(({ entry }) => entry.failed)) return null;
+    return sentences.flatMap(({ range, entry }) =>
+      entry.findings.map((f) => ({
+        start: range.start + f.start,
+        end: range.start + f.end,
+        fixes: f.fixes.map((x) => ({ start: range.start + x.start, end: range.start + x.end, text: x.text })),
+      })),
+    ).sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  private sentenceRewrites(sentence: string): readonly string[] {
+    const entry = this.entry(sentence);
+    return (entry.rewrites ??= sentenceRewrites(sentence, (t) => this.flags(t)).map(ownCopy));
+  }
+
   /** Sentences currently cached (for the benchmark and tests). */
   get cacheSize(): { entries: number; chars: number } {
     return { entries: this.cache.size, chars: this.cachedChars };
   }
 
   private sentenceFindings(text: string): readonly SentenceFinding[] {
+    return this.entry(text).findings;
+  }
+
+  /** The sentence's cache entry, matched now if it is not cached (a sentence too long to cache gets a fresh one). */
+  private entry(text: string, reportErrors = true): CacheEntry {
     const cached = this.cache.get(text);
     if (cached) {
       // Most recently used last: Map keeps insertion order, so the oldest is evicted first.
       this.cache.delete(text);
       this.cache.set(cached.key, cached);
-      return cached.findings;
+      return cached;
     }
     const sentence = new Sentence(text);
     const findings: SentenceFinding[] = [];
+    let failed = false;
     for (const rule of this.draftRules) {
       try {
         findings.push(...matchRule(rule, sentence));
       } catch (error) {
-        this.onRuleError?.(rule.fullId, error);
+        failed = true;
+        if (reportErrors) this.onRuleError?.(rule.fullId, error);
       }
     }
-    const shown = preferOverlapping(findings, this.preferredPacks);
-    this.remember(text, shown);
-    return shown;
+    return this.remember(text, preferOverlapping(findings, this.preferredPacks), failed);
   }
 
-  private remember(sentence: string, findings: readonly SentenceFinding[]): void {
-    if (sentence.length > this.maxChars) return;
+  private remember(sentence: string, findings: readonly SentenceFinding[], failed: boolean): CacheEntry {
+    if (sentence.length > this.maxChars) return { key: sentence, findings, failed };
     // The sentence (and a suggestion made from its captures) is a slice of the whole draft, and
     // engines keep a slice's parent string alive: store copies, or every cached sentence would hold
     // on to the draft it came from.
     const text = ownCopy(sentence);
-    this.cache.set(text, { key: text, findings: findings.map((f) => ({ ...f, suggestions: f.suggestions.map(ownCopy) })) });
+    const entry: CacheEntry = { key: text, findings: findings.map((f) => ({ ...f, suggestions: f.suggestions.map(ownCopy), fixes: f.fixes.map((x) => ({ ...x, text: ownCopy(x.text) })) })), failed };
+    this.cache.set(text, entry);
     this.cachedChars += text.length;
     while (this.cache.size > this.maxEntries || this.cachedChars > this.maxChars) {
       const oldest = this.cache.keys().next().value as string;
       this.cache.delete(oldest);
       this.cachedChars -= oldest.length;
     }
+    return entry;
   }
 }

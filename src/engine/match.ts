@@ -2,16 +2,26 @@
 import type { CompiledRule } from './compiled';
 import { sentenceRanges } from './segment';
 import { mayMatch, Sentence } from './sentence';
+import { changedRange } from './rewrite';
+import { gapFindings } from './rewrite/gaps';
 import { complementRanges, findSkippedRegions, normalizeRanges } from './skip';
 import { quotedRanges } from './text';
-import type { Finding, TextRange } from './types';
+import type { Finding, Rewrite, TextRange } from './types';
+
+/** A replacement of [start, end) of a sentence: a suggestion, possibly reaching past the match. */
+export interface Fix extends TextRange {
+  readonly text: string;
+}
 
 /** A finding inside one sentence, offsets relative to the sentence. Cached by sentence text. */
 export interface SentenceFinding {
   readonly rule: CompiledRule;
   readonly start: number;
   readonly end: number;
+  /** Replacements of exactly [start, end). */
   readonly suggestions: readonly string[];
+  /** Every replacement the rule offers, those reaching past the match included, best first. */
+  readonly fixes: readonly Fix[];
 }
 
 const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.end;
@@ -31,32 +41,57 @@ export function matchRule(rule: CompiledRule, sentence: Sentence, withSuggestion
     const match = sentence.text.slice(m.start, m.end);
     const context = { match, captures: m.captures, sentence: sentence.text, before: sentence.text.slice(0, m.start), after: sentence.text.slice(m.end) };
     const suggestions = new Set<string>();
+    const fixes = new Map<string, Fix>();
     for (const suggest of withSuggestions ? rule.suggestions : []) {
       const s = suggest(context);
-      if (s !== null && s !== match) suggestions.add(s);
+      if (s === null) continue;
+      const fix = { start: m.start - s.before, end: m.end + s.after, text: s.text };
+      if (fix.text === sentence.text.slice(fix.start, fix.end)) continue;
+      if (s.before === 0 && s.after === 0) suggestions.add(s.text);
+      fixes.set(`${fix.start}:${fix.end}:${fix.text}`, fix);
     }
-    findings.push({ rule, start: m.start, end: m.end, suggestions: [...suggestions] });
+    findings.push({ rule, start: m.start, end: m.end, suggestions: [...suggestions], fixes: [...fixes.values()] });
   }
   return findings;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
+export interface FindingsOptions {
+  /** Rewrites of a sentence that has findings, best first (see rewrite/index.ts). */
+  rewrites?: (sentence: string) => readonly string[];
+  /** Also report each unfilled gap ("[what you can offer]") as a finding. */
+  gaps?: boolean;
+}
+
 /**
  * The findings of `text`: the agent's own words (minus `skip` and findSkippedRegions) are split
  * into sentences, each analysed by `sentenceFindings`. Sorted by position; where several rules flag
- * the same span, the most severe (then the first) is kept; of overlapping spans of one category, the first rule's.
+ * the same span, the most severe (then the first) is kept; of overlapping spans of one category, the
+ * first rule's. The findings of one sentence share its rewrites.
  */
-export function findingsInText(text: string, skip: Iterable<TextRange>, sentenceFindings: (sentence: string) => readonly SentenceFinding[]): Finding[] {
+export function findingsInText(text: string, skip: Iterable<TextRange>, sentenceFindings: (sentence: string) => readonly SentenceFinding[], opts: FindingsOptions = {}): Finding[] {
+  const skipList = [...skip];
   const bySpan = new Map<string, Finding>();
-  for (const range of ownSentenceRanges(text, skip)) {
+  if (opts.gaps) for (const gap of gapFindings(text, normalizeRanges([...findSkippedRegions(text), ...skipList], text.length))) bySpan.set(`${gap.start}:${gap.end}`, gap);
+  for (const range of ownSentenceRanges(text, skipList)) {
+    const sentence = text.slice(range.start, range.end);
+    const found = sentenceFindings(sentence);
+    let rewrites: Rewrite[] | undefined;
+    if (found.length && opts.rewrites) {
+      rewrites = opts.rewrites(sentence).map((r) => {
+        const changed = changedRange(sentence, r);
+        return { start: range.start + changed.start, end: range.start + changed.end, text: changed.text };
+      });
+    }
     const seen: SentenceFinding[] = [];
-    for (const f of sentenceFindings(text.slice(range.start, range.end))) {
+    for (const f of found) {
       // One finding per problem: where a later rule flags an overlapping span of the same category
       // in other words (a general clause rule behind a specific one), the earlier rule's is kept.
       if (seen.some((s) => s.rule.category === f.rule.category && overlaps(s, f) && (s.start !== f.start || s.end !== f.end))) continue;
       seen.push(f);
       const finding = toFinding(text, range.start, f);
+      if (rewrites?.length) finding.rewrites = rewrites;
       const key = `${finding.start}:${finding.end}`;
       const kept = bySpan.get(key);
       if (kept && SEVERITY_RANK[kept.severity] <= SEVERITY_RANK[f.rule.severity]) continue;

@@ -61,3 +61,9 @@ export function sentenceRanges(text: string, from = 0, to = text.length): TextRa
   push(sentenceStart, to);
   return ranges;
 }
+
+/** The whole sentences of `text` that [start, end) touches: the range widened to their bounds. */
+export function sentencesAround(text: string, start: number, end: number): TextRange {
+  const touched = sentenceRanges(text).filter((r) => r.start <= end && start <= r.end);
+  return touched.length ? { start: Math.min(start, touched[0].start), end: Math.max(end, touched[touched.length - 1].end) } : { start, end };
+}

@@ -1,10 +1,10 @@
 // Suggestions: templates ("What I can do is $1", "$<thing>", "$&", "$$" for a dollar sign) or named
 // transforms from the registry. Compiled once per rule; each returns the replacement for exactly the
 // flagged range, or null to offer nothing.
-import { TRANSFORMS, type TransformContext } from './transforms';
+import { TRANSFORMS, type Reaching, type TransformContext } from './transforms';
 import type { SuggestionSpec } from './types';
 
-export type CompiledSuggestion = (context: Omit<TransformContext, 'args'>) => string | null;
+export type CompiledSuggestion = (context: Omit<TransformContext, 'args'>) => Required<Reaching> | null;
 export type SuggestionResult = { ok: true; suggestion: CompiledSuggestion } | { ok: false; message: string };
 
 type Piece = { literal: string } | { capture: string };
@@ -48,8 +48,11 @@ export function compileSuggestion(spec: SuggestionSpec, captureNames: ReadonlySe
     if (typeof pieces === 'string') return { ok: false, message: pieces };
     return {
       ok: true,
-      suggestion: ({ match, captures }) =>
-        matchCase(pieces.map((p) => ('literal' in p ? p.literal : p.capture === '&' ? match : (captures[p.capture] ?? ''))).join(''), match),
+      suggestion: ({ match, captures }) => ({
+        text: matchCase(pieces.map((p) => ('literal' in p ? p.literal : p.capture === '&' ? match : (captures[p.capture] ?? ''))).join(''), match),
+        before: 0,
+        after: 0,
+      }),
     };
   }
   const transform = TRANSFORMS.get(spec.transform);
@@ -62,7 +65,11 @@ export function compileSuggestion(spec: SuggestionSpec, captureNames: ReadonlySe
     ok: true,
     suggestion: (context) => {
       const result = transform({ ...context, args });
-      return typeof result === 'string' ? result : null;
+      if (typeof result === 'string') return { text: result, before: 0, after: 0 };
+      if (!result || typeof result.text !== 'string') return null;
+      const before = Math.min(Math.max(0, result.before ?? 0), context.before.length);
+      const after = Math.min(Math.max(0, result.after ?? 0), context.after.length);
+      return { text: result.text, before, after };
     },
   };
 }

@@ -106,6 +106,19 @@ export interface Finding {
   explanation: string;
   /** Replacements for exactly `[start, end)`, best first. */
   suggestions: string[];
+  /**
+   * Rewrites of the finding's sentence that fix every finding in it, best first (at most three):
+   * each replaces its own range of the text (the words that change). Findings of one sentence share
+   * them. Tools apply `rewrites[0]` rather than `suggestions[0]` when there is one.
+   */
+  rewrites?: Rewrite[];
+}
+
+/** A replacement of `[start, end)` of the analysed text by `text`. */
+export interface Rewrite {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** Why a pack was refused: names the pack, the rule and the field it concerns. */

@@ -79,7 +79,7 @@ test('in the help desk the lead’s rule is underlined on the words the built-in
   const underlined = await desk.evaluate(() =>
     [...(document.querySelector('cando-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('.underline') ?? [])].map((u) => u.dataset.ruleId),
   );
-  expect(underlined.filter((id) => id?.startsWith('cando-'))).toEqual([]);
+  expect(underlined).not.toContain('cando-broken/already-told');
   await desk.close();
 });
 

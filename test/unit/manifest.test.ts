@@ -1,5 +1,6 @@
-// Pins what CanDo asks the browser for to the README's "Permissions" section: a new permission or
-// host is a visible, reviewed change there. Also: the extension pages' CSP allows no remote script.
+// Pins what CanDo asks the browser for to the README's "Permissions" section (a new permission is a
+// visible, reviewed change there) and its hosts to the help desks' adapters, the one list of them.
+// Also: the extension pages' CSP allows no remote script.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,12 +16,16 @@ type Manifest = {
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required: string[] } } };
 };
 
-/** The manifests the build writes, from scripts/build.mjs itself (no built dist needed). */
-function built(browser: 'chrome' | 'firefox', test: boolean): Manifest {
-  const script = `import { manifestFor } from './scripts/build.mjs';
-process.stdout.write(JSON.stringify(manifestFor(${JSON.stringify(browser)}, { test: ${test} })));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+/** Runs an expression over scripts/build.mjs's exports (no built dist needed). */
+function fromBuildScript<T>(expression: string): T {
+  const script = `import * as build from './scripts/build.mjs';
+process.stdout.write(JSON.stringify(${expression}));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })) as T;
 }
+/** The manifests the build writes. */
+const built = (browser: 'chrome' | 'firefox', test: boolean) => fromBuildScript<Manifest>(`build.manifestFor(${JSON.stringify(browser)}, { test: ${test} })`);
+/** The hosts the adapters in src/content/adapters declare, as match patterns. */
+const helpDesks = fromBuildScript<string[]>('build.helpDeskMatches()');
 
 /** Backticked entries of each "- **Label**: ..." line in the README's Permissions section. */
 function readmePermissions(): Record<string, string[]> {
@@ -46,8 +51,12 @@ describe.each(Object.entries(stores))('%s store build', (_name, manifest) => {
   test('permissions are exactly the README list', () => {
     expect(sorted(manifest.permissions)).toEqual(sorted(listed.permissions));
   });
-  test('host permissions are exactly the README list', () => {
-    expect(sorted(manifest.host_permissions)).toEqual(sorted(listed.host_permissions));
+  test("host permissions are exactly the help-desk adapters' hosts", () => {
+    expect(helpDesks).toEqual(expect.arrayContaining(['https://*.zendesk.com/*', 'https://*.freshdesk.com/*']));
+    expect(sorted(manifest.host_permissions)).toEqual(sorted(helpDesks));
+  });
+  test("the content script runs on exactly the help-desk adapters' hosts", () => {
+    expect(sorted(manifest.content_scripts.flatMap((cs) => cs.matches))).toEqual(sorted(helpDesks));
   });
   test('optional host permissions are exactly the README list', () => {
     expect(sorted(manifest.optional_host_permissions)).toEqual(sorted(listed.optional_host_permissions));

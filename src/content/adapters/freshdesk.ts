@@ -3,14 +3,14 @@
 // uses Redactor. Forwards carry the quoted message in a blockquote. The ticket's thread lists the
 // customer's messages as incoming and the agents' as outgoing, oldest first.
 import { conversationOf, messageText, nearestContaining, textOf } from './conversation';
-import { COMMON_SKIP, findAll, hostIs, type Adapter } from './types';
+import { COMMON_SKIP, findAll, type Adapter } from './types';
 
 const MESSAGE = '[data-test-id="conversation-item"], .conversation-item, .ticket-description, .thread-message';
 const INCOMING = '.incoming, .incoming-msg, .customer-reply, .ticket-description, [data-direction="incoming"]';
 
 export const freshdesk: Adapter = {
   name: 'freshdesk',
-  matchesUrl: (url) => hostIs(url, 'freshdesk.com', 'freshworks.com', 'myfreshworks.com'),
+  hosts: ['freshdesk.com', 'freshworks.com', 'myfreshworks.com'],
   findEditors: (root) => findAll(root, '.fr-element.fr-view, .redactor_editor, .redactor-editor'),
   skipSelector: `${COMMON_SKIP}, .freshdesk_quote, .fr-quote`,
   ignoreSelector: '.fr-placeholder, .fr-marker',

@@ -3,7 +3,7 @@ import { COMMON_SKIP, isEditable, matching, type Adapter } from './types';
 
 export const generic: Adapter = {
   name: 'generic',
-  matchesUrl: () => true,
+  hosts: [],
   findEditors: (root) =>
     matching(root, 'textarea, [contenteditable]')
       .filter(isEditable)

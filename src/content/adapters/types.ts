@@ -1,5 +1,7 @@
-// An adapter teaches CanDo one help desk's markup. Adding a help desk = one adapter module (and
-// its fixture page); reading and writing the draft goes through the shared text model and apply.
+// An adapter teaches CanDo one help desk: its hosts and its markup. Adding a help desk = one adapter
+// module listed in index.ts (the build takes the manifests' host permissions and content-script
+// matches from the adapters' hosts), its fixture page and one line in test/e2e/adapters.test.ts;
+// reading and writing the draft goes through the shared text model and apply.
 import type { MarkupRules } from '../text-model';
 import type { Conversation } from './conversation';
 
@@ -8,8 +10,11 @@ export type SearchRoot = Document | ShadowRoot | Element;
 
 export interface Adapter extends MarkupRules {
   readonly name: string;
-  /** True on the product's own hosts. */
-  matchesUrl(url: URL): boolean;
+  /**
+   * The product's own domains (each with its subdomains, over https), e.g. 'zendesk.com'. The
+   * content script runs there without any setting; empty for the generic fallback.
+   */
+  readonly hosts: readonly string[];
   /** The product's reply editors in a document, an open shadow root, or a subtree (its root included). */
   findEditors(root: SearchRoot): HTMLElement[];
   /**
@@ -22,8 +27,9 @@ export interface Adapter extends MarkupRules {
 /** Quoted history and signatures as most mail-like editors mark them up. */
 export const COMMON_SKIP = 'blockquote, .gmail_quote, .quote, [class*="signature"], [data-signature]';
 
-export const hostIs = (url: URL, ...suffixes: string[]): boolean =>
-  suffixes.some((s) => url.hostname === s || url.hostname.endsWith(`.${s}`));
+/** True when `url` is on one of `hosts` or their subdomains. */
+export const onHosts = (url: URL, hosts: readonly string[]): boolean =>
+  hosts.some((s) => url.hostname === s || url.hostname.endsWith(`.${s}`));
 
 /** Elements the agent can type into right now. */
 export function isEditable(el: Element): el is HTMLElement {

@@ -2,13 +2,13 @@
 // rich text is off (Markdown mode); one div.workspace per open ticket. The ticket's comments
 // (.event.is-public .zd-comment) are listed newest first; an agent's carry .is-agent.
 import { conversationOf, messageText, nearestContaining, textOf } from './conversation';
-import { COMMON_SKIP, findAll, hostIs, type Adapter } from './types';
+import { COMMON_SKIP, findAll, type Adapter } from './types';
 
 const COMMENT = '.event.is-public';
 
 export const zendeskClassic: Adapter = {
   name: 'zendesk-classic',
-  matchesUrl: (url) => hostIs(url, 'zendesk.com'),
+  hosts: ['zendesk.com'],
   findEditors: (root) => findAll(root, '.zendesk-editor--rich-text-comment, textarea.comment_input, textarea[name="comment[value]"]'),
   skipSelector: COMMON_SKIP,
   ignoreSelector: '',

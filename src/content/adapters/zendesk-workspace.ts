@@ -3,13 +3,13 @@
 // conversation log (article[data-test-id="omni-log-comment-item"] in omni-log-container) sits in
 // the same panel as its composer; a message's bubble says who wrote it (type="end-user" / "agent").
 import { conversationOf, messageText, nearestContaining, textOf } from './conversation';
-import { COMMON_SKIP, findAll, hostIs, type Adapter } from './types';
+import { COMMON_SKIP, findAll, type Adapter } from './types';
 
 const LOG = '[data-test-id="omni-log-container"]';
 
 export const zendeskWorkspace: Adapter = {
   name: 'zendesk-workspace',
-  matchesUrl: (url) => hostIs(url, 'zendesk.com'),
+  hosts: ['zendesk.com'],
   findEditors: (root) =>
     findAll(root, '[data-test-id="omnicomposer-rich-text-ckeditor"], [data-test-id="editor-view"] .ck-editor__editable'),
   skipSelector: COMMON_SKIP,

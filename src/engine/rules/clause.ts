@@ -532,7 +532,12 @@ function frameTriggers(spec: ClauseSpec): string[][] | null {
   return usable.length ? usable : null;
 }
 
-const longest = (ws: string[]) => ws.reduce((a, b) => (b.length > a.length ? b : a), '');
+/** Words too common to be worth a pre-check: a complement is looked for by its other words. */
+const COMMON = new Set(['the', 'a', 'an', 'to', 'of', 'on', 'for', 'from', 'with', 'their', 'our', 'my', 'your', 'that', 'this', 'what', 'not', 'is', 'was', 'it', 'we', 'i', 'by', 'in', 'at', 'as']);
+const longest = (ws: string[]) => {
+  const rare = ws.filter((w) => !COMMON.has(w));
+  return (rare.length ? rare : ws).reduce((a, b) => (b.length > a.length ? b : a), '');
+};
 
 /** Lower-case strings one of which a clause with this negation or modality must contain. */
 const NEGATION_SUBSTRINGS = ['not', "n't", 'n\u2019t', 'n\u2018t', 'n\u02BCt', 'n`t', 'never', 'unable', 'no ', 'no,', 'cant', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'couldnt', 'wouldnt', 'arent', 'werent', 'havent', 'hasnt', 'shouldnt', 'wont'];
@@ -555,7 +560,19 @@ function frameSubstrings(spec: ClauseSpec): string[][] | null {
   if (modal.length && modal.every((m) => m !== null)) sets.push([...new Set(modal.flat() as string[])]);
   // A word with an apostrophe is looked for up to it, so any apostrophe matches ("didn't" → "didn").
   // Each complement contributes its longest word, the rarest in practice ("at fault" → fault).
-  if (spec.complement) sets.push([...new Set(spec.complement.map((c) => longest(words(c).map((w) => w.split("'")[0]))))]);
+  // A phrase of short words ("not me") is looked for whole, with "not" also as "n't".
+  if (spec.complement) {
+    sets.push([
+      ...new Set(
+        spec.complement.flatMap((c) => {
+          const word = longest(words(c).map((w) => w.split("'")[0]));
+          if (word.length >= 4) return [word];
+          const phrase = words(c).join(' ');
+          return [phrase, phrase.replace(/^not /, "n't "), phrase.replace(/^not /, 'n\u2019t ')];
+        }),
+      ),
+    ]);
+  }
   return sets.length ? sets : null;
 }
 

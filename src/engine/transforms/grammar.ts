@@ -44,7 +44,10 @@ function infinitiveOf(word: string): string | null {
   const tag = lexiconTag(word);
   if (tag && CLOSED_CLASS.has(tag)) return null;
   if (!/^[a-z][a-z'-]*$/.test(word)) return null;
-  if (tag === 'PastTense' || tag === 'Participle' || (tag === undefined && /ed$/.test(word))) return VERBS.toInfinitive(word, MODEL, tag ?? 'PastTense');
+  // Participles the lexicon lists as adjectives too ("updated", "received") are verbs here.
+  if (tag === 'PastTense' || tag === 'Participle' || ((tag === undefined || tag === 'Adjective') && /ed$/.test(word))) {
+    return VERBS.toInfinitive(word, MODEL, tag === 'Participle' ? 'Participle' : 'PastTense');
+  }
   if (tag === 'PresentTense') return VERBS.toInfinitive(word, MODEL, 'PresentTense');
   if (tag === 'Gerund' || (tag === undefined && /ing$/.test(word))) return VERBS.toInfinitive(word, MODEL, 'Gerund');
   return word;
@@ -103,4 +106,9 @@ export function matchCase(replacement: string, original: string): string {
 export function pronoun(word: string): string {
   const w = word.trim();
   return w.toLowerCase() === 'i' ? 'I' : w.toLowerCase();
+}
+
+/** The verb phrase after the first "to" of a flagged span ("I'm not allowed to give refunds" → "give refunds"), or "". */
+export function phraseAfterTo(match: string): string {
+  return /\bto\s+(.+)$/is.exec(match)?.[1].trim() ?? '';
 }

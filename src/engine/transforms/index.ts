@@ -9,16 +9,24 @@
 
 import { addWhen } from './add-when';
 import { canDo } from './can-do';
+import { clause } from './clause';
+import { giveReason } from './give-reason';
+import { itLooksLike } from './it-looks-like';
+import { sorryFor } from './sorry-for';
 import { verbPhrase } from './verb-phrase';
 import { weOwn } from './we-own';
 import type { SuggestionTransform } from './types';
 
-export type { SuggestionTransform, TransformContext } from './types';
+export type { Reaching, SuggestionTransform, TransformContext } from './types';
 
 /** The registered transforms: name → function. Names are kebab-case. */
 const TRANSFORM_MODULES: Record<string, SuggestionTransform> = {
   'add-when': addWhen,
   'can-do': canDo,
+  clause,
+  'give-reason': giveReason,
+  'it-looks-like': itLooksLike,
+  'sorry-for': sorryFor,
   'we-own': weOwn,
   'verb-phrase': verbPhrase,
 };

@@ -15,5 +15,17 @@ export interface TransformContext {
   args: Readonly<Record<string, string>>;
 }
 
-/** Returns the replacement for exactly the flagged range, or null when it has nothing good to offer. */
-export type SuggestionTransform = (context: TransformContext) => string | null;
+/**
+ * A replacement that also covers words around the match: the last `before` characters of
+ * `context.before` and the first `after` characters of `context.after` (the rest of a clause the
+ * flagged words govern: "sorry you feel *that way*"). Only sentence rewrites use these; a finding's
+ * `suggestions` keep the replacements of exactly the flagged range.
+ */
+export interface Reaching {
+  text: string;
+  before?: number;
+  after?: number;
+}
+
+/** Returns the replacement for the flagged range (or a Reaching one), or null when it has nothing good to offer. */
+export type SuggestionTransform = (context: TransformContext) => string | Reaching | null;

@@ -46,7 +46,7 @@ test('check FILE prints one line a finding: file:line:col  severity  message  ru
   const { code, stdout } = await cando(['check', '--pack', starter, file]);
   expect(code).toBe(0);
   const lines = stdout.split('\n');
-  expect(lines[0]).toMatch(new RegExp(`^${file}:2:15 +warning +Lead with what you can do\\. \\(“we can't refund” → “let me see how we can refund”\\) +starter/we-cant$`));
+  expect(lines[0]).toMatch(new RegExp(`^${file}:2:15 +warning +Lead with what you can do\\. \\(“we can't refund”; rewrite: “Let me see how we can refund your order\\.”\\) +starter/we-cant$`));
   expect(lines[1]).toMatch(new RegExp(`^${file}:3:1 +info +.*“That’s our policy”.* +starter/`));
   expect(stdout).toContain('2 findings (1 info, 1 warning)');
 });

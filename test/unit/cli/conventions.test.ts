@@ -68,7 +68,7 @@ describe('output', () => {
   test('text: file:line:col  severity  message  ruleId, for each file of a glob, in order', async () => {
     const { code, stdout } = await cando(['check', '--pack', 'errors.json', 'replies/**/*.txt', 'clean.txt']);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^replies\/a\.txt:2:1 +error +Avoid “the other team”\. \(“The other team” → “Instead”\) +strict\/rule$/);
+    expect(lines[0]).toMatch(/^replies\/a\.txt:2:1 +error +Avoid “the other team”\. \(“The other team”; rewrite: “Instead broke it\.”\) +strict\/rule$/);
     expect(lines[1]).toMatch(/^replies\/eu\/b\.txt:1:8 +error +.* +strict\/rule$/);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('2 findings (2 error)');

@@ -218,21 +218,21 @@ describe('built-in packs on unseen sentences', () => {
     expect(flagged).toEqual([...expected].sort());
   });
 
-  it('offers suggestions that, once applied, the same rule does not flag again', () => {
+  it('offers rewrites that, once applied, no rule flags again', () => {
     const texts = [...SENTENCES.map(([text]) => text), ...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map(exampleText)))];
     const reflagged = texts.flatMap((text) =>
       analyzer.analyze(text).flatMap((f) =>
-        f.suggestions
-          .map((s) => text.slice(0, f.start) + s + text.slice(f.end))
-          .filter((applied) => analyzer.analyze(applied).some((g) => g.ruleId === f.ruleId))
+        (f.rewrites ?? [])
+          .map((r) => text.slice(0, r.start) + r.text + text.slice(r.end))
+          .filter((applied) => analyzer.analyze(applied).some((g) => g.category !== 'gap'))
           .map((applied) => `${f.ruleId}: ${applied}`),
       ),
     );
     expect(reflagged).toEqual([]);
   });
 
-  it('offers at least one suggestion for every finding', () => {
-    const bare = SENTENCES.flatMap(([text]) => analyzer.analyze(text).filter((f) => f.suggestions.length === 0).map((f) => `${f.ruleId}: ${text}`));
+  it('offers a rewrite for every finding', () => {
+    const bare = SENTENCES.flatMap(([text]) => analyzer.analyze(text).filter((f) => !f.rewrites?.length).map((f) => `${f.ruleId}: ${text}`));
     expect(bare).toEqual([]);
   });
 });
