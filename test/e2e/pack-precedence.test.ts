@@ -19,6 +19,8 @@ const leadPack = {
     {
       id: 'last-email',
       category: 'broken',
+      // Written out: the options page keeps packs with their defaults filled in, so its policy file names it.
+      severity: 'warning',
       phrases: ['per my last email'],
       message: 'Acme style: restate the answer, do not point back.',
       explanation: 'Our customers read “per my last email” as a reproach.',
