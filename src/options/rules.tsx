@@ -6,7 +6,7 @@ import type { Finding } from '../engine/types';
 import type { OptionsState, RuleInfo } from '../shared/protocol';
 import { SEVERITY_LABEL } from '../shared/categories';
 import { send } from './api';
-import { categoryStyles, Underlined } from './shared';
+import { categoryStyles, TryFindings, Underlined } from './shared';
 
 function RuleRow({ rule }: { rule: RuleInfo }) {
   const [message, setMessage] = useState('');
@@ -51,14 +51,7 @@ function TryIt({ rulesVersion }: { rulesVersion: unknown }) {
       <h2>Try it</h2>
       <textarea id="try-text" rows={4} placeholder="Type a reply to see what CanDo would point out." value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       <Underlined text={text} findings={findings} />
-      <ul class="try-findings">
-        {findings.map((f) => (
-          <li>
-            <q>{f.text}</q>: {f.message}
-            {f.suggestions.length ? ` Try “${f.suggestions[0]}”.` : ''}
-          </li>
-        ))}
-      </ul>
+      <TryFindings findings={findings} />
     </section>
   );
 }

@@ -43,6 +43,20 @@ export function Underlined({ text, findings }: { text: string; findings: Finding
   return <div class="try-output" data-testid="try-output">{parts}</div>;
 }
 
+/** What "Try it" found: the flagged words, the message and the first suggestion, one line each. */
+export function TryFindings({ findings }: { findings: Finding[] }) {
+  return (
+    <ul class="try-findings">
+      {findings.map((f) => (
+        <li>
+          <q>{f.text}</q>: {f.message}
+          {f.suggestions.length ? ` Try “${f.suggestions[0]}”.` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Each category's label and colour as the installed packs declare them (a pack's own category is "Other" until it declares one). */
 export function categoryStyles(state: OptionsState): (category: string) => CategoryStyle {
   const declared = new Map<string, CategoryStyle>();

@@ -7,7 +7,7 @@ import { SEVERITIES, type Finding, type PackError } from '../../engine/types';
 import type { OptionsState } from '../../shared/protocol';
 import { CORE_CATEGORY_STYLES, SEVERITY_LABEL } from '../../shared/categories';
 import { download, send } from '../api';
-import { ErrorList, Underlined } from '../shared';
+import { ErrorList, TryFindings, Underlined } from '../shared';
 import {
   checkDraft, emptyCategory, emptyRule, isSeverity, MATCHER_KINDS, packLevelErrors, packSpec, policyEntry,
   type CategoryDraft, type DraftCheck, type ExampleResult, type PackDraft, type RuleCheck, type RuleDraft,
@@ -169,14 +169,7 @@ function TryDraft({ check }: { check: DraftCheck }) {
       <h3>Try this pack on a reply</h3>
       <textarea id="editor-try-text" rows={3} placeholder="Type or paste a reply to see what these rules flag." value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       <Underlined text={text} findings={findings} />
-      <ul class="try-findings">
-        {findings.map((f) => (
-          <li>
-            <q>{f.text}</q>: {f.message}
-            {f.suggestions.length ? ` Try “${f.suggestions[0]}”.` : ''}
-          </li>
-        ))}
-      </ul>
+      <TryFindings findings={findings} />
     </section>
   );
 }
