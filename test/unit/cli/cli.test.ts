@@ -1,23 +1,15 @@
 // The `cando` command, spawned for real as a user runs it (node bin/cando.js).
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCando, type CliRun } from '../../support/cando-cli';
 
 const root = join(__dirname, '..', '..', '..');
 const starter = join(root, 'rules', 'starter.json');
 
-function cando(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'cando.js'), ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function cando(args: string[], stdin = ''): Promise<CliRun> {
+  return runCando(args, { cwd: root, stdin });
 }
 
 const refund = "Unfortunately we can't refund your order.";

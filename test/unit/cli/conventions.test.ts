@@ -2,27 +2,18 @@
 // with NO_COLOR, --format text|json|jsonl, --fail-on with exit 1, exit 2 for usage errors, --help
 // and --version on every command, globs and several files, positions in bad JSON, "did you mean",
 // and help-desk macro exports. Spawned for real (node bin/cando.js), as a CI script runs it.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CANDO_BIN, runCando, type CliRun } from '../../support/cando-cli';
 
 const root = join(__dirname, '..', '..', '..');
-const bin = join(root, 'bin', 'cando.js');
+const bin = CANDO_BIN;
 const work = mkdtempSync(join(tmpdir(), 'cando-conventions-'));
 
-function cando(args: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...opts.env };
-    const child = spawn(process.execPath, [bin, ...args], { cwd: work, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(opts.stdin ?? '');
-  });
+function cando(args: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return runCando(args, { cwd: work, stdin: opts.stdin, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...opts.env } });
 }
 
 /** Runs cando with stdout on a real terminal (a pseudo-terminal from util-linux `script`). */
