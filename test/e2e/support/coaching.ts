@@ -57,10 +57,27 @@ export async function useOnlyTestPack(ctx: ExtensionBrowser): Promise<void> {
   });
 }
 
+/**
+ * In the options page: sends a request as the product's client does, trying again when the
+ * background is not there to receive it. Firefox answers "Receiving end does not exist" to a message
+ * that arrives while it unloads an idle event page (tests shorten the idle time to 1 s), and Chromium
+ * can while a stopped service worker starts.
+ */
+async function sendWithRetry(message: object): Promise<{ type?: string } | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage(message);
+    } catch (e) {
+      if (attempt >= 5 || !String(e).includes('Receiving end does not exist')) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 async function withOptionsPage(ctx: ExtensionBrowser, use: (send: (message: object) => Promise<{ type?: string } | undefined>) => Promise<void>) {
   const page = await openExtensionPage(ctx, 'options.html');
   try {
-    await use((message) => page.evaluate((m) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage(m), message));
+    await use((message) => page.evaluate(sendWithRetry, message));
   } finally {
     await page.close();
   }
