@@ -3,12 +3,15 @@
 // names the customer, whether the draft asks for something the customer said they already did.
 // Each takes the rule's findings in the draft and returns those that stand, with their messages
 // and suggestions completed. Pure and deterministic, like the rest of the engine.
-import type { CustomerContext, Finding } from './types';
+import { hasTime } from './time-expressions';
+import type { CustomerContext, Finding, TextRange } from './types';
 
 export interface ContextCheckInput {
   draft: string;
   /** The agent's own sentences of the draft (quotes and history left out), one a line. */
   ownText: string;
+  /** Where those sentences are in the draft. */
+  draftSentences: readonly TextRange[];
   customer: CustomerContext;
   /** The customer's own sentences (quoted history left out). */
   customerSentences: readonly string[];
@@ -28,7 +31,8 @@ const FUNCTION_WORDS = new Set(
   not no yes just still any anyone anything some someone something one ever again also too very really even already yet
   help please thanks thank hi hello hey know let get got getting need want like way go going make made able
   tell told say said ask asked try tried
-  ok okay sure well guys team support`.split(/\s+/),
+  ok okay sure well guys team support find things thing question questions
+  wonder wondering curious enquire inquire advise confirm explain reply respond response someone anyone somebody anybody`.split(/\s+/),
 );
 
 /** A rough stem, enough to match "restarted", "restarting" and "restart", or "refunds" and "refund". */
@@ -55,49 +59,149 @@ export function topicStems(text: string): Set<string> {
   return new Set(words.map(stem));
 }
 
-const shares = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
+// Words support messages use for the same thing: a question about "cancelling a subscription" is
+// answered by "end your plan". Each word's stem maps to its group's first stem.
+const SYNONYM_GROUPS = [
+  'ship deliver deliveries delivery send post dispatch courier arrive arrival reach',
+  'cancel end stop terminate close unsubscribe quit',
+  'subscription plan membership account contract',
+  'refund money reimburse reimbursement repay credit',
+  'price cost fee charge postage shipping rate pay',
+  'open hour close closing',
+  'discount offer deal promo coupon code voucher',
+  'change update edit amend modify switch',
+  'order purchase parcel package item',
+  'invoice receipt bill statement',
+  'broken damage faulty defective',
+  'phone call ring',
+  'email mail inbox',
+  'store shop branch',
+  'booking reservation',
+  'login log sign password',
+  'sell sold seller buy',
+  'lock unlock block unblock suspend freeze',
+  'accommodate fit seat capacity hold',
+].map((group) => group.split(' ').map(stem));
+const SYNONYM = new Map(SYNONYM_GROUPS.flatMap((group) => group.map((w) => [w, group[0]] as const)));
+const canonical = (stems: Set<string>) => new Set([...stems].map((w) => SYNONYM.get(w) ?? w));
 
 // Questions that vent rather than ask: no answer is expected in the reply.
 const RHETORICAL =
-  /\b(?:are you (?:kidding|serious|joking)|is this a joke|what(?:'s| is) (?:wrong|going on) with (?:you|your)|how (?:hard|difficult) (?:is|can) it|who does that|what the (?:hell|heck|f\w*)|seriously|why (?:is|does) (?:it|this|everything) (?:always|so hard)|how many (?:more )?times do i (?:have|need) to|how long do i have to wait|why (?:do|should) i (?:even )?bother|what kind of (?:company|service)|with you people)\b/i;
+  /\b(?:are you (?:kidding|serious|joking)|is this a joke|what(?:'s| is) (?:wrong|going on) with (?:you|your)|how (?:hard|difficult) (?:is|can) it|who does that|what the (?:hell|heck|f\w*)|seriously|why (?:is|does) (?:it|this|everything) (?:always|so hard)|how many (?:more )?times do i (?:have|need) to|how long do i have to wait|why (?:do|should) i (?:even )?bother|what kind of (?:company|service)|with you people)\b|^\W*what an?\b/i;
 
-/** The questions in the customer's message that expect an answer (venting and one-word questions left out). */
-export function customerQuestions(sentences: readonly string[]): string[] {
-  return sentences
-    .flatMap((s) => s.split(/(?<=\?)\s+/))
-    .map((s) => s.replace(/^(?:@\w+\s*)+/, '').trim())
-    .filter((q) => q.endsWith('?') && !RHETORICAL.test(q) && topicStems(q).size > 0 && q.split(/\s+/).length >= 3);
+const LEAD = String.raw`^\W*(?:(?:and|also|so|but|ok|okay|plus|or|then|hi|hello|hey)\b[\s,]*)*`;
+const SUBJECT = String.raw`(?:you|u|ya|i|we|they|it|he|she|there|this|that|these|those|my|our|the|your|a|an|anyone|someone|somebody|anybody|any|all|each|every)`;
+// A question without its question mark ("can u tell me the status", "when it will arrive"):
+// an auxiliary before its subject, or a question word before an auxiliary or a subject and "will".
+const ASKS_DIRECTLY = new RegExp(
+  `${LEAD}(?:(?:can|could|will|would|is|are|do|does|did|should|shall|may|might|have|has|was|were|am|isn't|aren't|don't|doesn't|didn't|won't|can't)\\s+(?:${SUBJECT}\\b|\\w+s?\\s+(?:be|get|still|also|really)\\b)` +
+    `|(?:how|what|when|where|why|which|who)(?:'s|\\s+(?:(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|much|many|long|soon|often|to|time|date|day)\\b|${SUBJECT}\\s+(?:will|would|can|should|could|is|are)\\b)))`,
+  'i',
+);
+// A question asked in other words: "I would like to know whether...", "kindly let me know the
+// procedure", "wondering if you ship to Canada", "please advise", "nobody can tell me why...".
+const ASKS_INDIRECTLY =
+  /\b(?:(?:would|'d|\u2019d)\s+like\s+to\s+(?:know|ask|check|find\s+out|confirm)|wish\s+to\s+(?:know|enquire|inquire|ask|check)|(?:want|need|needs|wanted|trying)\s+to\s+(?:know|find\s+out|ask|check\s+(?:if|whether)|understand\s+(?:why|how|what|when|if|whether))|(?:wondering|wonder|curious|unsure|not\s+sure|confused)\s+(?:if|whether|how|what|when|why|where|which|about)|(?:please|pls|plz|kindly|can\s+(?:you|u)|could\s+(?:you|u)|would\s+you|do)\s+(?:\w+\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|advise|advice|confirm|explain|clarify|inform\s+(?:me|us)|update\s+(?:me|us))|(?:help|tell|advise|show)\s+(?:me|us)\s+(?:what|how|where|when|which|why|if|whether)|(?:enquir|inquir)(?:e|ing)\s+(?:if|whether|about|as\s+to)|any\s+(?:idea|update|news|word|eta)s?\s+(?:on|about|when|if|why|regarding|re)\b)/i;
+
+/** True when a customer's sentence asks something, with or without a question mark. */
+export const asksSomething = (sentence: string): boolean => /\?\s*$/.test(sentence) || ((ASKS_DIRECTLY.test(sentence) || ASKS_INDIRECTLY.test(sentence)) && !/:\s*$/.test(sentence));
+
+// Two questions in one sentence: "Do you deliver to Belfast, and how much is postage?"
+const SECOND_QUESTION = /,?\s+(?:and|also|or|plus|but)\s+(?=(?:how|what|when|where|why|which|who|whether|if|is|are|can|could|do|does|will|would|should|tell|let)\b)/i;
+
+const ABOUT_THE_PROBLEM = /\b(?:what|how|where|why)\b/i;
+
+export interface CustomerQuestion {
+  /** The question as the customer wrote it. */
+  text: string;
+  /** Its topic words: its own, or those of the sentence before for "what should I do now?". */
+  topics: Set<string>;
 }
 
-// How much, how long, when: answered with a number, a time or a price, not just the topic.
-const ASKS_QUANTITY = /^(?:\W*(?:and|also|so|but|ok|okay)\b[\s,]*)?(?:how\s+(?:much|many|long|soon|often)|when\b|what\s+(?:time|date|day)\b)/i;
-const HAS_QUANTITY = /\d|\b(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month|year|morning|afternoon|evening|noon|free|no (?:charge|cost|fee)|(?:an?|one|two|three|few) (?:minutes?|hours?|days?)|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
-// A question asking yes or no is answered by a yes or a no.
-const ASKS_YES_NO = /^(?:\W*(?:and|also|so|but|ok|okay)\b[\s,]*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|have|has|may|any)\b/i;
-const SAYS_YES_NO = /\b(?:yes|yep|yeah|no|nope|not yet|correct|absolutely|of course|definitely|unfortunately not|you can|you can't|you cannot|we do|we don't|we can|it is|it isn't|there is|there isn't|there are)\b/i;
+/** The questions in the customer's message that expect an answer (venting and one-word questions left out). */
+export function customerQuestionsWithTopics(sentences: readonly string[]): CustomerQuestion[] {
+  const questions: CustomerQuestion[] = [];
+  let before = new Set<string>();
+  for (const sentence of sentences.flatMap((s) => s.split(/(?<=\?)\s+/))) {
+    const text = sentence.replace(/^(?:@\w+\s*)+/, '').trim();
+    if (!asksSomething(text)) {
+      before = topicStems(text);
+      continue;
+    }
+    for (const part of text.split(SECOND_QUESTION)) {
+      const q = part.trim();
+      if (RHETORICAL.test(q) || q.split(/\s+/).length < 3) continue;
+      const own = topicStems(q);
+      // "What should I do now?" asks about the problem just described; "can you help me?" asks nothing.
+      const topics = own.size || !ABOUT_THE_PROBLEM.test(q) ? own : before;
+      if (topics.size) questions.push({ text: q, topics });
+    }
+  }
+  return questions;
+}
+
+/** The questions in the customer's message that expect an answer. */
+export const customerQuestions = (sentences: readonly string[]): string[] => customerQuestionsWithTopics(sentences).map((q) => q.text);
+
+const ASKED_LEAD = String.raw`^(?:\W*(?:and|also|so|but|ok|okay|or|plus|then)\b[\s,]*)*(?:.*?\b(?:know|tell\s+(?:me|us)|advise|wondering|wonder|enquire|inquire|confirm|explain)\s+)?`;
+// What kind of answer a question wants, and what in a reply gives it.
+const ASKS_TIME = new RegExp(`${ASKED_LEAD}(?:when|how\\s+(?:long|soon)|what\\s+(?:time|date|day)|by\\s+when)\\b|\\b(?:make\\s+it\\s+(?:for|by|in\\s+time)|arrive|get\\s+here|be\\s+(?:here|ready|delivered)|in\\s+time|eta|any\\s+(?:update|news|word|progress)|status|progress)\\b`, 'i');
+// "Any update?", "where is my order?": answered by a time, a "not yet" or what the agent is doing.
+const ASKS_STATUS = new RegExp(`\\b(?:any\\s+(?:update|news|word|progress)|status|progress|eta)\\b|${ASKED_LEAD}where(?:'s|\\s+(?:is|are))\\s+(?:it|they|my|our|the)\\b`, 'i');
+const SAYS_STATUS = /\b(?:not yet|nothing yet|no news|still|is now|has (?:been|left|arrived|shipped)|was (?:sent|shipped|dispatched|delivered|approved|issued|held)|(?:I|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have|'m|\u2019m| am|'re|\u2019re| are)\s+\w+)/i;
+// "Can you resend my receipt?": answered by doing it.
+const ASKS_FOR_ACTION = new RegExp(`${ASKED_LEAD}(?:can|could|would|will)\\s+(?:you|u|someone|somebody)\\b`, 'i');
+const SAYS_DONE = /\b(?:I(?:'ve|\u2019ve| have)|we(?:'ve|\u2019ve| have)|I(?:'ll|\u2019ll| will)|we(?:'ll|\u2019ll| will)|done|of course|happy to|glad to|here is|here's|attached)\b/i;
+// "I'll look into it and get back to you": the honest "I don't know yet" answer (the time is another rule's).
+const DEFERS = /\b(?:look(?:ing)? into|find(?:ing)? out|investigat\w*|get(?:ting)? back to you|follow(?:ing)? up|chas(?:e|ing)|keep you (?:posted|updated)|let you know|update you)\b/i;
+const ASKS_QUANTITY = new RegExp(`${ASKED_LEAD}how\\s+(?:much|many|often)\\b|\\b(?:cost|price|fee|charge)s?\\b`, 'i');
+const HAS_QUANTITY = /\d|\b(?:free|no (?:charge|cost|fee)|nothing|half|double|twice|once)\b/i;
+const ASKS_YES_NO = new RegExp(`${ASKED_LEAD}(?:do|does|did|can|could|is|are|was|were|will|would|should|have|has|may|any|if|whether)\\b`, 'i');
+const SAYS_YES_NO = /\b(?:yes|yep|yeah|yup|no|nope|not yet|correct|absolutely|of course|definitely|certainly|indeed|i'm afraid|i am afraid|includ\w*|exclud\w*|unfortunately not|i'm afraid not|you can|you can't|you cannot|you could|you won't|we do|we don't|we can|we can't|we won't|it is|it isn't|it does|it doesn't|there is|there isn't|there are|there aren't|they are|they're)\b/i;
+const ASKS_WHERE = new RegExp(`${ASKED_LEAD}where\\b`, 'i');
+const SAYS_WHERE = /\b(?:on|in|under|at|from|via|through)\s+(?:the\s+|your\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:page|tab|menu|settings|section|app|site|website|portal|account|dashboard|store|shop|branch|folder|screen|link)\b|>|https?:\/\//i;
+const ASKS_HOW = new RegExp(`${ASKED_LEAD}(?:how\\b(?!\\s+(?:much|many|long|soon|often))|what\\s+(?:should|do|can|must)\\s+(?:i|we)\\b)|\\b(?:procedure|process|steps?|way)\\s+to\\b`, 'i');
+const SAYS_HOW = /\b(?:go to|tap|click|select|choose|open|press|hold|enter|visit|head to|use|under|from|via|steps?|settings|you can|just|simply|follow)\b|>|https?:\/\//i;
+const ASKS_WHY = new RegExp(`${ASKED_LEAD}why\\b`, 'i');
+const SAYS_WHY = /\b(?:because|due to|caused by|as a result|the reason|reason|happened|was (?:a|an|the|caused)|since|so that|so|that's why|this is why|came from|comes from|for (?:security|safety)(?: reasons)?|to protect|go(?:es)? through|routed|duplicate|error|mistake|glitch|bug)\b/i;
 // A link or a how-to is the answer on many help desks ("follow the steps here: ...").
-const POINTS_TO_ANSWER = /https?:\/\/|\bwww\.|\b(?:article|guide|steps?|instructions|help (?:page|centre|center)|faq)\b/i;
+const POINTS_TO_ANSWER = /https?:\/\/|\bwww\.|\b(?:article|guide|instructions|help (?:page|centre|center)|faq)\b/i;
 
 /**
- * The customer's questions the draft does not seem to answer: it shares none of their topic words
- * (and, for "how much / when", gives no number or time), gives no yes or no to a yes-no question,
- * and points to no article or link.
+ * The customer's questions the draft does not seem to answer. An answer covers most of the
+ * question's topic words (in the reply's words or their synonyms), or shares one of them and gives
+ * what the question asks for: a time for "when", a number for "how much", a yes or no, a place for
+ * "where", steps for "how", a reason for "why". A link or an article answers everything.
  */
-export function unansweredQuestions(questions: readonly string[], ownText: string): string[] {
-  const answer = topicStems(ownText);
+export function unansweredQuestions(questions: readonly (string | CustomerQuestion)[], ownText: string): string[] {
   if (POINTS_TO_ANSWER.test(ownText)) return [];
-  return questions.filter((q) => {
-    const topical = shares(topicStems(q), answer);
-    if (ASKS_QUANTITY.test(q)) return !(topical && HAS_QUANTITY.test(ownText));
-    if (ASKS_YES_NO.test(q) && questions.length === 1 && SAYS_YES_NO.test(ownText)) return false;
-    return !topical;
-  });
+  const answer = canonical(topicStems(ownText));
+  const asked = questions.map((q) => (typeof q === 'string' ? { text: q, topics: topicStems(q) } : q));
+  const single = asked.length === 1;
+  return asked
+    .filter(({ text, topics }) => {
+      const wanted = canonical(topics);
+      const covered = [...wanted].filter((w) => answer.has(w)).length;
+      if (covered / wanted.size >= 0.6) return false;
+      const related = covered > 0 || single;
+      if (covered > 0 && DEFERS.test(ownText)) return false;
+      if (ASKS_STATUS.test(text)) return !(related && (hasTime(ownText) || SAYS_STATUS.test(ownText)));
+      if (ASKS_QUANTITY.test(text)) return !(related && HAS_QUANTITY.test(ownText));
+      if (ASKS_TIME.test(text)) return !(related && hasTime(ownText));
+      if (ASKS_WHY.test(text)) return !(covered > 0 && SAYS_WHY.test(ownText));
+      if (ASKS_WHERE.test(text)) return !(covered > 0 && SAYS_WHERE.test(ownText));
+      if (ASKS_HOW.test(text)) return !(covered > 0 && SAYS_HOW.test(ownText));
+      if (ASKS_FOR_ACTION.test(text) && covered > 0 && SAYS_DONE.test(ownText)) return false;
+      if (ASKS_YES_NO.test(text)) return !(related && SAYS_YES_NO.test(ownText));
+      return covered === 0;
+    })
+    .map((q) => q.text);
 }
 
 const quoteList = (items: readonly string[]) => items.map((q) => `\u201C${q.length > 120 ? `${q.slice(0, 117)}...` : q}\u201D`).join(' ');
 
 const questions: ContextCheck = ({ ownText, customerSentences, findings }) => {
-  const open = unansweredQuestions(customerQuestions(customerSentences), ownText);
+  const open = unansweredQuestions(customerQuestionsWithTopics(customerSentences), ownText);
   if (!open.length || !findings.length) return [];
   const [first] = findings;
   return [{ ...first, message: `${first.message} ${quoteList(open)}`.slice(0, 600) }];
@@ -141,23 +245,72 @@ const otherName: ContextCheck = ({ customer, findings }) => {
   });
 };
 
-// Verbs too general to name an action alone ("check", "turn", "switch"): with one of them, the
-// draft and the customer must also share what it was done to.
-const GENERAL_VERBS = new Set(['check', 'turn', 'switch', 'open', 'app', 'phone'].map(stem));
+// Troubleshooting steps, each in the words customers and agents use for it: "turned it off and on
+// again" is a restart, "delete the app and install it again" a reinstall, "tried in Chrome and in
+// Firefox" another browser. A customer's sentence and a draft's request name the same step when
+// they share one of these, or the same specific verb.
+const STEPS: readonly RegExp[] = [
+  /\b(?:re-?start\w*|re-?boot\w*|power[- ]?cycl\w*|(?:turn|switch)\w*\s+(?:\w+\s+){0,2}?(?:off\s+and\s+(?:back\s+)?on|on\s+and\s+off)|(?:turn|switch)\w*\s+(?:\w+\s+){0,2}?off\b[^.!?]*\bon\s+again|unplug\w*)/i,
+  /\b(?:factory\s+reset\w*|reset\w*\s+(?:\w+\s+){0,2}?to\s+factory|hard\s+reset\w*)/i,
+  /\b(?:re-?install\w*|uninstall\w*|fresh\s+install|re-?download\w*|(?:delet|remov)\w*\s+(?:\w+\s+){0,3}?(?:and|then)\s+(?:\w+\s+){0,2}?(?:install|download|add)\w*)/i,
+  /\b(?:(?:different|another|other|second|new|2nd)\s+browsers?|browsers|chrome|firefox|safari|edge|opera|incognito|private\s+(?:window|browsing|mode))\b/i,
+  /\b(?:(?:different|another|other|second|new|2nd|two|both)\s+(?:card|payment\s+method)s?|other\s+cards?)\b/i,
+  /\b(?:(?:clear|delet|empt|wip)\w*\s+(?:\w+\s+){0,3}?(?:cache|cookies|browsing\s+data|history|temp\w*)|cache)\b/i,
+  /\b(?:(?:log|sign)(?:ged|ging)?\s*(?:out|off)\b|re-?log\w*|(?:log|sign)(?:ged|ging)?\s+(?:back\s+)?in\s+again|(?:log|sign)(?:ged|ging)?\s+back\s+in)/i,
+  /\b(?:(?:reset|chang|new)\w*\s+(?:\w+\s+){0,2}?password|password\s+reset|forgot(?:ten)?\s+(?:\w+\s+)?password)\b/i,
+  /\b(?:mobile\s+data|wi-?fi|cellular|hotspot|ethernet|(?:different|another|other)\s+(?:network|connection|wi-?fi))\b/i,
+  /\b(?:updat\w*|upgrad\w*|latest\s+version|firmware)\b/i,
+  /\b(?:expir\w*|expiry)\b/i,
+  /\b(?:re-?enter\w*|re-?typ\w*|(?:enter|typ|try|tri|us)\w*\s+(?:\w+\s+){0,3}?again|retry\w*|(?:\d+|several|many|multiple|few|like\s+\d+)\s+times)\b/i,
+];
+const stepsIn = (text: string) => new Set(STEPS.flatMap((step, i) => (step.test(text) ? [i] : [])));
 
-/** The draft asks the customer to do what they said they already did: the same action (and object, for a general verb). */
-const sameAction: ContextCheck = ({ customerMatches, findings }) => {
-  const done = topicStems(customerMatches.join(' '));
+// The verb of a request ("could you (please) try re-pairing the headphones" → "re-pairing"), for steps outside the list.
+const REQUEST_LEAD = /^(?:.*?\b(?:have\s+you\s+(?:already\s+|ever\s+)?(?:tried|been\s+able\s+to|had\s+a\s+chance\s+to)|did\s+you\s+(?:try|manage\s+to)|(?:could|can|would)\s+you|please|kindly|try|make\s+sure\s+(?:to|you)|you\s+(?:may|might|could|can|should|will)(?:\s+(?:need|want|have)\s+to)?|i(?:['\u2019]d|\s+would)\s+(?:recommend|suggest)|first,?))(?:\s+(?:please|just|also|try|quickly|again|a|an|the|your|to))*\s+/i;
+// Verbs too general to name a step alone.
+const GENERAL_VERBS = new Set(['check', 'turn', 'switch', 'open', 'send', 'tell', 'let', 'share', 'make', 'confirm', 'use', 'go', 'see', 'look', 'give', 'provide', 'reply', 'contact', 'attach', 'describe', 'take', 'keep', 'wait', 'start', 'do'].map(stem));
+function requestVerb(request: string): string | undefined {
+  const word = /^[\p{L}'-]+/u.exec(request.replace(REQUEST_LEAD, ''))?.[0];
+  return word && stem(word);
+}
+
+// A request that builds on what the customer did, or follows the agent's own fix ("Since a fresh
+// install didn't help...", "I've cleared the hold, so please try again now"): not a repeat.
+const BUILDS_ON = /\b(?:thanks?\s+(?:you\s+)?for|since\s+you|as\s+you(?:['\u2019]ve|\s+have|\s+already)|you(?:['\u2019]ve|\s+have)\s+already|(?<!have\s)you\s+already|i\s+see\s+(?:that\s+)?you|now\s+that|i(?:['\u2019]ve|\s+have)|we(?:['\u2019]ve|\s+have)|didn['\u2019]t\s+help|did\s+not\s+help)\b/i;
+
+/** The draft asks the customer to do what they said they already did: the same step, in any words. */
+const sameAction: ContextCheck = ({ customerSentences, customerMatches, findings }) => {
+  // The whole sentence of each thing they did: "The card isn't expired, I checked the date twice."
+  const done = customerSentences.filter((s) => customerMatches.some((m) => s.includes(m))).join('\n');
+  const doneSteps = stepsIn(done);
+  const doneWords = topicStems(customerMatches.join(' '));
   return findings.filter((f) => {
-    const common = [...topicStems(f.text)].filter((w) => done.has(w));
-    return common.some((w) => !GENERAL_VERBS.has(w)) && (common.length > 1 || !GENERAL_VERBS.has(common[0]));
+    if (BUILDS_ON.test(f.text)) return false;
+    if ([...stepsIn(f.text)].some((s) => doneSteps.has(s))) return true;
+    const verb = requestVerb(f.text);
+    if (verb === undefined || !doneWords.has(verb)) return false;
+    // A general verb ("check") names the same step only with the same thing: "check your spam folder".
+    return !GENERAL_VERBS.has(verb) || [...topicStems(f.text)].some((w) => w !== verb && !GENERAL_VERBS.has(w) && doneWords.has(w));
   });
 };
+
+/**
+ * A promise stands only when it says no time (see time-expressions.ts): "I'll call you by Friday",
+ * "Tomorrow morning, I'll call you". A time in an earlier clause of the sentence is not the
+ * promise's: "We received it on the 3rd and your refund will be processed".
+ */
+const withoutTime: ContextCheck = ({ draft, draftSentences, findings }) =>
+  findings.filter((f) => {
+    const sentence = draftSentences.find((r) => r.start <= f.start && f.start < r.end) ?? f;
+    const leadIn = draft.slice(sentence.start, f.start).split(/\s(?:and|but|so)\s|[;:]/i).pop() ?? '';
+    return !hasTime(leadIn) && !hasTime(f.text);
+  });
 
 export const CONTEXT_CHECKS: ReadonlyMap<string, ContextCheck> = new Map(
   Object.entries({
     'unanswered-questions': questions,
     'other-name': otherName,
     'same-action': sameAction,
+    'without-time': withoutTime,
   }),
 );

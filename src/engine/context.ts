@@ -103,7 +103,8 @@ export function contextFindings(rule: CompiledRule, context: CompiledContext, dr
     for (const m of conditionMatches(context.customer.matcher, context.customer.exceptions, sentence)) customerMatches.push(text.slice(m.start, m.end));
   }
   if (!customerMatches.length) return [];
-  let ranges = ownSentenceRanges(draft, skip);
+  const draftSentences = ownSentenceRanges(draft, skip);
+  let ranges = draftSentences;
   const sentences = ranges.map((r) => new Sentence(draft.slice(r.start, r.end)));
   if (context.unlessDraft.some((m) => sentences.some((s) => conditionMatches(m, [], s).length))) return [];
   if (context.at) {
@@ -111,6 +112,6 @@ export function contextFindings(rule: CompiledRule, context: CompiledContext, dr
     ranges = only ? [only] : [];
   }
   let findings = ranges.flatMap((r) => matchRule(rule, new Sentence(draft.slice(r.start, r.end))).map((f) => toFinding(draft, r.start, f)));
-  if (context.check) findings = context.check({ draft, ownText: sentences.map((s) => s.text).join('\n'), customer, customerSentences: ownCustomerSentences, customerMatches, findings });
+  if (context.check) findings = context.check({ draft, draftSentences, ownText: sentences.map((s) => s.text).join('\n'), customer, customerSentences: ownCustomerSentences, customerMatches, findings });
   return findings;
 }
