@@ -87,7 +87,7 @@ const canonical = (stems: Set<string>) => new Set([...stems].map((w) => SYNONYM.
 
 // Questions that vent rather than ask: no answer is expected in the reply.
 const RHETORICAL =
-  /\b(?:are you (?:kidding|serious|joking)|is this a joke|what(?:'s| is) (?:wrong|going on) with (?:you|your)|how (?:hard|difficult) (?:is|can) it|who does that|what the (?:hell|heck|f\w*)|seriously|why (?:is|does) (?:it|this|everything) (?:always|so hard)|how many (?:more )?times do i (?:have|need) to|how long do i have to wait|why (?:do|should) i (?:even )?bother|what kind of (?:company|service)|with you people)\b|^\W*what an?\b/i;
+  /\b(?:are you (?:kidding|serious|joking)|is this a joke|what(?:'s| is) (?:wrong|going on) with (?:you|your)|how (?:hard|difficult) (?:is|can) it|who does that|what the (?:hell|heck|f\w*)|seriously|why (?:is|does) (?:it|this|everything) (?:always|so hard)|how many (?:more )?times do i (?:have|need) to|how long do i have to wait|why (?:do|should) i (?:even )?bother|what kind of (?:company|service)|with you people|(?:this|that) is how you|is this how you|do you (?:even |actually )?care|what(?:'s| is) the point|why do you even)\b|^\W*what an?\b/i;
 
 const LEAD = String.raw`^\W*(?:(?:and|also|so|but|ok|okay|plus|or|then|hi|hello|hey)\b[\s,]*)*`;
 const SUBJECT = String.raw`(?:you|u|ya|i|we|they|it|he|she|there|this|that|these|those|my|our|the|your|a|an|anyone|someone|somebody|anybody|any|all|each|every)`;
@@ -101,7 +101,7 @@ const ASKS_DIRECTLY = new RegExp(
 // A question asked in other words: "I would like to know whether...", "kindly let me know the
 // procedure", "wondering if you ship to Canada", "please advise", "nobody can tell me why...".
 const ASKS_INDIRECTLY =
-  /\b(?:(?:would|'d|\u2019d)\s+like\s+to\s+(?:know|ask|check|find\s+out|confirm)|wish\s+to\s+(?:know|enquire|inquire|ask|check)|(?:want|need|needs|wanted|trying)\s+to\s+(?:know|find\s+out|ask|check\s+(?:if|whether)|understand\s+(?:why|how|what|when|if|whether))|(?:wondering|wonder|curious|unsure|not\s+sure|confused)\s+(?:if|whether|how|what|when|why|where|which|about)|(?:please|pls|plz|kindly|can\s+(?:you|u)|could\s+(?:you|u)|would\s+you|do)\s+(?:\w+\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|advise|advice|confirm|explain|clarify|inform\s+(?:me|us)|update\s+(?:me|us))|(?:help|tell|advise|show)\s+(?:me|us)\s+(?:what|how|where|when|which|why|if|whether)|(?:enquir|inquir)(?:e|ing)\s+(?:if|whether|about|as\s+to)|any\s+(?:idea|update|news|word|eta)s?\s+(?:on|about|when|if|why|regarding|re)\b)/i;
+  /\b(?:(?:would|'d|\u2019d)\s+(?:like|love|want)\s+to\s+(?:know|ask|check|find\s+out|confirm)|keen\s+to\s+(?:know|find\s+out)|let\s+(?:me|us)\s+know\s+(?:if|whether|how|what|when|where|which|why)|wish\s+to\s+(?:know|enquire|inquire|ask|check)|(?:want|need|needs|wanted|trying)\s+to\s+(?:know|find\s+out|ask|check\s+(?:if|whether)|understand\s+(?:why|how|what|when|if|whether))|(?:wondering|wonder|curious|unsure|not\s+sure|confused)\s+(?:if|whether|how|what|when|why|where|which|about)|(?:please|pls|plz|kindly|can\s+(?:you|u)|could\s+(?:you|u)|would\s+you|do)\s+(?:\w+\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|advise|advice|confirm|explain|clarify|inform\s+(?:me|us)|update\s+(?:me|us))|(?:help|tell|advise|show)\s+(?:me|us)\s+(?:what|how|where|when|which|why|if|whether)|(?:enquir|inquir)(?:e|ing)\s+(?:if|whether|about|as\s+to)|any\s+(?:idea|update|news|word|eta)s?\s+(?:on|about|when|if|why|regarding|re)\b)/i;
 
 /** True when a customer's sentence asks something, with or without a question mark. */
 export const asksSomething = (sentence: string): boolean => /\?\s*$/.test(sentence) || ((ASKS_DIRECTLY.test(sentence) || ASKS_INDIRECTLY.test(sentence)) && !/:\s*$/.test(sentence));
@@ -150,8 +150,8 @@ const ASKS_TIME = new RegExp(`${ASKED_LEAD}(?:when|how\\s+(?:long|soon)|what\\s+
 const ASKS_STATUS = new RegExp(`\\b(?:any\\s+(?:update|news|word|progress)|status|progress|eta)\\b|${ASKED_LEAD}where(?:'s|\\s+(?:is|are))\\s+(?:it|they|my|our|the)\\b`, 'i');
 const SAYS_STATUS = /\b(?:not yet|nothing yet|no news|still|is now|has (?:been|left|arrived|shipped)|was (?:sent|shipped|dispatched|delivered|approved|issued|held)|(?:I|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have|'m|\u2019m| am|'re|\u2019re| are)\s+\w+)/i;
 // "Can you resend my receipt?": answered by doing it.
-const ASKS_FOR_ACTION = new RegExp(`${ASKED_LEAD}(?:can|could|would|will)\\s+(?:you|u|someone|somebody)\\b`, 'i');
-const SAYS_DONE = /\b(?:I(?:'ve|\u2019ve| have)|we(?:'ve|\u2019ve| have)|I(?:'ll|\u2019ll| will)|we(?:'ll|\u2019ll| will)|done|of course|happy to|glad to|here is|here's|attached)\b/i;
+const ASKS_FOR_ACTION = new RegExp(`${ASKED_LEAD}(?:(?:can|could|would|will)\\s+(?:you|u|someone|somebody)|(?:can|could|may)\\s+(?:i|we)\\s+(?:get|have|book|request|arrange|receive|order))\\b`, 'i');
+const SAYS_DONE = /\b(?:I(?:'ve|\u2019ve| have)|we(?:'ve|\u2019ve| have)|I(?:'ll|\u2019ll| will)|we(?:'ll|\u2019ll| will)|done|sure|certainly|absolutely|no problem|of course|happy to|glad to|here is|here's|attached|will \w+ you)\b/i;
 // "I'll look into it and get back to you": the honest "I don't know yet" answer (the time is another rule's).
 const DEFERS = /\b(?:look(?:ing)? into|find(?:ing)? out|investigat\w*|get(?:ting)? back to you|follow(?:ing)? up|chas(?:e|ing)|keep you (?:posted|updated)|let you know|update you)\b/i;
 const ASKS_QUANTITY = new RegExp(`${ASKED_LEAD}how\\s+(?:much|many|often)\\b|\\b(?:cost|price|fee|charge)s?\\b`, 'i');
@@ -182,13 +182,14 @@ export function unansweredQuestions(questions: readonly (string | CustomerQuesti
     .filter(({ text, topics }) => {
       const wanted = canonical(topics);
       const covered = [...wanted].filter((w) => answer.has(w)).length;
-      if (covered / wanted.size >= 0.6) return false;
       const related = covered > 0 || single;
       if (covered > 0 && DEFERS.test(ownText)) return false;
       if (ASKS_STATUS.test(text)) return !(related && (hasTime(ownText) || SAYS_STATUS.test(ownText)));
+      // "When" and "how much" want a time or a number: the topic alone does not answer them.
       if (ASKS_QUANTITY.test(text)) return !(related && HAS_QUANTITY.test(ownText));
       if (ASKS_TIME.test(text)) return !(related && hasTime(ownText));
-      if (ASKS_WHY.test(text)) return !(covered > 0 && SAYS_WHY.test(ownText));
+      if (covered / wanted.size >= 0.6) return false;
+      if (ASKS_WHY.test(text)) return !(related && SAYS_WHY.test(ownText));
       if (ASKS_WHERE.test(text)) return !(covered > 0 && SAYS_WHERE.test(ownText));
       if (ASKS_HOW.test(text)) return !(covered > 0 && SAYS_HOW.test(ownText));
       if (ASKS_FOR_ACTION.test(text) && covered > 0 && SAYS_DONE.test(ownText)) return false;
@@ -250,9 +251,9 @@ const otherName: ContextCheck = ({ customer, findings }) => {
 // Firefox" another browser. A customer's sentence and a draft's request name the same step when
 // they share one of these, or the same specific verb.
 const STEPS: readonly RegExp[] = [
-  /\b(?:re-?start\w*|re-?boot\w*|power[- ]?cycl\w*|(?:turn|switch)\w*\s+(?:\w+\s+){0,2}?(?:off\s+and\s+(?:back\s+)?on|on\s+and\s+off)|(?:turn|switch)\w*\s+(?:\w+\s+){0,2}?off\b[^.!?]*\bon\s+again|unplug\w*)/i,
+  /\b(?:re-?start\w*|re-?boot\w*|power[- ]?cycl\w*|(?:turn|switch|power)\w*\s+(?:\w+\s+){0,2}?(?:off\s+and\s+(?:back\s+)?on|on\s+and\s+off)|(?:turn|switch|power)\w*\s+(?:\w+\s+){0,2}?off\b[^.!?]*\b(?:back\s+on|on\s+again)|unplug\w*)/i,
   /\b(?:factory\s+reset\w*|reset\w*\s+(?:\w+\s+){0,2}?to\s+factory|hard\s+reset\w*)/i,
-  /\b(?:re-?install\w*|uninstall\w*|fresh\s+install|re-?download\w*|(?:delet|remov)\w*\s+(?:\w+\s+){0,3}?(?:and|then)\s+(?:\w+\s+){0,2}?(?:install|download|add)\w*)/i,
+  /\b(?:re-?install\w*|uninstall\w*|fresh\s+install|re-?download\w*|(?:delet|remov)\w*[^.!?]{0,40}?\b(?:re-?)?(?:install|download|add)\w*|(?:install|download)\w*\s+(?:\w+\s+)?again)/i,
   /\b(?:(?:different|another|other|second|new|2nd)\s+browsers?|browsers|chrome|firefox|safari|edge|opera|incognito|private\s+(?:window|browsing|mode))\b/i,
   /\b(?:(?:different|another|other|second|new|2nd|two|both)\s+(?:card|payment\s+method)s?|other\s+cards?)\b/i,
   /\b(?:(?:clear|delet|empt|wip)\w*\s+(?:\w+\s+){0,3}?(?:cache|cookies|browsing\s+data|history|temp\w*)|cache)\b/i,
