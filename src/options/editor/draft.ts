@@ -175,6 +175,7 @@ function matcherValue(kind: MatcherKind, text: string): unknown {
 const otherFields = (record: object, known: ReadonlySet<string>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(record).filter(([k]) => !known.has(k)));
 
+// The fields the form has inputs for; any other field (one added to the format later) is kept in `other`.
 const KIND_FIELDS = MATCHER_KINDS.map((k) => k.field);
 const PACK_FIELDS = new Set(['id', 'name', 'version', 'language', 'description', 'categories', 'rules']);
 const RULE_FIELDS = new Set(['id', 'category', 'severity', ...KIND_FIELDS, 'unless', 'customer', 'unlessDraft', 'at', 'check', 'message', 'explanation', 'suggestions', 'examples']);
