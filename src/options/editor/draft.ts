@@ -7,6 +7,7 @@ import { compilePack, exampleFailures, type CompiledPack, type CompiledRule } fr
 import { canonicalPack } from '../../engine/pack-json';
 import { RULE_KINDS } from '../../engine/rules';
 import { CONTEXT_CHECKS } from '../../engine/context-checks';
+import { managedPolicy } from '../../shared/rollout-policy';
 import { describeExample, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type Severity } from '../../engine/types';
 
 /**
@@ -352,11 +353,12 @@ export function packLevelErrors(check: DraftCheck): PackError[] {
   return check.pack.errors.filter((e) => !e.rule || (!e.field?.startsWith('examples.') && !shownByRules.has(`${e.field}:${e.message}`)));
 }
 
-/** The entry for the enterprise policy's `packs` list: the pack inline, or as a JSON string where the policy schema cannot type it (transform suggestions). */
-export function policyEntry(spec: Record<string, unknown>): string {
-  const rules = spec.rules as { suggestions?: unknown[] }[];
-  const typed = rules.every((r) => (r.suggestions ?? []).every((s) => typeof s === 'string'));
-  return JSON.stringify(typed ? { pack: spec } : { json: JSON.stringify(spec) }, null, 2);
-}
+/**
+ * The entry for the enterprise policy's `packs` list: the pack as a JSON string, as `cando policy`
+ * writes it. The browsers check a policy against CanDo's schema (src/background/managed-schema.json),
+ * which cannot type every pack field (transform suggestions, clause frames, context rules and their
+ * examples); a string carries them all unchanged.
+ */
+export const policyEntry = (spec: Record<string, unknown>): string => JSON.stringify(managedPolicy({ packs: [spec] }).packs![0], null, 2);
 
 export const isSeverity = (v: string): v is Severity => (SEVERITIES as readonly string[]).includes(v);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { canonicalPack } from '../../../src/engine';
 import type { PackSpec } from '../../../src/engine/types';
 import {
-  checkDraft, contextExampleLines, contextExamples, draftFromSpec, emptyRule, entryLine, newPackDraft, packSpec, ruleSpec, type PackDraft,
+  checkDraft, contextExampleLines, contextExamples, draftFromSpec, emptyRule, entryLine, newPackDraft, packSpec, policyEntry, ruleSpec, type PackDraft,
 } from '../../../src/options/editor/draft';
 import { packFiles, root } from '../engine/support';
 
@@ -89,4 +89,9 @@ test('fields the form has no input for ($schema, a field added to the format lat
   const draft: PackDraft = draftFromSpec(pack as unknown as PackSpec);
   expect(packSpec(draft)).toEqual(pack);
   expect(Object.keys(packSpec(newPackDraft()))).not.toContain('$schema');
+});
+
+test('the policy entry carries the pack as a JSON string, as `cando policy` writes it, so context rules and clause frames reach the browser whole', () => {
+  const spec = packSpec(draftFromSpec(contextPack));
+  expect(JSON.parse(JSON.parse(policyEntry(spec)).json)).toEqual(spec);
 });
