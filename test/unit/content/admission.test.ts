@@ -82,7 +82,7 @@ function setUp() {
   return { admission, clock, visible, followed, probes, rested, stopped, coached, answerProbes, controller, wakes: () => wakes };
 }
 
-test('an empty editor rests: nothing starts and nothing is probed', () => {
+test('an empty editor rests: nothing runs for it', () => {
   const page = setUp();
   const empty = editor('a', '  ');
   page.admission.found(empty, 'generic', false);
@@ -93,7 +93,7 @@ test('an empty editor rests: nothing starts and nothing is probed', () => {
   expect(page.rested).toEqual([empty]);
 });
 
-test('an editor holding a draft waits to be probed, at once for the first one found', () => {
+test('the first editor found holding a draft is probed at once', () => {
   const page = setUp();
   const a = editor('a');
   page.admission.found(a, 'generic', false);
@@ -221,7 +221,8 @@ test('a coached editor that leaves the view gives its place to one coming into v
   expect(page.coached()).toContain(second.name);
 });
 
-test('an editor that gave its place waits again, and an empty one rests', () => {
+/** The first two coached editors scroll out of view (the second one emptied) and give their places to two coming in. */
+function twoGiveTheirPlaces() {
   const page = fullPage(2);
   const [first, second] = page.live;
   second.draft = '';
@@ -231,9 +232,18 @@ test('an editor that gave its place waits again, and an empty one rests', () => 
   page.clock.advance(LOOK_INTERVAL_MS);
   page.answerProbes();
   expect(page.stopped.sort()).toEqual([first.name, second.name]);
-  expect(page.admission.isDormant(second)).toBe(true);
-  expect(page.admission.isDormant(first)).toBe(false);
-  expect(page.admission.knows(first)).toBe(true);
+  return { ...page, first, second };
+}
+
+test('an editor holding a draft that gave its place waits again', () => {
+  const page = twoGiveTheirPlaces();
+  expect(page.admission.isDormant(page.first)).toBe(false);
+  expect(page.admission.knows(page.first)).toBe(true);
+});
+
+test('an empty editor that gave its place rests', () => {
+  const page = twoGiveTheirPlaces();
+  expect(page.admission.isDormant(page.second)).toBe(true);
 });
 
 test('the editor the agent types in takes the place of the least recently seen one the agent is not in', () => {
@@ -271,14 +281,19 @@ test('an editor that scrolled out of view before its turn does not start', () =>
   expect(page.coached()).toEqual([]);
 });
 
-test('editors that left the page are torn down, and waiting ones forgotten', () => {
-  const page = fullPage(1);
+test('a coached editor that left the page is torn down', () => {
+  const page = fullPage(0);
   page.live[0].connected = false;
-  page.more[0].connected = false;
   page.admission.dropGone();
   expect(page.stopped).toEqual([page.live[0].name]);
-  expect(page.admission.knows(page.more[0])).toBe(false);
   expect(page.followed.has(page.live[0])).toBe(false);
+});
+
+test('a waiting editor that left the page is forgotten', () => {
+  const page = fullPage(1);
+  page.more[0].connected = false;
+  page.admission.dropGone();
+  expect(page.admission.knows(page.more[0])).toBe(false);
 });
 
 test('stopWhere stops only the editors it picks', () => {
@@ -287,7 +302,7 @@ test('stopWhere stops only the editors it picks', () => {
   expect(page.stopped).toEqual(['live3']);
 });
 
-test('aborting stops every coached editor and forgets the waiting ones', () => {
+test('aborting ends all coaching: no session, no waiting editor, no timer', () => {
   const page = fullPage(1);
   page.controller.abort();
   expect(page.stopped).toHaveLength(MAX_LIVE_EDITORS);
