@@ -267,6 +267,8 @@ const AUXILIARIES = new Set([...BE, ...HAVE, ...DO, ...Object.keys(MODALS), 'not
 const OBJECT_STARTS = new Set(['it', 'them', 'us', 'me', 'him', 'her', 'to', 'up', 'out', 'in', 'with', 'on', 'back', 'through', 'over', 'down', 'off', 'at', 'for', 'about']);
 const PREPOSITIONS = new Set(['to', 'with', 'by', 'on', 'from', 'of', 'for', 'at', 'up', 'out', 'about', 'against', 'under', 'per', 'via', 'through', 'contact', 'call', 'email', 'approach', 'ring', 'ask', 'chase']);
 const NP_STOPS = new Set([...GROUP_ADVERBS, 'here', 'there', 'today', 'tomorrow', 'tonight', 'directly', 'yourself', 'yourselves', 'instead', 'asap', 'first', 'and', 'or', 'as', 'well', 'please', 'right', 'any', 'anytime']);
+/** What a possessive names as someone's: "the bank's side" is the bank. */
+const OWNED_PARTS = new Set(['side', 'end', 'part', 'fault', 'mistake', 'error', 'doing', 'problem', 'issue']);
 /** Words after a participle that make it describe the noun before it ("placed on", "sent by"). */
 const REDUCED_RELATIVE_NEXT = new Set(['on', 'in', 'by', 'from', 'at', 'via', 'through', 'during', 'before', 'after', 'online', 'abroad', 'overseas']);
 /** Modals that start a chat clause whose subject ("we", "I") was left out. */
@@ -279,13 +281,16 @@ function subjectClass(np: Token[]): Subject | null {
   if (words.length === 0) return null;
   const first = words[0];
   const head = words[words.length - 1];
+  // "Stripe's side", "the courier's end": whose side it is.
+  const owner = all.indexOf("'s");
+  if (owner > 0 && OWNED_PARTS.has(head)) return subjectClass(np.slice(0, owner));
   if (/ing$/.test(first) && !DETERMINERS.has(first) && tagOf(first) !== 'Noun') return 'doing';
   if (words.includes('i') || words.includes('we') || (all.includes('me') && all.includes('and')) || (first === 'us' && words.length === 1)) return 'speaker';
   if (first === 'you' || (QUANTIFIERS.has(first) && words.includes('you'))) return 'customer';
   // "our team" is the agent's side; "our billing team", "the installation team" another team of the company.
   if (TEAM_NOUNS.has(head)) return (first === 'our' || first === 'my' || first === 'the') && words.length === 2 ? 'speaker' : 'team';
   if (first === 'our' || first === 'my') return SPEAKER_NOUNS.has(head) ? 'speaker' : PARTY_NOUNS.has(head) ? 'other' : 'thing';
-  if (PARTY_NOUNS.has(head) || words.some((w) => w === 'whoever' || w === 'someone' || w === 'somebody' || w === 'they' || w === 'them')) return 'other';
+  if (PARTY_NOUNS.has(head) || words.some((w) => w === 'whoever' || w === 'someone' || w === 'somebody' || w === 'they')) return 'other';
   // A proper name ("Royal Mail", "DHL", "Evri"): a capital that is not the sentence's first letter.
   const last = np[np.length - 1];
   if (!THING_PRONOUNS.has(first) && last.start > 0 && /^\p{Lu}/u.test(last.raw) && !CALENDAR.test(last.w)) return 'named';
@@ -517,7 +522,8 @@ function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, se
       if (i > 0 && !PREPOSITIONS.has(r.rest[i - 1].w)) continue;
       if (frame.about.has(r.rest[i].w)) found = true;
       let j = i;
-      while (j < Math.min(r.rest.length, i + 5) && !PREPOSITIONS.has(r.rest[j].w) && !NP_STOPS.has(r.rest[j].w)) j++;
+      const endsPhrase = (n: number) => r.rest[n].w === 'not' || (n > i && /ing$/.test(r.rest[n].w) && !DETERMINERS.has(r.rest[n - 1].w));
+      while (j < Math.min(r.rest.length, i + 5) && !PREPOSITIONS.has(r.rest[j].w) && !NP_STOPS.has(r.rest[j].w) && !endsPhrase(j)) j++;
       const cls = j > i ? subjectClass(r.rest.slice(i, j)) : null;
       if (cls && frame.about.has(cls)) found = true;
     }
@@ -589,13 +595,16 @@ function frameSubstrings(spec: ClauseSpec): string[][] | null {
   // A word with an apostrophe is looked for up to it, so any apostrophe matches ("didn't" → "didn").
   // Each complement contributes its longest word, the rarest in practice ("at fault" → fault).
   // A phrase of short words ("not me") is looked for whole, with "not" also as "n't".
-  if (spec.complement) {
+  // A phrase that starts with a word a contraction may imply ("is on" in "it's on") is looked for
+  // without that word; a complement that is only such a word cannot be looked for at all.
+  const written = (c: string) => (words(c)[0] === 'not' || !IMPLIED_WORDS.has(words(c)[0]) ? words(c) : words(c).slice(1));
+  if (spec.complement && spec.complement.every((c) => written(c).length > 0)) {
     sets.push([
       ...new Set(
         spec.complement.flatMap((c) => {
-          const word = longest(words(c).map((w) => w.split("'")[0]));
+          const word = longest(written(c).map((w) => w.split("'")[0]));
           if (word.length >= 4) return [word];
-          const phrase = words(c).join(' ');
+          const phrase = written(c).join(' ');
           return [phrase, phrase.replace(/^not /, "n't "), phrase.replace(/^not /, 'n\u2019t ')];
         }),
       ),
