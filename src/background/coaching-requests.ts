@@ -11,8 +11,9 @@ export const coachingHandlers: Handlers<'ping' | 'analyze' | 'stat'> = {
   async analyze(request, { sender }) {
     const { data, view } = await snapshot();
     const origin = senderOrigin(sender);
-    if (origin !== null && data.pausedOrigins.includes(origin)) return { type: 'findings', findings: [], paused: true, lockedRules: [] };
-    return { type: 'findings', findings: analyzeDraft(request.text, request.skip, request.customer), paused: false, lockedRules: view.lockedRules };
+    if (origin !== null && data.pausedOrigins.includes(origin)) return { type: 'findings', findings: [], strengths: [], paused: true, lockedRules: [] };
+    const { findings, strengths } = analyzeDraft(request.text, request.skip, request.customer);
+    return { type: 'findings', findings, strengths, paused: false, lockedRules: view.lockedRules };
   },
   async stat(request) {
     // Only rules that exist are counted, so a page cannot fill storage with made-up ids.

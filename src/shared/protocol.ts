@@ -3,6 +3,7 @@
 // parser the background runs on the request and the parser the sender runs on the answer. Messages
 // can come from a content script running in a hostile page, so nothing that arrives is used unparsed.
 import type { CategoryStyle, CustomerContext, Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
+import type { Strength } from '../engine/strengths';
 import { MAX_CUSTOMER_CHARS, MAX_CUSTOMER_NAME_CHARS, MAX_PACK_CHARS } from './limits';
 import { STAT_EVENTS, type StatCounts, type StatEvent, type SubscriptionOutcome } from './settings';
 
@@ -48,6 +49,8 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type AnalyzeResponse = {
   type: 'findings';
   findings: Finding[];
+  /** What the draft does well, for the reply check: never underlined, never a finding. */
+  strengths: Strength[];
   /** Coaching is paused on this site: show nothing. */
   paused: boolean;
   /** Rules a manager locked on: the card offers no "Turn off this rule" for them. */
@@ -211,6 +214,8 @@ const okOrNull = (raw: unknown): OkResponse | null => (isFailure(raw) ? raw : sh
 
 const isCategoryStyle = (v: unknown): v is CategoryStyle => isObject(v) && isString(v.label) && isString(v.colour) && /^#[0-9a-f]{6}$/i.test(v.colour);
 const isExamples = (v: unknown): boolean => isObject(v) && isStringList(v.flag) && isStringList(v.pass);
+// Checked by shape only: importing the engine's list of kinds would pull the engine into every page's bundle.
+const isStrength = (v: unknown): v is Strength => isObject(v) && isShortString(v.id, 60) && isShortString(v.label) && isString(v.text);
 
 /** A finding whose offsets hold its text in `text`. */
 function isFindingIn(f: unknown, text: string): f is Finding {
@@ -274,8 +279,8 @@ export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
         : null,
     // Findings whose offsets do not hold their words in the draft sent are dropped, not drawn.
     response: (raw, { text }) => {
-      const r = shaped<AnalyzeResponse>(raw, 'findings', { findings: Array.isArray, paused: (v) => typeof v === 'boolean', lockedRules: isStringList });
-      return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)) };
+      const r = shaped<AnalyzeResponse>(raw, 'findings', { findings: Array.isArray, strengths: Array.isArray, paused: (v) => typeof v === 'boolean', lockedRules: isStringList });
+      return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)), strengths: r.strengths.filter(isStrength) };
     },
   },
   ping: { from: 'any', request: () => ({ type: 'ping' }), response: (raw) => shaped(raw, 'pong', {}) },

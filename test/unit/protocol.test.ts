@@ -52,14 +52,22 @@ test('an analysis answer keeps only the findings whose offsets hold their words 
   const good = finding(text, 10, 15);
   const shifted = { ...finding(text, 10, 15), start: 9, end: 14 };
   const past = { ...finding(text, 10, 15), end: 99 };
-  const answer = parseResponse(MESSAGES, { type: 'analyze', text, skip: [] }, { type: 'findings', findings: [good, shifted, past, null], paused: false, lockedRules: [] });
-  expect(answer).toEqual({ type: 'findings', findings: [good], paused: false, lockedRules: [] });
+  const answer = parseResponse(MESSAGES, { type: 'analyze', text, skip: [] }, { type: 'findings', findings: [good, shifted, past, null], strengths: [], paused: false, lockedRules: [] });
+  expect(answer).toEqual({ type: 'findings', findings: [good], strengths: [], paused: false, lockedRules: [] });
+});
+
+test('an analysis answer keeps only well-formed strengths', () => {
+  const good = { id: 'can-do-offer', label: 'Says what you can do', text: 'I can send a replacement' };
+  const strengths = [good, { ...good, id: 7 }, { ...good, label: '' }, { ...good, text: 3 }, null];
+  const answer = parseResponse(MESSAGES, { type: 'analyze', text: 'x', skip: [] }, { type: 'findings', findings: [], strengths, paused: false, lockedRules: [] });
+  expect(answer).toEqual({ type: 'findings', findings: [], strengths: [good], paused: false, lockedRules: [] });
 });
 
 test.each([
   [undefined, 'no answer'],
-  [{ type: 'findings', findings: 'x', paused: false, lockedRules: [] }, 'findings not a list'],
-  [{ type: 'findings', findings: [], paused: 'no', lockedRules: [] }, 'paused not a boolean'],
+  [{ type: 'findings', findings: 'x', strengths: [], paused: false, lockedRules: [] }, 'findings not a list'],
+  [{ type: 'findings', findings: [], strengths: 'x', paused: false, lockedRules: [] }, 'strengths not a list'],
+  [{ type: 'findings', findings: [], strengths: [], paused: 'no', lockedRules: [] }, 'paused not a boolean'],
   [{ type: 'pong' }, 'the answer to another request'],
 ])('an analysis answer %j is refused (%s)', (raw, _why) => {
   expect(parseResponse(MESSAGES, { type: 'analyze', text: 'x', skip: [] }, raw)).toBeNull();
