@@ -1,6 +1,7 @@
 // One coached editor: reads its draft through the shared text model, asks the background for
 // findings (debounced while the agent types, versioned, stale answers dropped), and implements
 // the CoachedEditor seam the overlay draws on.
+import type { Strength } from '../engine/strengths';
 import type { Finding } from '../engine/types';
 import type { BackgroundClient } from '../shared/client';
 import { draftToAnalyse } from '../shared/limits';
@@ -34,9 +35,11 @@ export class EditorSession implements CoachedEditor {
   private moved: { text: string; findings: Finding[] } | null = null;
   private locked = new Set<string>();
   private paused = false;
-  /** Occurrence keys the agent dismissed, and the ones already counted as shown. */
+  /** Occurrence keys the agent dismissed, and the ones (and strength ids) already counted as shown. */
   private readonly dismissed = new Set<string>();
   private readonly shown = new Set<string>();
+  /** What the last answer found the draft does well, for the reply check. */
+  strengths: readonly Strength[] = [];
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private analysedText: string | null = null;
@@ -130,6 +133,10 @@ export class EditorSession implements CoachedEditor {
 
   get isPaused(): boolean {
     return this.paused;
+  }
+
+  get isEmpty(): boolean {
+    return this.read().text.trim() === '';
   }
 
   private get isField(): boolean {
@@ -277,6 +284,7 @@ export class EditorSession implements CoachedEditor {
     if (draft.text.trim() === '') {
       // Nothing to coach: no need to wake the background.
       this.answered([], draft.text);
+      this.strengths = [];
       this.notify();
       return;
     }
@@ -299,6 +307,7 @@ export class EditorSession implements CoachedEditor {
     this.paused = answer.paused;
     this.locked = new Set(answer.lockedRules);
     this.answered(answer.findings, now);
+    this.strengths = answer.strengths;
     this.countShown();
     this.notify();
   }
@@ -310,6 +319,12 @@ export class EditorSession implements CoachedEditor {
       if (this.dismissed.has(key) || this.shown.has(key)) continue;
       this.shown.add(key);
       void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'shown' });
+    }
+    // A strength counts like an underline, once per editor, not once per keystroke (an id never looks like an occurrence key).
+    for (const { id } of this.strengths) {
+      if (this.shown.has(id)) continue;
+      this.shown.add(id);
+      void this.runtime.send({ type: 'strength-stat', strength: id });
     }
   }
 

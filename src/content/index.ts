@@ -3,7 +3,7 @@
 // shadow roots in it and the same-origin iframes it can reach, so a frame's own script steps back
 // when the top can reach it. When the extension is reloaded or updated, the new script (injected
 // by the background into open tabs) takes over and the old one removes its UI quietly.
-import { CONTENT_MESSAGES, parseTabMessage, type TabMessage, type TabStatusResponse } from '../shared/protocol';
+import { CONTENT_MESSAGES, parseTabMessage, type ReplyCheckResponse, type TabMessage, type TabStatusResponse } from '../shared/protocol';
 import { adaptersFor } from './adapters';
 import { EditorSession } from './editor-session';
 import { mountOverlay } from './overlay';
@@ -82,6 +82,11 @@ function main(): void {
     editors: sessions.size,
     focusedFindings: focused?.findings.length ?? 0,
   });
+  /** The reply check of the draft the agent is writing: the focused editor's, or the only one's. */
+  const replyCheck = (): ReplyCheckResponse | undefined => {
+    const session = focused ?? (sessions.size === 1 ? [...sessions][0] : undefined);
+    return session && { type: 'reply-check', paused: session.isPaused, empty: session.isEmpty, findings: session.findings, strengths: session.strengths };
+  };
   const onMessage = (message: TabMessage) => {
     switch (message.type) {
       case 'refresh':
@@ -90,6 +95,9 @@ function main(): void {
       case 'tab-status':
         // Only one frame's answer reaches the popup: the top frame, or a frame that coaches editors.
         return window === window.top || sessions.size > 0 ? status() : undefined;
+      case 'reply-check':
+        // Only a frame with a draft to check answers.
+        return replyCheck();
     }
   };
   signal.addEventListener('abort', runtime.listen(onMessage, parseTabMessage));

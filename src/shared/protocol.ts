@@ -23,6 +23,8 @@ export type Request =
   | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
   /** Content script: count one event for a rule in the local statistics (counts only, no text). */
   | { type: 'stat'; ruleId: string; event: StatEvent }
+  /** Content script: count one draft showing a strength (what the agent did well) in the local statistics. */
+  | { type: 'strength-stat'; strength: string }
   /** Popup: pause or resume coaching on an origin. */
   | { type: 'set-site-paused'; origin: string; paused: boolean }
   /** Options page: read packs, rules, sites and settings. */
@@ -160,13 +162,19 @@ export type PackPreview = {
 };
 export type PackRefused = { type: 'refused'; errors: PackError[] };
 export type PackJson = { type: 'pack-json'; json: string };
-export type StatsResponse = { type: 'stats'; days: Record<string, Record<string, StatCounts>> };
+export type StatsResponse = {
+  type: 'stats';
+  days: Record<string, Record<string, StatCounts>>;
+  /** Per day, how many drafts showed each strength, by strength id. */
+  strengths: Record<string, Record<string, number>>;
+};
 
 export interface ResponseFor {
   analyze: AnalyzeResponse;
   ping: PingResponse;
   'rule-set-enabled': OkResponse;
   stat: OkResponse;
+  'strength-stat': OkResponse;
   'set-site-paused': OkResponse;
   'options-state': OptionsState;
   'pack-preview': PackPreview | PackRefused;
@@ -267,7 +275,7 @@ const withOrigin = <T extends 'site-add' | 'site-remove'>(type: T, raw: Fields) 
 export type Contracts<K extends RequestType> = { [T in K]: MessageContract<T> };
 
 /** The requests any context may send: a content script's (and the pages' too). */
-export type ContentRequestType = 'analyze' | 'ping' | 'rule-set-enabled' | 'stat';
+export type ContentRequestType = 'analyze' | 'ping' | 'rule-set-enabled' | 'stat' | 'strength-stat';
 
 /** The content script's part of the table, on its own so the content script does not carry the pages' parsers. */
 export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
@@ -278,9 +286,10 @@ export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
         ? withCustomer({ type: 'analyze', text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }, raw.customer)
         : null,
     // Findings whose offsets do not hold their words in the draft sent are dropped, not drawn.
+    // Strengths are only passed on (to the reply check and the statistics), which check them there.
     response: (raw, { text }) => {
       const r = shaped<AnalyzeResponse>(raw, 'findings', { findings: Array.isArray, strengths: Array.isArray, paused: (v) => typeof v === 'boolean', lockedRules: isStringList });
-      return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)), strengths: r.strengths.filter(isStrength) };
+      return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)) };
     },
   },
   ping: { from: 'any', request: () => ({ type: 'ping' }), response: (raw) => shaped(raw, 'pong', {}) },
@@ -294,6 +303,11 @@ export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
     from: 'any',
     request: (raw) =>
       isShortString(raw.ruleId) && STAT_EVENTS.includes(raw.event as StatEvent) ? { type: 'stat', ruleId: raw.ruleId, event: raw.event as StatEvent } : null,
+    response: okOrNull,
+  },
+  'strength-stat': {
+    from: 'any',
+    request: (raw) => (isShortString(raw.strength, 60) ? { type: 'strength-stat', strength: raw.strength } : null),
     response: okOrNull,
   },
 };
@@ -364,7 +378,11 @@ export const MESSAGES: Contracts<RequestType> = /* @__PURE__ */ Object.assign({}
   stats: {
     from: 'extension-page',
     request: () => ({ type: 'stats' }),
-    response: (raw) => shaped(raw, 'stats', { days: (v) => isObject(v) && Object.values(v).every((rules) => isObject(rules) && Object.values(rules).every(isStatCounts)) }),
+    response: (raw) =>
+      shaped(raw, 'stats', {
+        days: (v) => isObject(v) && Object.values(v).every((rules) => isObject(rules) && Object.values(rules).every(isStatCounts)),
+        strengths: (v) => isObject(v) && Object.values(v).every(isCountMap),
+      }),
   },
   'site-add': { from: 'extension-page', request: (raw) => withOrigin('site-add', raw), response: okOrNull },
   'site-remove': { from: 'extension-page', request: (raw) => withOrigin('site-remove', raw), response: okOrNull },
@@ -387,15 +405,21 @@ export type TabMessage =
   /** Packs or settings changed: analyse every coached draft again. */
   | { type: 'refresh' }
   /** Popup: is CanDo active here, and how many findings does the focused draft have? */
-  | { type: 'tab-status' };
+  | { type: 'tab-status' }
+  /** Popup's reply check: what the focused draft does well and what is left to fix. */
+  | { type: 'reply-check' };
 export type TabStatusResponse = { type: 'tab-status'; active: boolean; paused: boolean; editors: number; focusedFindings: number };
+/** One thing to fix before sending, as the reply check lists it. */
+export type CheckItem = Pick<Finding, 'ruleId' | 'category' | 'severity' | 'message' | 'text'>;
+/** The reply check of the focused draft (or the only one); `empty` when it holds no words yet. */
+export type ReplyCheckResponse = { type: 'reply-check'; paused: boolean; empty: boolean; findings: readonly CheckItem[]; strengths: readonly Strength[] };
+
+/** The tab messages carry nothing but their type. */
+const TAB_MESSAGES: TabMessage['type'][] = ['refresh', 'tab-status', 'reply-check'];
 
 /** Returns the tab message if `raw` is a well-formed one, otherwise null. */
 export function parseTabMessage(raw: unknown): TabMessage | null {
-  if (!isObject(raw)) return null;
-  if (raw.type === 'refresh') return { type: 'refresh' };
-  if (raw.type === 'tab-status') return { type: 'tab-status' };
-  return null;
+  return isObject(raw) && TAB_MESSAGES.includes(raw.type as TabMessage['type']) ? ({ type: raw.type } as TabMessage) : null;
 }
 
 /** Returns the content script's answer to 'tab-status' if well-formed (the popup checks it on arrival), otherwise null. */
@@ -403,6 +427,17 @@ export function parseTabStatusResponse(raw: unknown): TabStatusResponse | null {
   if (!isObject(raw) || raw.type !== 'tab-status') return null;
   if (typeof raw.active !== 'boolean' || typeof raw.paused !== 'boolean' || !isInt(raw.editors) || !isInt(raw.focusedFindings)) return null;
   return { type: 'tab-status', active: raw.active, paused: raw.paused, editors: raw.editors, focusedFindings: raw.focusedFindings };
+}
+
+const isCheckItem = (f: unknown): boolean => isObject(f) && isString(f.ruleId) && isString(f.category) && isString(f.severity) && isString(f.message) && isString(f.text);
+
+/** Returns the content script's answer to 'reply-check' if well-formed, keeping only the fields the check shows; otherwise null. */
+export function parseReplyCheckResponse(raw: unknown): ReplyCheckResponse | null {
+  if (!isObject(raw) || raw.type !== 'reply-check' || typeof raw.paused !== 'boolean' || typeof raw.empty !== 'boolean') return null;
+  if (!listOf(isCheckItem)(raw.findings) || !listOf(isStrength)(raw.strengths)) return null;
+  const findings = (raw.findings as CheckItem[]).map(({ ruleId, category, severity, message, text }) => ({ ruleId, category, severity, message, text }));
+  const strengths = (raw.strengths as Strength[]).map(({ id, label, text }) => ({ id, label, text }));
+  return { type: 'reply-check', paused: raw.paused, empty: raw.empty, findings, strengths };
 }
 
 /** Sender shape common to chrome.runtime and webextension-polyfill. */
