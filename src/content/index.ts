@@ -3,7 +3,7 @@
 // shadow roots in it and the same-origin iframes it can reach, so a frame's own script steps back
 // when the top can reach it. When the extension is reloaded or updated, the new script (injected
 // by the background into open tabs) takes over and the old one removes its UI quietly.
-import { CONTENT_MESSAGES, parseTabMessage, type ReplyCheckResponse, type TabMessage, type TabStatusResponse } from '../shared/protocol';
+import { CONTENT_ANSWERS, parseTabMessage, type ReplyCheckResponse, type TabMessage, type TabStatusResponse } from '../shared/protocol';
 import { adaptersFor } from './adapters';
 import { EditorSession } from './editor-session';
 import { mountOverlay } from './overlay';
@@ -45,7 +45,7 @@ function main(): void {
 
   const controller = new AbortController();
   const { signal } = controller;
-  const runtime = new BackgroundClient(CONTENT_MESSAGES);
+  const runtime = new BackgroundClient(CONTENT_ANSWERS);
   const stop = () => controller.abort();
   runtime.onDead(stop);
   global[INSTANCE_KEY] = { alive: () => runtime.alive && !signal.aborted, stop };

@@ -273,18 +273,19 @@ const withOrigin = <T extends 'site-add' | 'site-remove'>(type: T, raw: Fields) 
   (isShortString(raw.origin, 2000) ? { type, origin: raw.origin } : null) as RequestOf<T> | null;
 
 export type Contracts<K extends RequestType> = { [T in K]: MessageContract<T> };
+/** What a sender needs of the contracts: the answers' parsers. */
+export type AnswerParsers<K extends RequestType> = { [T in K]: Pick<MessageContract<T>, 'response'> };
 
 /** The requests any context may send: a content script's (and the pages' too). */
 export type ContentRequestType = 'analyze' | 'ping' | 'rule-set-enabled' | 'stat' | 'strength-stat';
 
-/** The content script's part of the table, on its own so the content script does not carry the pages' parsers. */
-export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
+/**
+ * The answers' parsers of the content script's requests: all a content script carries. Who may send
+ * each request and the request's parser are only the background's (CONTENT_MESSAGES), and stay out
+ * of the content script's bundle.
+ */
+export const CONTENT_ANSWERS: AnswerParsers<ContentRequestType> = {
   analyze: {
-    from: 'any',
-    request: (raw) =>
-      isString(raw.text) && isRangeList(raw.skip, raw.text.length)
-        ? withCustomer({ type: 'analyze', text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }, raw.customer)
-        : null,
     // Findings whose offsets do not hold their words in the draft sent are dropped, not drawn.
     // Strengths are only passed on (to the reply check and the statistics), which check them there.
     response: (raw, { text }) => {
@@ -292,25 +293,38 @@ export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
       return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)) };
     },
   },
-  ping: { from: 'any', request: () => ({ type: 'ping' }), response: (raw) => shaped(raw, 'pong', {}) },
+  ping: { response: (raw) => shaped(raw, 'pong', {}) },
+  'rule-set-enabled': { response: okOrNull },
+  stat: { response: okOrNull },
+  'strength-stat': { response: okOrNull },
+};
+
+/** Each request's senders and request parser beside its answer's parser from `answers`. */
+const withAnswers = <K extends RequestType>(answers: AnswerParsers<K>, requests: { [T in K]: Omit<MessageContract<T>, 'response'> }): Contracts<K> =>
+  Object.fromEntries((Object.keys(requests) as K[]).map((type) => [type, { ...requests[type], ...answers[type] }])) as unknown as Contracts<K>;
+
+/** The content script's part of the table. */
+export const CONTENT_MESSAGES: Contracts<ContentRequestType> = /* @__PURE__ */ withAnswers(CONTENT_ANSWERS, {
+  analyze: {
+    from: 'any',
+    request: (raw) =>
+      isString(raw.text) && isRangeList(raw.skip, raw.text.length)
+        ? withCustomer({ type: 'analyze', text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }, raw.customer)
+        : null,
+  },
+  ping: { from: 'any', request: () => ({ type: 'ping' }) },
   'rule-set-enabled': {
     from: 'any',
     request: (raw) =>
       isShortString(raw.ruleId) && typeof raw.enabled === 'boolean' ? { type: 'rule-set-enabled', ruleId: raw.ruleId, enabled: raw.enabled } : null,
-    response: okOrNull,
   },
   stat: {
     from: 'any',
     request: (raw) =>
       isShortString(raw.ruleId) && STAT_EVENTS.includes(raw.event as StatEvent) ? { type: 'stat', ruleId: raw.ruleId, event: raw.event as StatEvent } : null,
-    response: okOrNull,
   },
-  'strength-stat': {
-    from: 'any',
-    request: (raw) => (isShortString(raw.strength, 60) ? { type: 'strength-stat', strength: raw.strength } : null),
-    response: okOrNull,
-  },
-};
+  'strength-stat': { from: 'any', request: (raw) => (isShortString(raw.strength, 60) ? { type: 'strength-stat', strength: raw.strength } : null) },
+});
 
 /** The table: every request type's senders and parsers. */
 export const MESSAGES: Contracts<RequestType> = /* @__PURE__ */ Object.assign({}, CONTENT_MESSAGES, {
@@ -395,7 +409,7 @@ export function parseRequest(raw: unknown): Request | null {
 }
 
 /** The background's answer to `request` if well-formed (checked with `contracts`); a refusal the background gave; otherwise null. */
-export function parseResponse<K extends RequestType, T extends K>(contracts: Contracts<K>, request: RequestOf<T>, raw: unknown): ResponseFor[T] | Failure | null {
+export function parseResponse<K extends RequestType, T extends K>(contracts: AnswerParsers<K>, request: RequestOf<T>, raw: unknown): ResponseFor[T] | Failure | null {
   const contract = contracts[request.type] as MessageContract<T>;
   return contract.response(raw, request) ?? (isFailure(raw) ? raw : null);
 }
@@ -429,14 +443,14 @@ export function parseTabStatusResponse(raw: unknown): TabStatusResponse | null {
   return { type: 'tab-status', active: raw.active, paused: raw.paused, editors: raw.editors, focusedFindings: raw.focusedFindings };
 }
 
-const isCheckItem = (f: unknown): boolean => isObject(f) && isString(f.ruleId) && isString(f.category) && isString(f.severity) && isString(f.message) && isString(f.text);
+const isCheckItem = (f: unknown): f is CheckItem => isObject(f) && isString(f.ruleId) && isString(f.category) && isString(f.severity) && isString(f.message) && isString(f.text);
 
-/** Returns the content script's answer to 'reply-check' if well-formed, keeping only the fields the check shows; otherwise null. */
+/** Returns the content script's answer to 'reply-check' if well-formed, with its well-formed items and only the fields the check shows; otherwise null. */
 export function parseReplyCheckResponse(raw: unknown): ReplyCheckResponse | null {
   if (!isObject(raw) || raw.type !== 'reply-check' || typeof raw.paused !== 'boolean' || typeof raw.empty !== 'boolean') return null;
-  if (!listOf(isCheckItem)(raw.findings) || !listOf(isStrength)(raw.strengths)) return null;
-  const findings = (raw.findings as CheckItem[]).map(({ ruleId, category, severity, message, text }) => ({ ruleId, category, severity, message, text }));
-  const strengths = (raw.strengths as Strength[]).map(({ id, label, text }) => ({ id, label, text }));
+  if (!Array.isArray(raw.findings) || !Array.isArray(raw.strengths)) return null;
+  const findings = raw.findings.filter(isCheckItem).map(({ ruleId, category, severity, message, text }) => ({ ruleId, category, severity, message, text }));
+  const strengths = raw.strengths.filter(isStrength).map(({ id, label, text }) => ({ id, label, text }));
   return { type: 'reply-check', paused: raw.paused, empty: raw.empty, findings, strengths };
 }
 
