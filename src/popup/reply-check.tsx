@@ -33,7 +33,7 @@ export function ReplyCheck({ check }: { check: ReplyCheckResponse | null }) {
       {fixes.length ? (
         <ul class="fixes">
           {fixes.map((f) => (
-            <li data-rule-id={f.ruleId} class={f.severity}>
+            <li data-rule-id={f.ruleId} data-severity={f.severity}>
               {f.message} <q>{f.text}</q>
             </li>
           ))}

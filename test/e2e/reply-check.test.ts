@@ -63,7 +63,7 @@ async function seenCheck(popup: Page): Promise<SeenCheck> {
         label: text(li.querySelector('strong'))!,
         quote: text(li.querySelector('q')),
       })),
-      fixes: Array.from(document.querySelectorAll<HTMLElement>('#reply-check .fixes li'), (li) => ({ ruleId: li.dataset.ruleId!, severity: li.className, text: text(li)! })),
+      fixes: Array.from(document.querySelectorAll<HTMLElement>('#reply-check .fixes li'), (li) => ({ ruleId: li.dataset.ruleId!, severity: li.dataset.severity!, text: text(li)! })),
       none: text(document.querySelector('#check-none')),
       ready: Boolean(document.querySelector('#ready')),
     };
