@@ -1,9 +1,9 @@
 // The engine, hosted in the background: holds the Analyzer for the active packs and answers
-// analyse requests. The pack store decides which packs and rules are active (setActivePacks);
+// analyze requests. The pack store decides which packs and rules are active (setActivePacks);
 // until it has, the built-in packs are active with every rule on.
 import builtinPacks from 'cando:builtin-packs';
 import { Analyzer, compilePack, findStrengths, type CompiledPack, type CustomerContext, type Finding, type Strength, type TextRange } from '../engine';
-import { draftToAnalyse } from '../shared/limits';
+import { draftToAnalyze } from '../shared/limits';
 
 function compileBuiltins(): CompiledPack[] {
   const packs: CompiledPack[] = [];
@@ -31,6 +31,6 @@ export function setActivePacks(packs: CompiledPack[], disabledRules: Iterable<st
 /** The findings and strengths in the draft's first MAX_DRAFT_CHARS characters: one analysis serves underlines and the reply check. */
 export function analyzeDraft(text: string, skip: TextRange[], customer?: CustomerContext): { findings: Finding[]; strengths: Strength[] } {
   analyzer ??= new Analyzer(compileBuiltins(), { onRuleError: reportRuleError });
-  const draft = draftToAnalyse(text);
+  const draft = draftToAnalyze(text);
   return { findings: analyzer.analyze(draft, { skip, customer }), strengths: findStrengths(draft, customer) };
 }

@@ -1,4 +1,4 @@
-// Requests of the content scripts' coaching: analyse a draft, count an event or a strength, liveness.
+// Requests of the content scripts' coaching: analyze a draft, count an event or a strength, liveness.
 import { STRENGTH_IDS, type StrengthId } from '../engine';
 import { analyzeDraft } from './analysis';
 import { error, ok, type Handlers } from './handlers';

@@ -43,7 +43,7 @@ beforeAll(async () => {
   // The analysis of the whole draft is in: its gap is underlined.
   const deadline = Date.now() + 15000;
   while (!(await underlines(page)).some((u) => u.ruleId === 'cando/unfilled-gap')) {
-    if (Date.now() > deadline) throw new Error('the draft was not analysed');
+    if (Date.now() > deadline) throw new Error('the draft was not analyzed');
     await new Promise((r) => setTimeout(r, 100));
   }
 });
