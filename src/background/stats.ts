@@ -24,5 +24,5 @@ function update(count: (stats: StoredStats, now: number) => void): Promise<void>
 /** Counts one event for a rule. */
 export const recordEvent = (ruleId: string, event: StatEvent): Promise<void> => update((stats, now) => countStatEvent(stats, ruleId, event, now));
 
-/** Counts one draft showing the strength `id`. */
+/** Counts one reply showing the strength `id`. */
 export const recordStrength = (id: string): Promise<void> => update((stats, now) => countStrength(stats, id, now));

@@ -74,14 +74,14 @@ function CategoryChart({ label, colour, category, perDay }: { label: string; col
   );
 }
 
-/** How many drafts showed each strength, in the last week and the whole window. */
+/** How many replies showed each strength, in the last week and the whole window. */
 function StrengthsTable({ strengths }: { strengths: StrengthDays }) {
   const recent = dayKey(Date.now() - (RECENT_DAYS - 1) * DAY_MS);
   const count = (id: string, since: string) => Object.entries(strengths).reduce((n, [day, byId]) => n + (day >= since ? (byId[id] ?? 0) : 0), 0);
   return (
     <section class="strengths" aria-labelledby="strengths-title">
       <h3 id="strengths-title">Done well</h3>
-      <p class="muted">Drafts that showed each strength (once per draft; strengths are never underlined).</p>
+      <p class="muted">Replies that showed each strength, counted once per reply editor (strengths are never underlined).</p>
       <table class="stats">
         <thead>
           <tr>

@@ -70,7 +70,7 @@ export type StatCounts = [number, number, number, number, number];
 export interface StoredStats {
   version: 1;
   days: Record<string, Record<string, StatCounts>>;
-  /** Per day, how many drafts showed each strength (what the agent did well), by strength id. */
+  /** Per day, how many replies showed each strength (what the agent did well; once per editor), by strength id. */
   strengths: Record<string, Record<string, number>>;
 }
 
@@ -234,7 +234,7 @@ export function countStatEvent(stats: StoredStats, ruleId: string, event: StatEv
   dropOldDays(stats, now);
 }
 
-/** Counts one draft showing the strength `id` (what the agent did well), and drops days older than the window. */
+/** Counts one reply showing the strength `id` (what the agent did well), and drops days older than the window. */
 export function countStrength(stats: StoredStats, id: string, now: number): void {
   const strengths = (stats.strengths[dayKey(now)] ??= {});
   strengths[id] = (strengths[id] ?? 0) + 1;
