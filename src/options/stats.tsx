@@ -81,7 +81,7 @@ function StrengthsTable({ strengths }: { strengths: StrengthDays }) {
   return (
     <section class="strengths" aria-labelledby="strengths-title">
       <h3 id="strengths-title">Done well</h3>
-      <p class="muted">Replies that showed each strength, counted once per reply editor (strengths are never underlined).</p>
+      <p class="muted">Replies that showed each strength, counted once per reply (strengths are never underlined).</p>
       <table class="stats">
         <thead>
           <tr>

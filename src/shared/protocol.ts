@@ -23,7 +23,7 @@ export type Request =
   | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
   /** Content script: count one event for a rule in the local statistics (counts only, no text). */
   | { type: 'stat'; ruleId: string; event: StatEvent }
-  /** Content script: count a strength (what the agent did well) the draft showed, once per editor, in the local statistics. */
+  /** Content script: count a strength (what the agent did well) the draft showed, once per reply, in the local statistics. */
   | { type: 'strength-stat'; strength: string }
   /** Popup: pause or resume coaching on an origin. */
   | { type: 'set-site-paused'; origin: string; paused: boolean }
@@ -165,7 +165,7 @@ export type PackJson = { type: 'pack-json'; json: string };
 export type StatsResponse = {
   type: 'stats';
   days: Record<string, Record<string, StatCounts>>;
-  /** Per day, how many replies showed each strength (once per editor), by strength id. */
+  /** Per day, how many replies showed each strength (once per reply), by strength id. */
   strengths: Record<string, Record<string, number>>;
 };
 

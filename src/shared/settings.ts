@@ -70,7 +70,7 @@ export type StatCounts = [number, number, number, number, number];
 export interface StoredStats {
   version: 1;
   days: Record<string, Record<string, StatCounts>>;
-  /** Per day, how many replies showed each strength (what the agent did well; once per editor), by strength id. */
+  /** Per day, how many replies showed each strength (what the agent did well; once per reply), by strength id. */
   strengths: Record<string, Record<string, number>>;
 }
 
