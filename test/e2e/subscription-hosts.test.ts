@@ -271,7 +271,7 @@ beforeAll(async () => {
   });
   policy = policyFile(browserName, extension.id, 'subscription-hosts');
   policy.write({ packs: ALL.map((h) => ({ url: packUrl(h) })), fetchTimeoutSeconds: TIMEOUT_SECONDS });
-  ctx = await launchWithExtension(browserName, {}, extension.install);
+  ctx = await launchWithExtension(browserName, policy.launch, extension.install);
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
 afterAll(async () => {
