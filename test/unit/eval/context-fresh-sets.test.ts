@@ -11,7 +11,7 @@ import { CONTEXT_CATEGORIES } from '../../../src/engine';
 const root = join(__dirname, '..', '..', '..');
 type Measured = Record<(typeof CONTEXT_CATEGORIES)[number], { falsePositives: number; misses: number }>;
 
-// Round 2: written after the round-1 rule change, measured once before anything was changed for it.
+// Round 2: written after the round-1 rule change, measured once; the round-2 change then used it.
 const ROUND2: Measured = {
   'context-repeat': { falsePositives: 1, misses: 2 },
   'context-question': { falsePositives: 8, misses: 3 },
@@ -21,7 +21,20 @@ const ROUND2: Measured = {
   'context-tried': { falsePositives: 0, misses: 3 },
 };
 
-describe.each([['context-round2', ROUND2]])('context pack on the %s fresh set', (split, measured) => {
+// Round 3: written after the round-2 change (for which round 2 was used), measured once, never tuned on.
+const ROUND3: Measured = {
+  'context-repeat': { falsePositives: 0, misses: 2 },
+  'context-question': { falsePositives: 4, misses: 1 },
+  'context-frustration': { falsePositives: 0, misses: 3 },
+  'context-name': { falsePositives: 1, misses: 0 },
+  'context-when': { falsePositives: 0, misses: 3 },
+  'context-tried': { falsePositives: 0, misses: 3 },
+};
+
+describe.each([
+  ['context-round2', ROUND2],
+  ['context-round3', ROUND3],
+])('context pack on the %s fresh set', (split, measured) => {
   const report = evaluateSplit(join(__dirname, 'sets'), split, builtinPackFiles(root));
   it.each(CONTEXT_CATEGORIES.map((c) => [c]))('%s: no more false flags or misses than measured', (category) => {
     const { falsePositives, misses } = report.categories[category];
