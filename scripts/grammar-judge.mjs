@@ -30,8 +30,8 @@ async function main() {
   const pairs = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const linter = new LocalLinter({ binary });
   await linter.setup();
-  // British and American spellings of a verb form ("cancelling", "canceling") are both right.
-  const isOtherDialect = async (l) => l.kind === 'Spelling' && /ll(?:ing|ed)$/i.test(l.words) && (await linter.lint(l.words.replace(/ll(ing|ed)$/i, 'l$1'))).length === 0;
+  // British and American spellings of a verb form ("cancelling", "canceling", "CANCELLING") are both right.
+  const isOtherDialect = async (l) => l.kind === 'Spelling' && /ll(?:ing|ed)$/i.test(l.words) && (await linter.lint(l.words.replace(/(l)l(ing|ed)$/i, '$1$2'))).length === 0;
   const lintsOf = async (text) => {
     const gaps = gapRanges(text);
     const lints = (await linter.lint(text))
