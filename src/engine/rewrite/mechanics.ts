@@ -79,14 +79,6 @@ const DANGLING_END = /\b(?:to|as|and|or|but|because|while|the|a|an|of|for|with|i
  */
 const RUN_ON: RegExp[] = [/\bis \[[^\]]*\],\s+(?:the|it|this|that|we|they|he|she|you|i)\s+\p{L}/iu, /,\s+let me\b/i, /^\W*because\s+\[[^\]]*\](?!,)/i];
 
-const firstWord = (text: string): string | undefined => text.slice(Math.max(0, firstLetterAt(text))).match(WORD)?.[0];
-
-/** `candidate` starts with the original's first word, exactly as the agent wrote it. */
-function keepsOwnFirstWord(original: string, candidate: string): boolean {
-  const own = firstWord(original);
-  return own !== undefined && firstWord(candidate) === own;
-}
-
 /** Tidies a candidate made by splicing suggestions into `original`. */
 export function tidy(original: string, candidate: string): string {
   let out = candidate
@@ -103,10 +95,9 @@ export function tidy(original: string, candidate: string): string {
     if (word.length > 1 && word === word.toUpperCase()) continue; // an acronym (PO, FAQ)
     out = `${out.slice(0, index)}${word[0].toLowerCase()}${out.slice(index + 1)}`;
   }
-  // A rewritten sentence starts with a capital, even in a reply written in lower case, unless it
-  // starts with the agent's own first word, as they wrote it ("lol", "ok so"): that word is theirs.
+  // A rewritten sentence starts with a capital, even in a reply written in lower case.
   const to = firstLetterAt(out);
-  if (to >= 0 && !keepsOwnFirstWord(original, out)) out = `${out.slice(0, to)}${out[to].toUpperCase()}${out.slice(to + 1)}`;
+  if (to >= 0) out = `${out.slice(0, to)}${out[to].toUpperCase()}${out.slice(to + 1)}`;
   if (isAllCaps(original)) out = out.toUpperCase();
   return out;
 }
@@ -120,7 +111,7 @@ export function mechanicalDefects(original: string, candidate: string): string[]
   if ((candidate.match(DOUBLED_WORD) ?? []).some((m) => !original.toLowerCase().includes(m.toLowerCase()))) defects.push('doubled word');
   if (isAllCaps(original) && LOWER.test(candidate)) defects.push('lower case in an ALL CAPS sentence');
   const to = firstLetterAt(candidate);
-  if (to >= 0 && LOWER.test(candidate[to]) && !keepsOwnFirstWord(original, candidate)) defects.push('sentence starts in lower case');
+  if (to >= 0 && LOWER.test(candidate[to])) defects.push('sentence starts in lower case');
   if (newMatches(GLUED_WORDS).length) defects.push('words run together');
   if (newMatches(SPLIT_CONTRACTION).length) defects.push('split contraction');
   if (newMidSentenceCapitals(original, candidate).some(({ word }) => word.length === 1 || word !== word.toUpperCase())) defects.push('capital mid-sentence');
