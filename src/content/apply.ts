@@ -12,6 +12,9 @@ import { isTextField, readField, type DraftText } from './text-model';
 const SELECTION_SETTLE_MS = 40;
 
 /** Replaces text [start, end) of `el` with `replacement`; resolves to whether the draft now holds it. */
+export type TextReplacer = (el: HTMLElement, read: () => DraftText, start: number, end: number, replacement: string) => Promise<boolean>;
+
+/** The shared way, for any editor whose adapter names none of its own. */
 export async function replaceText(
   el: HTMLElement,
   read: () => DraftText,

@@ -6,14 +6,22 @@
 import { CONTENT_MESSAGES, parseTabMessage, type TabMessage, type TabStatusResponse } from '../shared/protocol';
 import { adaptersFor } from './adapters';
 import { EditorSession } from './editor-session';
+import { MIRROR_TAG } from './field-rects';
 import { mountOverlay } from './overlay';
+import { isOverlayHost, removeLeftoverHosts } from './overlay/host';
 import { BackgroundClient } from '../shared/client';
-import { EditorWatcher } from './watcher';
+import { EditorWatcher, type OwnMarkup } from './watcher';
 
 /** A new content script announces itself with this DOM event: older ones tear down. */
 const TAKEOVER_EVENT = 'cando:content-takeover';
 /** How long an older script waits for its extension to answer before it gives way to the new one. */
 const TAKEOVER_PING_MS = 1500;
+/** What CanDo itself puts in a page: the overlay host, and the mirror that measures text fields. */
+const OWN_MARKUP: OwnMarkup = {
+  isOurs: (node) => isOverlayHost(node) || node.nodeName === MIRROR_TAG.toUpperCase(),
+  removeLeftovers: removeLeftoverHosts,
+};
+
 /** The running instance, in this isolated world, for a script injected again into the same world. */
 const INSTANCE_KEY = '__candoContentScript';
 
@@ -58,38 +66,38 @@ function main(): void {
     else void runtime.send({ type: 'ping' }, TAKEOVER_PING_MS).then((answer) => answer.type === 'pong' || stop());
   }, { signal });
 
-  const sessions = new Set<EditorSession>();
   let focused: EditorSession | null = null;
   const watcher = new EditorWatcher(
     adaptersFor(new URL(location.href)),
     (element, adapter, editorSignal) => {
       const session = new EditorSession(element, adapter, runtime, editorSignal);
-      sessions.add(session);
       element.addEventListener('focusin', () => (focused = session), { signal: editorSignal });
       editorSignal.addEventListener('abort', () => {
-        sessions.delete(session);
         if (focused === session) focused = null;
       });
       mountOverlay(session, editorSignal);
+      return session;
     },
+    OWN_MARKUP,
     signal,
   );
 
-  const status = (): TabStatusResponse => ({
+  const status = (sessions: EditorSession[]): TabStatusResponse => ({
     type: 'tab-status',
     active: runtime.alive,
-    paused: [...sessions].some((s) => s.isPaused),
-    editors: sessions.size,
+    paused: sessions.some((s) => s.isPaused),
+    editors: sessions.length,
     focusedFindings: focused?.findings.length ?? 0,
   });
   const onMessage = (message: TabMessage) => {
+    const sessions = [...watcher.sessions()];
     switch (message.type) {
       case 'refresh':
         for (const session of sessions) session.refresh();
         return undefined;
       case 'tab-status':
         // Only one frame's answer reaches the popup: the top frame, or a frame that coaches editors.
-        return window === window.top || sessions.size > 0 ? status() : undefined;
+        return window === window.top || sessions.length > 0 ? status(sessions) : undefined;
     }
   };
   signal.addEventListener('abort', runtime.listen(onMessage, parseTabMessage));

@@ -1,6 +1,6 @@
 // The one client of the background, for content scripts, the options page and the popup alike:
 // every answer is checked with the protocol's response parser, a send that fails while a stopped
-// service worker starts is tried once more, and a caller may set a timeout. When the extension is
+// background starts is tried again, and a caller may set a timeout. When the extension is
 // reloaded or updated, an old content script stays in the page with a dead runtime: every call then
 // fails. Instead of throwing into the help desk's page, the first failure marks the runtime dead and
 // runs `onDead` (teardown).
@@ -21,8 +21,13 @@ const api = (): RuntimeApi | undefined => {
   return g.browser?.runtime ?? g.chrome?.runtime;
 };
 
-/** A stopped MV3 service worker is started again by the next message; while it starts, a send can fail once. */
-const RETRY_DELAY_MS = 150;
+/**
+ * A stopped MV3 service worker, or a Firefox event page unloaded when idle, is started by the next
+ * message, but sends fail while it starts (Firefox rejects the message that wakes it with "Receiving
+ * end does not exist", and on a busy machine the start takes seconds): a failed send is tried again
+ * after each of these pauses.
+ */
+const RETRY_DELAYS_MS = [150, 400, 1000, 2000];
 
 const failure = (message: string): Failure => ({ type: 'error', message });
 const NO_ANSWER = failure('CanDo’s background did not answer.');
@@ -55,7 +60,7 @@ export class BackgroundClient<K extends RequestType> {
    */
   async send<T extends K>(request: RequestOf<T>, timeoutMs?: number): Promise<ResponseFor[T] | Failure> {
     let lastError = NO_ANSWER;
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
       if (!this.alive) {
         this.die();
         return GONE;
@@ -70,7 +75,7 @@ export class BackgroundClient<K extends RequestType> {
           return GONE;
         }
         lastError = failure(e instanceof Error ? e.message : String(e));
-        await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+        if (attempt < RETRY_DELAYS_MS.length) await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
       }
     }
     return lastError;
