@@ -1,6 +1,7 @@
 // One coached editor: reads its draft (DraftSource), asks the background for findings (debounced
 // while the agent types, versioned, stale answers dropped), carries them through edits
 // (FindingsTracker), and implements the CoachedEditor seam the overlay draws on.
+import type { Strength } from '../engine/strengths';
 import type { Finding } from '../engine/types';
 import type { BackgroundClient } from '../shared/client';
 import { draftToAnalyze } from '../shared/limits';
@@ -29,6 +30,9 @@ export class EditorSession implements CoachedEditor {
   readonly #source: DraftSource;
   #locked = new Set<string>();
   #paused = false;
+  /** What the last answer found the draft does well (for the reply check), and the strengths already counted for this reply. */
+  #strengths: readonly Strength[] = [];
+  readonly #countedStrengths = new Set<string>();
   readonly #listeners = new Set<() => void>();
   #version = 0;
   #analyzedText: string | null = null;
@@ -92,6 +96,10 @@ export class EditorSession implements CoachedEditor {
 
   get isPaused(): boolean {
     return this.#paused;
+  }
+
+  get strengths(): readonly Strength[] {
+    return this.#strengths;
   }
 
   /** The draft as it is now. */
@@ -213,8 +221,10 @@ export class EditorSession implements CoachedEditor {
     this.#analyzedCustomer = customerKey;
     const version = ++this.#version;
     if (draft.text.trim() === '') {
-      // Nothing to coach: no need to wake the background.
+      // Nothing to coach: no need to wake the background. An emptied editor (a reply sent) starts a new reply.
       this.#tracked.answered([], draft.text);
+      this.#strengths = [];
+      this.#countedStrengths.clear();
       this.#notify();
       return;
     }
@@ -237,6 +247,7 @@ export class EditorSession implements CoachedEditor {
     this.#paused = answer.paused;
     this.#locked = new Set(answer.lockedRules);
     this.#tracked.answered(answer.findings, now);
+    this.#strengths = answer.strengths;
     this.#countShown();
     this.#notify();
   }
@@ -244,6 +255,12 @@ export class EditorSession implements CoachedEditor {
   #countShown(): void {
     if (this.#paused) return;
     for (const finding of this.#tracked.newlyShown()) void this.#runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'shown' });
+    // Each strength once per reply: the statistics count replies that did it well, not keystrokes.
+    for (const { id } of this.#strengths) {
+      if (this.#countedStrengths.has(id)) continue;
+      this.#countedStrengths.add(id);
+      void this.#runtime.send({ type: 'strength-stat', strength: id });
+    }
   }
 
   #notify(): void {

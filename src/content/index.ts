@@ -3,7 +3,7 @@
 // shadow roots in it and the same-origin iframes it can reach, so a frame's own script steps back
 // when the top can reach it. When the extension is reloaded or updated, the new script (injected
 // by the background into open tabs) takes over and the old one removes its UI quietly.
-import { CONTENT_MESSAGES, parseTabMessage, type TabMessage, type TabStatusResponse } from '../shared/protocol';
+import { CONTENT_ANSWERS, parseTabMessage, type ReplyCheckResponse, type TabMessage, type TabStatusResponse } from '../shared/protocol';
 import { adaptersFor } from './adapters';
 import { EditorSession } from './editor-session';
 import { MIRROR_TAG } from './field-rects';
@@ -53,7 +53,7 @@ function main(): void {
 
   const controller = new AbortController();
   const { signal } = controller;
-  const runtime = new BackgroundClient(CONTENT_MESSAGES);
+  const runtime = new BackgroundClient(CONTENT_ANSWERS);
   const stop = () => controller.abort();
   runtime.onDead(stop);
   global[INSTANCE_KEY] = { alive: () => runtime.alive && !signal.aborted, stop };
@@ -89,6 +89,11 @@ function main(): void {
     editors: sessions.length,
     focusedFindings: focused?.findings.length ?? 0,
   });
+  /** The reply check of the draft the agent is writing: the focused editor's, or the only one's. */
+  const replyCheck = (sessions: EditorSession[]): ReplyCheckResponse | undefined => {
+    const session = focused ?? (sessions.length === 1 ? sessions[0] : undefined);
+    return session && { type: 'reply-check', paused: session.isPaused, empty: session.read().text.trim() === '', findings: session.findings, strengths: session.strengths };
+  };
   const onMessage = (message: TabMessage) => {
     const sessions = [...watcher.sessions()];
     switch (message.type) {
@@ -98,6 +103,9 @@ function main(): void {
       case 'tab-status':
         // Only one frame's answer reaches the popup: the top frame, or a frame that coaches editors.
         return window === window.top || sessions.length > 0 ? status(sessions) : undefined;
+      case 'reply-check':
+        // Only a frame with a draft to check answers.
+        return replyCheck(sessions);
     }
   };
   signal.addEventListener('abort', runtime.listen(onMessage, parseTabMessage));

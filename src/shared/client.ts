@@ -4,7 +4,7 @@
 // reloaded or updated, an old content script stays in the page with a dead runtime: every call then
 // fails. Instead of throwing into the help desk's page, the first failure marks the runtime dead and
 // runs `onDead` (teardown).
-import { parseResponse, type Contracts, type Failure, type RequestOf, type RequestType, type ResponseFor, type TabMessage } from './protocol';
+import { parseResponse, type AnswerParsers, type Failure, type RequestOf, type RequestType, type ResponseFor, type TabMessage } from './protocol';
 
 interface RuntimeApi {
   id?: string;
@@ -33,12 +33,12 @@ const failure = (message: string): Failure => ({ type: 'error', message });
 const NO_ANSWER = failure('CanDo’s background did not answer.');
 const GONE = failure('CanDo was updated or switched off: reload the page.');
 
-/** A client for the requests in `contracts` (a content script's client carries only the content requests' parsers). */
+/** A client for the requests in `contracts` (a content script's client carries only the content requests' answer parsers). */
 export class BackgroundClient<K extends RequestType> {
   private dead = false;
   private readonly deadListeners: (() => void)[] = [];
 
-  constructor(private readonly contracts: Contracts<K>) {}
+  constructor(private readonly contracts: AnswerParsers<K>) {}
 
   get alive(): boolean {
     if (this.dead) return false;
