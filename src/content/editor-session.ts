@@ -1,17 +1,19 @@
 // One coached editor: reads its draft through the shared text model, asks the background for
 // findings (debounced while the agent types, versioned, stale answers dropped), and implements
 // the CoachedEditor seam the overlay draws on.
-import type { Finding } from '../engine/types';
+import { findGaps } from '../engine/rewrite/gaps';
+import type { Finding, Rewrite, TextRange } from '../engine/types';
 import type { BackgroundClient } from '../shared/client';
 import { draftToAnalyse } from '../shared/limits';
 import type { ContentRequestType } from '../shared/protocol';
 import type { Adapter } from './adapters';
-import { replaceText } from './apply';
+import { replaceText, selectText } from './apply';
 import { fieldRects } from './field-rects';
 import type { CoachedEditor } from './session';
-import { editBetween, moveThroughEdit } from './text-edit';
+import { editBetween, moveThroughEdit, type TextEdit } from './text-edit';
 import { isTextField, readEditable, readField, type DraftText } from './text-model';
 import { checkValues } from './value-check';
+import { choicesOf } from './overlay/cards';
 
 /** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
 const DEBOUNCE_MS = 50;
@@ -100,7 +102,8 @@ export class EditorSession implements CoachedEditor {
         if (this.dismissed.has(key)) continue;
         const range = edit ? moveThroughEdit(finding, edit, text) : finding;
         if (!range) continue;
-        const moved = range === finding ? finding : { ...finding, start: range.start, end: range.end };
+        // Rewrites reach past the flagged words: an edit after those words may still touch them.
+        const moved = !edit || (range === finding && !finding.rewrites) ? finding : { ...finding, ...range, rewrites: moveRewrites(finding.rewrites, edit, text) };
         this.keys.set(moved, key);
         findings.push(moved);
       }
@@ -174,37 +177,52 @@ export class EditorSession implements CoachedEditor {
     return Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
   }
 
-  caretOffset(): number | null {
+  get text(): string {
+    return this.read().text;
+  }
+
+  selection(): TextRange | null {
     if (this.isField) {
       const field = this.element as HTMLTextAreaElement;
-      return this.element.ownerDocument.activeElement === field ? field.selectionEnd : null;
+      return this.element.ownerDocument.activeElement === field ? { start: field.selectionStart ?? 0, end: field.selectionEnd ?? 0 } : null;
     }
     const root = this.element.getRootNode() as Document | ShadowRoot;
     const selection = 'getSelection' in root && typeof root.getSelection === 'function' ? root.getSelection() : this.win.getSelection();
-    if (!selection || selection.rangeCount === 0 || !selection.focusNode || !this.element.contains(selection.focusNode)) return null;
-    return this.read().offsetOf(selection.focusNode, selection.focusOffset);
+    if (!selection?.rangeCount || !this.element.contains(selection.focusNode)) return null;
+    const range = selection.getRangeAt(0);
+    const draft = this.read();
+    const start = draft.offsetOf(range.startContainer, range.startOffset);
+    const end = draft.offsetOf(range.endContainer, range.endOffset);
+    return start === null || end === null ? null : { start, end };
   }
 
-  async apply(finding: Finding, suggestion: string): Promise<boolean> {
+  select(range: TextRange): void {
+    selectText(this.element, this.read(), range);
+  }
+
+  async apply(findings: readonly Finding[], choice: Rewrite): Promise<Rewrite | null> {
     const typing = this.lastInputAt + TYPING_SETTLE_MS - Date.now();
     if (typing > 0) await new Promise((resolve) => this.win.setTimeout(resolve, typing));
-    if (this.signal.aborted) return false;
-    // The finding as it is now: typing while the card waited may have moved its words, or touched them.
-    const key = this.keys.get(finding);
-    const current = this.findings.find((f) => this.keys.get(f) === key);
-    // Never apply to a stale range: the words must still be where the finding says.
-    if (!current || this.read().text.slice(current.start, current.end) !== current.text) return false;
-    const applied = await replaceText(this.element, () => this.read(), current.start, current.end, suggestion);
-    if (applied) {
-      void this.runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'applied' });
-      // The applied finding goes at once; the rest move with the text until the new answer, which must come
-      // even if the text returns to what was analysed before (an undo before the debounce ends).
-      this.keepFindings((f) => this.keys.get(f) !== key);
-      this.analysedText = null;
-      this.notify();
-      this.schedule();
-    }
-    return applied;
+    if (this.signal.aborted) return null;
+    // The choice as it is now: typing while the card waited may have moved its words, or touched them.
+    const keys = new Set(findings.map((f) => this.keys.get(f)));
+    const current = this.findings.find((f) => keys.has(this.keys.get(f)) && choicesOf(f).some((c) => c.text === choice.text));
+    const now = current && choicesOf(current).find((c) => c.text === choice.text);
+    // Never apply to a stale range: the flagged words must still be where the finding says (and a
+    // rewrite is only there while no edit touched its words, see moveRewrites).
+    if (!now || this.read().text.slice(current.start, current.end) !== current.text) return null;
+    // A rewrite with gaps to fill selects the first one: typing replaces it.
+    const [gap] = findGaps(now.text);
+    const applied = await replaceText(this.element, () => this.read(), now.start, now.end, now.text, gap && { start: now.start + gap.start, end: now.start + gap.end });
+    if (!applied) return null;
+    for (const f of findings) void this.runtime.send({ type: 'stat', ruleId: f.ruleId, event: 'applied' });
+    // The card's findings go at once; the rest move with the text until the new answer, which must come
+    // even if the text returns to what was analysed before (an undo before the debounce ends).
+    this.keepFindings((f) => !keys.has(this.keys.get(f)));
+    this.analysedText = null;
+    this.notify();
+    this.schedule();
+    return now;
   }
 
   dismiss(finding: Finding): void {
@@ -320,6 +338,15 @@ export class EditorSession implements CoachedEditor {
       for (const listener of [...this.listeners]) listener();
     });
   }
+}
+
+/** A finding's rewrites moved through an edit; none when the edit touched one (they are stale until the next answer). */
+function moveRewrites(rewrites: Rewrite[] | undefined, edit: TextEdit, text: string): Rewrite[] | undefined {
+  const moved = rewrites?.map((r) => {
+    const at = moveThroughEdit(r, edit, text);
+    return at && { ...r, ...at };
+  });
+  return moved?.every(Boolean) ? (moved as Rewrite[]) : undefined;
 }
 
 /**

@@ -30,13 +30,17 @@ const GONE = failure('CanDo was updated or switched off: reload the page.');
 
 /** A client for the requests in `contracts` (a content script's client carries only the content requests' parsers). */
 export class BackgroundClient<K extends RequestType> {
-  private dead = false;
-  private readonly deadListeners: (() => void)[] = [];
+  #dead = false;
+  readonly #deadListeners: (() => void)[] = [];
 
-  constructor(private readonly contracts: Contracts<K>) {}
+  readonly #contracts: Contracts<K>;
+
+  constructor(contracts: Contracts<K>) {
+    this.#contracts = contracts;
+  }
 
   get alive(): boolean {
-    if (this.dead) return false;
+    if (this.#dead) return false;
     try {
       return Boolean(api()?.id);
     } catch {
@@ -45,7 +49,7 @@ export class BackgroundClient<K extends RequestType> {
   }
 
   onDead(listener: () => void): void {
-    this.deadListeners.push(listener);
+    this.#deadListeners.push(listener);
   }
 
   /**
@@ -57,16 +61,16 @@ export class BackgroundClient<K extends RequestType> {
     let lastError = NO_ANSWER;
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!this.alive) {
-        this.die();
+        this.#die();
         return GONE;
       }
       try {
         const answer = api()!.sendMessage(request);
         const raw = timeoutMs === undefined ? await answer : await Promise.race([answer, new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs))]);
-        return parseResponse(this.contracts, request, raw) ?? NO_ANSWER;
+        return parseResponse(this.#contracts, request, raw) ?? NO_ANSWER;
       } catch (e) {
         if (!this.alive) {
-          this.die();
+          this.#die();
           return GONE;
         }
         lastError = failure(e instanceof Error ? e.message : String(e));
@@ -97,9 +101,9 @@ export class BackgroundClient<K extends RequestType> {
     };
   }
 
-  private die(): void {
-    if (this.dead) return;
-    this.dead = true;
-    for (const listener of this.deadListeners.splice(0)) listener();
+  #die(): void {
+    if (this.#dead) return;
+    this.#dead = true;
+    for (const listener of this.#deadListeners.splice(0)) listener();
   }
 }
