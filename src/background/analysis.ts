@@ -1,9 +1,9 @@
 // The engine, hosted in the background: holds the Analyzer for the active packs and answers
-// analyse requests. The pack store decides which packs and rules are active (setActivePacks);
+// analyze requests. The pack store decides which packs and rules are active (setActivePacks);
 // until it has, the built-in packs are active with every rule on.
 import builtinPacks from 'cando:builtin-packs';
 import { Analyzer, compilePack, type CompiledPack, type CustomerContext, type Finding, type TextRange } from '../engine';
-import { draftToAnalyse } from '../shared/limits';
+import { draftToAnalyze } from '../shared/limits';
 
 function compileBuiltins(): CompiledPack[] {
   const packs: CompiledPack[] = [];
@@ -31,5 +31,5 @@ export function setActivePacks(packs: CompiledPack[], disabledRules: Iterable<st
 /** The findings in the draft's first MAX_DRAFT_CHARS characters. */
 export function analyzeDraft(text: string, skip: TextRange[], customer?: CustomerContext): Finding[] {
   analyzer ??= new Analyzer(compileBuiltins(), { onRuleError: reportRuleError });
-  return analyzer.analyze(draftToAnalyse(text), { skip, customer });
+  return analyzer.analyze(draftToAnalyze(text), { skip, customer });
 }

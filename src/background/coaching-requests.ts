@@ -1,4 +1,4 @@
-// Requests of the content scripts' coaching: analyse a draft, count an event, liveness.
+// Requests of the content scripts' coaching: analyze a draft, count an event, liveness.
 import { analyzeDraft } from './analysis';
 import { error, ok, type Handlers } from './handlers';
 import { hasRule } from './packs';

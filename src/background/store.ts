@@ -71,7 +71,7 @@ export function snapshot(): Promise<StoreSnapshot> {
 /**
  * Applies one change to the stored data: `change` mutates a fresh copy read from storage and
  * returns a result; the data is written, the engine gets the new packs, and open help-desk tabs
- * analyse their drafts again. A change that throws writes nothing.
+ * analyze their drafts again. A change that throws writes nothing.
  */
 export function update<T>(change: (data: StoredData) => T): Promise<T> {
   const run = queue.then(async () => {
@@ -100,7 +100,7 @@ export function reloadPolicy(): Promise<StoreSnapshot> {
 }
 
 /**
- * Tells every tab's content scripts to analyse their drafts again (tabs without CanDo ignore it),
+ * Tells every tab's content scripts to analyze their drafts again (tabs without CanDo ignore it),
  * and open extension pages (options) to read the store again.
  */
 async function refreshTabs(): Promise<void> {

@@ -4,7 +4,7 @@
 import { findGaps } from '../engine/rewrite/gaps';
 import type { Finding, Rewrite, TextRange } from '../engine/types';
 import type { BackgroundClient } from '../shared/client';
-import { draftToAnalyse } from '../shared/limits';
+import { draftToAnalyze } from '../shared/limits';
 import type { ContentRequestType } from '../shared/protocol';
 import type { Adapter } from './adapters';
 import { replaceText, selectText } from './apply';
@@ -15,9 +15,9 @@ import { isTextField, readEditable, readField, type DraftText } from './text-mod
 import { checkValues } from './value-check';
 import { choicesOf } from './overlay/cards';
 
-/** Pause in typing before the draft is analysed: short enough to keep keystroke-to-underline well under 100 ms. */
+/** Pause in typing before the draft is analyzed: short enough to keep keystroke-to-underline well under 100 ms. */
 const DEBOUNCE_MS = 50;
-/** While the agent types without pause, still analyse this often. */
+/** While the agent types without pause, still analyze this often. */
 const MAX_WAIT_MS = 200;
 /**
  * Editors close an undo step for typed text once typing pauses (Froala's default typingTimer is
@@ -41,9 +41,9 @@ export class EditorSession implements CoachedEditor {
   private readonly shown = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
-  private analysedText: string | null = null;
+  private analyzedText: string | null = null;
   /** The customer message (name and text) the last analysis read the draft against; '' for none. */
-  private analysedCustomer = '';
+  private analyzedCustomer = '';
   private timer = 0;
   private firstPending = 0;
   private notifyFrame = 0;
@@ -84,7 +84,7 @@ export class EditorSession implements CoachedEditor {
       this.win.cancelAnimationFrame(this.notifyFrame);
       this.listeners.clear();
     });
-    this.analyse();
+    this.analyze();
   }
 
   /**
@@ -157,15 +157,15 @@ export class EditorSession implements CoachedEditor {
   }
 
   /**
-   * A field's value that changed with no input event: analysed like typing. Nothing to do while an
-   * analysis is pending anyway. A value set back to the analysed text before any check saw it change
+   * A field's value that changed with no input event: analyzed like typing. Nothing to do while an
+   * analysis is pending anyway. A value set back to the analyzed text before any check saw it change
    * still needs a redraw: the overlay may have drawn the findings moved for the text in between
    * (setting a value scrolls the field, and the overlay redraws on scroll).
    */
   private readonly checkValue = () => {
     if (this.timer || this.signal.aborted) return;
     const text = this.read().text;
-    if (text !== this.analysedText) this.changed();
+    if (text !== this.analyzedText) this.changed();
     else if (this.moved && this.moved.text !== text) this.notify();
   };
 
@@ -217,9 +217,9 @@ export class EditorSession implements CoachedEditor {
     if (!applied) return null;
     for (const f of findings) void this.runtime.send({ type: 'stat', ruleId: f.ruleId, event: 'applied' });
     // The card's findings go at once; the rest move with the text until the new answer, which must come
-    // even if the text returns to what was analysed before (an undo before the debounce ends).
+    // even if the text returns to what was analyzed before (an undo before the debounce ends).
     this.keepFindings((f) => !keys.has(this.keys.get(f)));
-    this.analysedText = null;
+    this.analyzedText = null;
     this.notify();
     this.schedule();
     return now;
@@ -258,10 +258,10 @@ export class EditorSession implements CoachedEditor {
     signal.addEventListener('abort', () => this.listeners.delete(listener));
   }
 
-  /** Analyse again even if the text did not change (packs or settings changed). */
+  /** Analyze again even if the text did not change (packs or settings changed). */
   refresh(): void {
-    this.analysedText = null;
-    this.analyse();
+    this.analyzedText = null;
+    this.analyze();
   }
 
   private schedule(): void {
@@ -272,25 +272,25 @@ export class EditorSession implements CoachedEditor {
     const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - now));
     this.timer = this.win.setTimeout(() => {
       this.timer = 0;
-      this.analyse();
+      this.analyze();
     }, wait);
     // Until the answer comes, underlines follow the text that moved under them.
     this.notify();
   }
 
-  private async analyse(): Promise<void> {
+  private async analyze(): Promise<void> {
     if (this.signal.aborted) return;
     const draft = this.read();
     // The customer's latest message as the ticket page shows it now (a new one may have arrived).
     const customer = this.adapter.readConversation?.(this.element)?.customer;
     const customerKey = customer ? `${customer.name ?? ''}\u0000${customer.text}` : '';
-    if (draft.text === this.analysedText && customerKey === this.analysedCustomer) {
-      // Back to the text already analysed (a change undone before the debounce ended): the findings moved back with it.
+    if (draft.text === this.analyzedText && customerKey === this.analyzedCustomer) {
+      // Back to the text already analyzed (a change undone before the debounce ended): the findings moved back with it.
       this.notify();
       return;
     }
-    this.analysedText = draft.text;
-    this.analysedCustomer = customerKey;
+    this.analyzedText = draft.text;
+    this.analyzedCustomer = customerKey;
     const version = ++this.version;
     if (draft.text.trim() === '') {
       // Nothing to coach: no need to wake the background.
@@ -298,19 +298,19 @@ export class EditorSession implements CoachedEditor {
       this.notify();
       return;
     }
-    const text = draftToAnalyse(draft.text);
+    const text = draftToAnalyze(draft.text);
     const skip = draft.skip.filter((r) => r.start < text.length).map((r) => ({ start: r.start, end: Math.min(r.end, text.length) }));
     const answer = await this.runtime.send({ type: 'analyze', text, skip, ...(customer && { customer }) });
     if (this.signal.aborted || version !== this.version) return;
     if (answer.type !== 'findings') {
       // No answer (the worker was restarting): try again on the next change.
-      this.analysedText = null;
+      this.analyzedText = null;
       return;
     }
     // The draft changed while the background worked: these offsets are stale; ask again.
     const now = this.read().text;
-    if (draftToAnalyse(now) !== text) {
-      this.analysedText = null;
+    if (draftToAnalyze(now) !== text) {
+      this.analyzedText = null;
       this.schedule();
       return;
     }

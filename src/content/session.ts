@@ -23,7 +23,7 @@ export interface CoachedEditor {
   /**
    * Applies one of a card's choices (a sentence rewrite or a suggestion, see choicesOf) as a person
    * typing would (one undo step), selecting the first gap it brings. Re-checks the draft first:
-   * resolves null, changing nothing, when the words it replaces are no longer those analysed;
+   * resolves null, changing nothing, when the words it replaces are no longer those analyzed;
    * otherwise to the choice where it was applied.
    */
   apply(findings: readonly Finding[], choice: Rewrite): Promise<Rewrite | null>;

@@ -1,5 +1,5 @@
 // The one text model every adapter shares: an editor's DOM (or a textarea's value) read as the
-// plain text the engine analyses, with a map from text offsets back to DOM positions.
+// plain text the engine analyzes, with a map from text offsets back to DOM positions.
 // Block elements become line breaks, <br> a line break; characters the agent cannot see
 // (zero-width fillers that editors insert) are left out; quoted history and signatures are
 // read but reported as ranges the engine must skip.

@@ -1,5 +1,5 @@
 // The Analyzer: the active rules of the active packs, with a bounded cache of findings keyed by
-// sentence text, so re-analysing a draft after an edit only matches the sentences that changed.
+// sentence text, so re-analyzing a draft after an edit only matches the sentences that changed.
 import type { CompiledPack, CompiledRule } from './compile';
 import { contextFindings, hasCustomerMessage } from './context';
 import { byPosition, findingsInText, matchRule, ownSentenceRanges, type SentenceFinding } from './match';

@@ -1,4 +1,4 @@
-// A pack once compiled: what the analyser and the matcher run (compile.ts builds it).
+// A pack once compiled: what the analyzer and the matcher run (compile.ts builds it).
 import type { RuleKind } from './rules';
 import type { Matcher } from './sentence';
 import type { CompiledSuggestion } from './suggestions';

@@ -66,7 +66,7 @@ export interface FindingsOptions {
 
 /**
  * The findings of `text`: the agent's own words (minus `skip` and findSkippedRegions) are split
- * into sentences, each analysed by `sentenceFindings`. Sorted by position; where several rules flag
+ * into sentences, each analyzed by `sentenceFindings`. Sorted by position; where several rules flag
  * the same span, the most severe (then the first) is kept; of overlapping spans of one category, the
  * first rule's. The findings of one sentence share its rewrites.
  */

@@ -10,7 +10,7 @@ const SPACE = /\s/;
 
 /**
  * Longer "sentences" (a pasted log, a list without full stops) are cut into pieces of at most this
- * many characters, at a clause mark or a space, so an edit re-analyses one piece, not all of it.
+ * many characters, at a clause mark or a space, so an edit re-analyzes one piece, not all of it.
  */
 export const MAX_SENTENCE_CHARS = 600;
 const CLAUSE_MARK = /[,;:]\s|\s/g;

@@ -85,7 +85,7 @@ export interface PackSpec {
   rules: RuleSpec[];
 }
 
-/** A half-open range of string indices into the analysed text. */
+/** A half-open range of string indices into the analyzed text. */
 export interface TextRange {
   start: number;
   end: number;
@@ -114,7 +114,7 @@ export interface Finding {
   rewrites?: Rewrite[];
 }
 
-/** A replacement of `[start, end)` of the analysed text by `text`. */
+/** A replacement of `[start, end)` of the analyzed text by `text`. */
 export interface Rewrite {
   start: number;
   end: number;

@@ -23,7 +23,7 @@ async function load(): Promise<View> {
   return { kind: 'tab', tabId: tab.id, origin: originOf(tab), status: await tabStatus(tab.id) };
 }
 
-/** Asks the tab again until its content script reports the wanted pause state (it re-analyses after the change). */
+/** Asks the tab again until its content script reports the wanted pause state (it re-analyzes after the change). */
 async function waitForPaused(tabId: number, paused: boolean): Promise<TabStatusResponse | null> {
   let status: TabStatusResponse | null = null;
   for (let attempt = 0; attempt < 20; attempt++) {

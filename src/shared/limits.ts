@@ -9,11 +9,11 @@ export function packTooLarge(size: number): string | null {
   return size > MAX_PACK_CHARS ? `The pack is ${(size / 1e6).toFixed(1)} MB; CanDo accepts packs up to ${MAX_PACK_CHARS / 1e6} MB.` : null;
 }
 
-/** Longest draft the background analyses; longer drafts are coached on their first part only. */
+/** Longest draft the background analyzes; longer drafts are coached on their first part only. */
 export const MAX_DRAFT_CHARS = 100_000;
 
-/** The part of a draft that is analysed: its first MAX_DRAFT_CHARS characters, never ending inside a surrogate pair. */
-export function draftToAnalyse(text: string): string {
+/** The part of a draft that is analyzed: its first MAX_DRAFT_CHARS characters, never ending inside a surrogate pair. */
+export function draftToAnalyze(text: string): string {
   if (text.length <= MAX_DRAFT_CHARS) return text;
   const endsInPair = /[\uD800-\uDBFF]/.test(text[MAX_DRAFT_CHARS - 1]);
   return text.slice(0, endsInPair ? MAX_DRAFT_CHARS - 1 : MAX_DRAFT_CHARS);

@@ -9,8 +9,8 @@ import { STAT_EVENTS, type StatCounts, type StatEvent, type SubscriptionOutcome 
 /** Requests to the background. */
 export type Request =
   /**
-   * Content script and the options page's "Try it": analyse one draft (only its first part when it is
-   * longer than MAX_DRAFT_CHARS, see `draftToAnalyse`). The site's origin comes from the sender, not the message.
+   * Content script and the options page's "Try it": analyze one draft (only its first part when it is
+   * longer than MAX_DRAFT_CHARS, see `draftToAnalyze`). The site's origin comes from the sender, not the message.
    */
   | { type: 'analyze'; text: string; skip: TextRange[]; customer?: CustomerContext }
   /** Any context: liveness check (also wakes a stopped service worker). */
@@ -380,7 +380,7 @@ export function parseResponse<K extends RequestType, T extends K>(contracts: Con
 
 /** Messages from the background (or popup) to a tab's content scripts. */
 export type TabMessage =
-  /** Packs or settings changed: analyse every coached draft again. */
+  /** Packs or settings changed: analyze every coached draft again. */
   | { type: 'refresh' }
   /** Popup: is CanDo active here, and how many findings does the focused draft have? */
   | { type: 'tab-status' };
@@ -421,7 +421,7 @@ export function isFromExtensionPage(sender: MessageSender, ownId: string, ownOri
 
 // --- The customer's message, read from the ticket page by the content script (context rules) ---
 
-/** The analyse request with its customer message when `raw` is a well-formed one; a malformed one is dropped, not the request. */
+/** The analyze request with its customer message when `raw` is a well-formed one; a malformed one is dropped, not the request. */
 function withCustomer<R extends { type: 'analyze' }>(request: R, raw: unknown): R & { customer?: CustomerContext } {
   if (!isObject(raw) || !isString(raw.text) || raw.text.length > MAX_CUSTOMER_CHARS) return request;
   const name = isShortString(raw.name, MAX_CUSTOMER_NAME_CHARS) ? raw.name : undefined;

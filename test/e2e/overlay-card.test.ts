@@ -335,7 +335,7 @@ test('applying after the draft changed under the card says so and changes nothin
   const button = await page.waitForSelector(`${CARD} button.suggestion`);
   await button!.click();
   await page.waitForFunction(() => document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.card .notice'), { timeout: 10000 });
-  // The card stays to say why nothing happened, even once the changed words are analysed again.
+  // The card stays to say why nothing happened, even once the changed words are analyzed again.
   await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
   expect((await cardInfo(page))!.notice).toBe('The text changed; check again.');
   expect(await EDITORS[0].model(page)).toBe(changed);

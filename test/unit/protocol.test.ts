@@ -1,5 +1,5 @@
 // The protocol as a contract at both ends: what the background accepts, what senders accept back.
-import { draftToAnalyse, MAX_DRAFT_CHARS, packTooLarge, MAX_PACK_CHARS } from '../../src/shared/limits';
+import { draftToAnalyze, MAX_DRAFT_CHARS, packTooLarge, MAX_PACK_CHARS } from '../../src/shared/limits';
 import { MESSAGES, parseRequest, parseResponse, type RequestType } from '../../src/shared/protocol';
 
 const finding = (text: string, start: number, end: number) => ({
@@ -8,13 +8,13 @@ const finding = (text: string, start: number, end: number) => ({
 
 test('a draft longer than the limit is cut to the limit', () => {
   const text = 'a'.repeat(MAX_DRAFT_CHARS + 10);
-  expect(draftToAnalyse(text)).toHaveLength(MAX_DRAFT_CHARS);
-  expect(draftToAnalyse('short')).toBe('short');
+  expect(draftToAnalyze(text)).toHaveLength(MAX_DRAFT_CHARS);
+  expect(draftToAnalyze('short')).toBe('short');
 });
 
 test('a draft cut at the limit never ends inside a surrogate pair', () => {
   const text = `${'a'.repeat(MAX_DRAFT_CHARS - 1)}😀 and more`;
-  const cut = draftToAnalyse(text);
+  const cut = draftToAnalyze(text);
   expect(cut).toBe('a'.repeat(MAX_DRAFT_CHARS - 1));
   expect(/[\uD800-\uDBFF]$/.test(cut)).toBe(false);
 });

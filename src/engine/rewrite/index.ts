@@ -1,5 +1,5 @@
 // Sentence rewrites: the unit of advice is the sentence. For a sentence with findings, the rules'
-// suggestions are spliced in one finding at a time, the result re-analysed with every active rule,
+// suggestions are spliced in one finding at a time, the result re-analyzed with every active rule,
 // and what is still flagged fixed in turn, until nothing is flagged. A candidate that is still
 // flagged after a few steps, or that has a mechanical defect (mechanics.ts), is dropped, never
 // shown. Candidates with fewer gaps come first (none is best); at most three are kept.
@@ -15,7 +15,7 @@ export interface Flag extends TextRange {
 export const MAX_REWRITES = 3;
 /** Fixes applied one after another to reach a clean sentence. */
 const MAX_STEPS = 4;
-/** Candidates analysed per sentence: each costs one analysis of a short sentence. */
+/** Candidates analyzed per sentence: each costs one analysis of a short sentence. */
 const MAX_STATES = 40;
 /** Replacements tried per step (over the findings of one overlapping group). */
 const MAX_BRANCHES = 4;
@@ -65,7 +65,7 @@ function branches(flags: readonly Flag[]): { range: TextRange; text: string }[] 
 /**
  * Up to three rewrites of `sentence` with none of its findings, best first (no gap before gaps,
  * then in the rules' own order of suggestions). `analyze` returns the flags of any text with every
- * active rule, sorted by position, or null when that text cannot be analysed fully (a rule threw).
+ * active rule, sorted by position, or null when that text cannot be analyzed fully (a rule threw).
  */
 export function sentenceRewrites(sentence: string, analyze: (text: string) => readonly Flag[] | null): string[] {
   const finished: string[] = [];

@@ -3,7 +3,7 @@
 // A pack naming a transform that is not registered here is refused when it is compiled.
 //
 // To add one: write src/engine/transforms/<name>.ts exporting a SuggestionTransform, then add one
-// line to TRANSFORM_MODULES below. Transforms run in the service worker on every analysed sentence:
+// line to TRANSFORM_MODULES below. Transforms run in the service worker on every analyzed sentence:
 // keep them fast, pure (no DOM, no extension API, no state) and deterministic, because results are
 // cached by sentence text.
 

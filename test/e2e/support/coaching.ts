@@ -64,12 +64,14 @@ export async function useOnlyTestPack(ctx: ExtensionBrowser): Promise<void> {
  * can while a stopped service worker starts.
  */
 async function sendWithRetry(message: object): Promise<{ type?: string } | undefined> {
-  for (let attempt = 1; ; attempt++) {
+  // On a loaded machine the unload and the next start take seconds, not milliseconds.
+  const deadline = Date.now() + 20000;
+  for (;;) {
     try {
       return await (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage(message);
     } catch (e) {
-      if (attempt >= 5 || !String(e).includes('Receiving end does not exist')) throw e;
-      await new Promise((r) => setTimeout(r, 200));
+      if (Date.now() > deadline || !String(e).includes('Receiving end does not exist')) throw e;
+      await new Promise((r) => setTimeout(r, 250));
     }
   }
 }

@@ -172,7 +172,7 @@ test('sentences split at . ! ? and line breaks, not after abbreviations and init
   expect(sentenceRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(['Hi Mr. Smith, see e.g. J. Doe.', 'Done!', 'Next?', 'Last line']);
 });
 
-test('a very long sentence is analysed in pieces, cut at clause marks or spaces, never inside an emoji', () => {
+test('a very long sentence is analyzed in pieces, cut at clause marks or spaces, never inside an emoji', () => {
   const text = `${'we data, you should have seen it 😀 '.repeat(100)}${'x😀'.repeat(700)}`;
   const ranges = sentenceRanges(text);
   expect(ranges.length).toBeGreaterThan(3);

@@ -1,5 +1,5 @@
 // Every rule's own examples, of every pack in rules/, as generated test cases: each flag example is
-// flagged by that rule and each pass example is not, analysed as a draft through the Analyzer (a
+// flagged by that rule and each pass example is not, analyzed as a draft through the Analyzer (a
 // context rule's example with its customer message).
 import { Analyzer, compilePack, exampleText } from '../../../src/engine';
 import { readFileSync } from 'node:fs';

@@ -62,7 +62,7 @@ test.each(['matcher', 'suggestion'] as const)('a %s that throws on one sentence:
   expect(errors).toEqual(['team/cant']);
 });
 
-test('re-analysing after an edit elsewhere does not throw either, and the broken sentence recovers when edited', () => {
+test('re-analyzing after an edit elsewhere does not throw either, and the broken sentence recovers when edited', () => {
   const analyzer = new Analyzer([sabotaged('cant', 'matcher')]);
   expect(() => analyzer.analyze(draft)).not.toThrow();
   const edited = draft.replace('BOOM, ', 'Also ');
