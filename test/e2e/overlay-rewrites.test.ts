@@ -126,23 +126,18 @@ const selected = (frame: Page | Frame) =>
   });
 
 /**
- * Counts the edits the editor is given from now on: each beforeinput (what editors act on, also
- * when they cancel it to apply it to their model), and each input event that no beforeinput announced
- * (a framework-controlled field's value set with an input event).
+ * Counts the edits the editor is given from now on: each input event (the browser's own editing,
+ * or a framework-controlled field's value set with one), and each beforeinput an editor handled in
+ * its own model (CKEditor 5 cancels it and applies it itself: no input event follows). An
+ * announcement nobody handled, followed by the browser's own edit, is that one edit.
  */
 async function countInputs(frame: Page | Frame): Promise<() => Promise<number>> {
   await frame.evaluate(() => {
     const w = window as unknown as { inputCount: number };
     w.inputCount = 0;
-    let announced = false;
-    document.addEventListener('beforeinput', () => {
-      w.inputCount++;
-      announced = true;
-    }, true);
-    document.addEventListener('input', () => {
-      if (!announced) w.inputCount++;
-      announced = false;
-    }, true);
+    // On the window, in the bubbling phase: after the editor's own handler had its say.
+    window.addEventListener('beforeinput', (e) => e.defaultPrevented && w.inputCount++);
+    window.addEventListener('input', () => w.inputCount++);
   });
   return () => frame.evaluate(() => (window as unknown as { inputCount: number }).inputCount);
 }

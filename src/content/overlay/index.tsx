@@ -410,7 +410,8 @@ class EditorOverlay {
     if (this.#signal.aborted || !this.#card) return;
     this.#card.busy = false;
     // The card stays, saying where the rule can be turned back on, with Undo: one click took it off every ticket.
-    if (off) this.#card.turnedOff = true;
+    // It speaks of the rule turned off, though a newer analysis may have put another rule's finding on its words meanwhile.
+    if (off) Object.assign(this.#card, { turnedOff: true, finding });
     else this.#card.notice = 'This rule could not be turned off.';
     this.#update();
     if (off && this.#opener === 'keyboard') this.#cardElement()?.querySelector<HTMLElement>('button.undo')?.focus();
