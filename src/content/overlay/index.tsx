@@ -317,14 +317,18 @@ class EditorOverlay {
     }
   };
 
-  #openCard(finding: Finding, opener: Opener) {
+  #openCard(drawn: Finding, opener: Opener) {
+    // The finding as the draft is now (the pointer found it as last drawn; typing may have moved it since), and its card's group.
+    const key = this.#editor.keyOf(drawn);
+    const group = groupFindings(this.#editor.findings).find((g) => g.findings.some((f) => this.#editor.keyOf(f) === key));
+    if (!group) return;
+    const finding = group.findings.find((f) => this.#editor.keyOf(f) === key)!;
     const win = this.#doc.defaultView!;
     win.clearTimeout(this.#hoverTimer);
     win.clearTimeout(this.#leaveTimer);
     if (opener === 'keyboard') this.#savedCaret = this.#saveCaret();
     this.#opener = opener;
     this.#host.claimCard(this.#closeFromHost);
-    const group = groupFindings(this.#editor.findings).find((g) => g.findings.includes(finding))!;
     this.#card = { group, finding, position: null, notice: null, busy: false, caret: this.#editor.selection()?.end ?? null, turnedOff: false, expanded: false };
     this.#followed = new OpenCard(group, this.#editor.text);
     this.#openings++;
