@@ -2,7 +2,7 @@
 // analyze requests. The pack store decides which packs and rules are active (setActivePacks);
 // until it has, the built-in packs are active with every rule on.
 import builtinPacks from 'cando:builtin-packs';
-import { Analyzer, compilePack, type CompiledPack, type CustomerContext, type Finding, type TextRange } from '../engine';
+import { Analyzer, compilePack, findStrengths, type CompiledPack, type CustomerContext, type Finding, type Strength, type TextRange } from '../engine';
 import { draftToAnalyze } from '../shared/limits';
 
 function compileBuiltins(): CompiledPack[] {
@@ -28,8 +28,9 @@ export function setActivePacks(packs: CompiledPack[], disabledRules: Iterable<st
   analyzer = new Analyzer(packs, { disabledRules, preferredPacks, onRuleError: reportRuleError });
 }
 
-/** The findings in the draft's first MAX_DRAFT_CHARS characters. */
-export function analyzeDraft(text: string, skip: TextRange[], customer?: CustomerContext): Finding[] {
+/** The findings and strengths in the draft's first MAX_DRAFT_CHARS characters: one analysis serves underlines and the reply check. */
+export function analyzeDraft(text: string, skip: TextRange[], customer?: CustomerContext): { findings: Finding[]; strengths: Strength[] } {
   analyzer ??= new Analyzer(compileBuiltins(), { onRuleError: reportRuleError });
-  return analyzer.analyze(draftToAnalyze(text), { skip, customer });
+  const draft = draftToAnalyze(text);
+  return { findings: analyzer.analyze(draft, { skip, customer }), strengths: findStrengths(draft, customer) };
 }

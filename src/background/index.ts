@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { isFromExtensionPage, MESSAGES, parseRequest, type Request } from '../shared/protocol';
 import { coachingHandlers } from './coaching-requests';
+import { onCommand } from './commands';
 import { error, type Handlers, type RequestContext } from './handlers';
 import { injectOnInstall } from './inject';
 import { packHandlers } from './pack-requests';
@@ -31,6 +32,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   if (!request) return undefined;
   return handle(request, { sender }).catch((e: unknown) => error(e instanceof Error ? e.message : String(e)));
 });
+
+browser.commands.onCommand.addListener(onCommand);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === REFRESH_ALARM) void refreshSubscriptions('all');

@@ -131,5 +131,8 @@ export const packHandlers: Handlers<
   'refresh-subscriptions': () => refreshSubscriptions('all'),
   /** The options page's rule switch, and the card's "Turn off this rule". */
   'rule-set-enabled': (request) => setRuleEnabled(request.ruleId, request.enabled),
-  stats: async () => ({ type: 'stats', days: (await readStats()).days }),
+  stats: async () => {
+    const { days, strengths } = await readStats();
+    return { type: 'stats', days, strengths };
+  },
 };

@@ -1,7 +1,7 @@
-// Local statistics: counts per rule per day (UTC), for the last 90 days. Counts only: no draft
-// text, no ticket, no site; nothing leaves the machine.
+// Local statistics: counts per rule per day (UTC), and per strength per day, for the last 90 days.
+// Counts only: no draft text, no ticket, no site; nothing leaves the machine.
 import browser from 'webextension-polyfill';
-import { countStatEvent, migrateStats, STATS_KEY, type StatEvent, type StoredStats } from '../shared/settings';
+import { countStatEvent, countStrength, migrateStats, STATS_KEY, type StatEvent, type StoredStats } from '../shared/settings';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -10,13 +10,19 @@ export async function readStats(): Promise<StoredStats> {
   return migrateStats(stored[STATS_KEY]);
 }
 
-/** Counts one event; events are written one after another so none is lost to a race. */
-export function recordEvent(ruleId: string, event: StatEvent): Promise<void> {
+/** Changes the stored statistics with `count`; changes are written one after another so none is lost to a race. */
+function update(count: (stats: StoredStats, now: number) => void): Promise<void> {
   const run = queue.then(async () => {
     const stats = await readStats();
-    countStatEvent(stats, ruleId, event, Date.now());
+    count(stats, Date.now());
     await browser.storage.local.set({ [STATS_KEY]: stats });
   });
   queue = run.catch(() => undefined);
   return run;
 }
+
+/** Counts one event for a rule. */
+export const recordEvent = (ruleId: string, event: StatEvent): Promise<void> => update((stats, now) => countStatEvent(stats, ruleId, event, now));
+
+/** Counts one reply showing the strength `id`. */
+export const recordStrength = (id: string): Promise<void> => update((stats, now) => countStrength(stats, id, now));

@@ -16,6 +16,9 @@ const SELECTION_SETTLE_MS = 40;
  * Replaces text [start, end) of `el` with `replacement`; resolves to whether the draft now holds it.
  * Then the caret is after the replacement, or `select` (offsets in the new text, a gap to fill) is selected.
  */
+export type TextReplacer = (el: HTMLElement, read: () => DraftText, start: number, end: number, replacement: string, select?: TextRange) => Promise<boolean>;
+
+/** The shared way, for any editor whose adapter names none of its own. */
 export async function replaceText(
   el: HTMLElement,
   read: () => DraftText,

@@ -8,14 +8,16 @@ const COPIED = [
   'letterSpacing', 'wordSpacing', 'textIndent', 'textTransform', 'tabSize', 'direction', 'textAlign',
 ] as const;
 
+/** The mirror's tag: CanDo's own, so CanDo's watcher (and anyone reading the DOM) can tell the brief mirror from the page's elements. */
+export const MIRROR_TAG = 'cando-measure';
+
 export function fieldRects(field: HTMLTextAreaElement | HTMLInputElement, start: number, end: number): DOMRect[] {
   const doc = field.ownerDocument;
   const view = doc.defaultView!;
   const box = field.getBoundingClientRect();
   if (box.width === 0 || box.height === 0) return [];
   const style = view.getComputedStyle(field);
-  // Our own tag, so CanDo's watcher (and anyone reading the DOM) can tell the brief mirror from the page's elements.
-  const mirror = doc.createElement('cando-measure');
+  const mirror = doc.createElement(MIRROR_TAG);
   for (const prop of COPIED) mirror.style[prop] = style[prop];
   const multiline = field instanceof view.HTMLTextAreaElement;
   Object.assign(mirror.style, {

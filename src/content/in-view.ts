@@ -18,17 +18,13 @@ export class ViewTracker {
   readonly #probing = new Set<Element>();
   #queue: HTMLElement[] = [];
 
-  /** Called with each probe answer and each change of a followed element's visibility. */
-  readonly #onSeen: (el: HTMLElement, inView: boolean) => void;
-  /** Called when every probe asked for has been answered. */
-  readonly #onProbed: () => void;
-  readonly #signal: AbortSignal;
-
-  constructor(onSeen: (el: HTMLElement, inView: boolean) => void, onProbed: () => void, signal: AbortSignal) {
-    this.#onSeen = onSeen;
-    this.#onProbed = onProbed;
-    this.#signal = signal;
-  }
+  constructor(
+    /** Called with each probe answer and each change of a followed element's visibility. */
+    private readonly onSeen: (el: HTMLElement, inView: boolean) => void,
+    /** Called when every probe asked for has been answered. */
+    private readonly onProbed: () => void,
+    private readonly signal: AbortSignal,
+  ) {}
 
   /** Whether `el` was in view at its last probe, or is now if it is followed. */
   inView(el: Element): boolean {
@@ -76,17 +72,17 @@ export class ViewTracker {
       this.#probing.add(el);
       this.#observerFor(el)?.observe(el);
     }
-    if (!this.probingNow) this.#onProbed();
+    if (!this.probingNow) this.onProbed();
   }
 
   #observerFor(el: Element): IntersectionObserver | null {
     const doc = el.ownerDocument;
     const win = doc.defaultView;
-    if (!win || this.#signal.aborted) return null;
+    if (!win || this.signal.aborted) return null;
     let observer = this.#observers.get(doc);
     if (!observer) {
       const created = new win.IntersectionObserver((entries) => this.#answered(entries, created), { rootMargin: VIEW_MARGIN });
-      this.#signal.addEventListener('abort', () => created.disconnect());
+      this.signal.addEventListener('abort', () => created.disconnect());
       this.#observers.set(doc, created);
       observer = created;
     }
@@ -94,7 +90,7 @@ export class ViewTracker {
   }
 
   #answered(entries: IntersectionObserverEntry[], observer: IntersectionObserver): void {
-    if (this.#signal.aborted) return;
+    if (this.signal.aborted) return;
     const probes = this.#probing.size;
     for (const entry of entries) {
       const el = entry.target as HTMLElement;
@@ -103,7 +99,7 @@ export class ViewTracker {
       else if (!this.#followed.has(el)) continue;
       if (entry.isIntersecting) this.#seen.add(el);
       else this.#seen.delete(el);
-      this.#onSeen(el, entry.isIntersecting);
+      this.onSeen(el, entry.isIntersecting);
     }
     if (this.#probing.size < probes || this.#queue.length > 0) this.#feed();
   }

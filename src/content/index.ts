@@ -3,17 +3,25 @@
 // shadow roots in it and the same-origin iframes it can reach, so a frame's own script steps back
 // when the top can reach it. When the extension is reloaded or updated, the new script (injected
 // by the background into open tabs) takes over and the old one removes its UI quietly.
-import { CONTENT_MESSAGES, parseTabMessage, type TabMessage, type TabStatusResponse } from '../shared/protocol';
+import { CONTENT_ANSWERS, parseTabMessage, type ReplyCheckResponse, type TabMessage, type TabStatusResponse } from '../shared/protocol';
 import { adaptersFor } from './adapters';
 import { EditorSession } from './editor-session';
+import { MIRROR_TAG } from './field-rects';
 import { mountOverlay } from './overlay';
+import { isOverlayHost, removeLeftoverHosts } from './overlay/host';
 import { BackgroundClient } from '../shared/client';
-import { EditorWatcher } from './watcher';
+import { EditorWatcher, type OwnMarkup } from './watcher';
 
 /** A new content script announces itself with this DOM event: older ones tear down. */
 const TAKEOVER_EVENT = 'cando:content-takeover';
 /** How long an older script waits for its extension to answer before it gives way to the new one. */
 const TAKEOVER_PING_MS = 1500;
+/** What CanDo itself puts in a page: the overlay host, and the mirror that measures text fields. */
+const OWN_MARKUP: OwnMarkup = {
+  isOurs: (node) => isOverlayHost(node) || node.nodeName === MIRROR_TAG.toUpperCase(),
+  removeLeftovers: removeLeftoverHosts,
+};
+
 /** The running instance, in this isolated world, for a script injected again into the same world. */
 const INSTANCE_KEY = '__candoContentScript';
 
@@ -45,7 +53,7 @@ function main(): void {
 
   const controller = new AbortController();
   const { signal } = controller;
-  const runtime = new BackgroundClient(CONTENT_MESSAGES);
+  const runtime = new BackgroundClient(CONTENT_ANSWERS);
   const stop = () => controller.abort();
   runtime.onDead(stop);
   global[INSTANCE_KEY] = { alive: () => runtime.alive && !signal.aborted, stop };
@@ -58,38 +66,46 @@ function main(): void {
     else void runtime.send({ type: 'ping' }, TAKEOVER_PING_MS).then((answer) => answer.type === 'pong' || stop());
   }, { signal });
 
-  const sessions = new Set<EditorSession>();
   let focused: EditorSession | null = null;
   const watcher = new EditorWatcher(
     adaptersFor(new URL(location.href)),
     (element, adapter, editorSignal) => {
       const session = new EditorSession(element, adapter, runtime, editorSignal);
-      sessions.add(session);
       element.addEventListener('focusin', () => (focused = session), { signal: editorSignal });
       editorSignal.addEventListener('abort', () => {
-        sessions.delete(session);
         if (focused === session) focused = null;
       });
       mountOverlay(session, editorSignal);
+      return session;
     },
+    OWN_MARKUP,
     signal,
   );
 
-  const status = (): TabStatusResponse => ({
+  const status = (sessions: EditorSession[]): TabStatusResponse => ({
     type: 'tab-status',
     active: runtime.alive,
-    paused: [...sessions].some((s) => s.isPaused),
-    editors: sessions.size,
+    paused: sessions.some((s) => s.isPaused),
+    editors: sessions.length,
     focusedFindings: focused?.findings.length ?? 0,
   });
+  /** The reply check of the draft the agent is writing: the focused editor's, or the only one's. */
+  const replyCheck = (sessions: EditorSession[]): ReplyCheckResponse | undefined => {
+    const session = focused ?? (sessions.length === 1 ? sessions[0] : undefined);
+    return session && { type: 'reply-check', paused: session.isPaused, empty: session.read().text.trim() === '', findings: session.findings, strengths: session.strengths };
+  };
   const onMessage = (message: TabMessage) => {
+    const sessions = [...watcher.sessions()];
     switch (message.type) {
       case 'refresh':
         for (const session of sessions) session.refresh();
         return undefined;
       case 'tab-status':
         // Only one frame's answer reaches the popup: the top frame, or a frame that coaches editors.
-        return window === window.top || sessions.size > 0 ? status() : undefined;
+        return window === window.top || sessions.length > 0 ? status(sessions) : undefined;
+      case 'reply-check':
+        // Only a frame with a draft to check answers.
+        return replyCheck(sessions);
     }
   };
   signal.addEventListener('abort', runtime.listen(onMessage, parseTabMessage));

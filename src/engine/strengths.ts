@@ -3,10 +3,10 @@
 import { customerQuestions, customerName, unansweredQuestions } from './context-checks';
 import { customerSentences, hasCustomerMessage } from './context';
 import { ownSentenceRanges } from './match';
+import { STRENGTH_NAMES, type StrengthId } from './strength-ids';
 import type { CustomerContext } from './types';
 
-export const STRENGTH_IDS = ['owns-next-step', 'specific-apology', 'can-do-offer', 'uses-name', 'answers-questions'] as const;
-export type StrengthId = (typeof STRENGTH_IDS)[number];
+export { STRENGTH_IDS, STRENGTH_NAMES, type StrengthId } from './strength-ids';
 
 export interface Strength {
   id: StrengthId;
@@ -39,16 +39,16 @@ export function findStrengths(draft: string, customer?: CustomerContext): Streng
     return undefined;
   };
   const owns = first(OWNS, (m) => TIME.test(m));
-  if (owns) strengths.push({ id: 'owns-next-step', label: 'Owns the next step, with a time', text: owns });
+  if (owns) strengths.push({ id: 'owns-next-step', label: STRENGTH_NAMES['owns-next-step'], text: owns });
   const apology = first(SPECIFIC_APOLOGY);
-  if (apology) strengths.push({ id: 'specific-apology', label: 'A specific apology', text: apology });
+  if (apology) strengths.push({ id: 'specific-apology', label: STRENGTH_NAMES['specific-apology'], text: apology });
   const offer = first(CAN_DO);
-  if (offer) strengths.push({ id: 'can-do-offer', label: 'Says what you can do', text: offer });
+  if (offer) strengths.push({ id: 'can-do-offer', label: STRENGTH_NAMES['can-do-offer'], text: offer });
   if (!hasCustomerMessage(customer)) return strengths;
   const name = customerName(customer);
   const own = sentences.join('\n');
   const used = name?.split(/\s+/).find((part) => part.length > 1 && new RegExp(`(?<![\\p{L}])${fold(part).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(fold(own)));
-  if (used) strengths.push({ id: 'uses-name', label: "Uses the customer's name", text: used });
+  if (used) strengths.push({ id: 'uses-name', label: STRENGTH_NAMES['uses-name'], text: used });
   const questions = customerQuestions(customerSentences(customer.text));
   if (questions.length && unansweredQuestions(questions, own).length === 0) {
     strengths.push({ id: 'answers-questions', label: questions.length === 1 ? 'Answers the question' : `Answers all ${questions.length} questions`, text: String(questions.length) });

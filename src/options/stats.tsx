@@ -1,13 +1,17 @@
 // Statistics: local counts per rule for the last 90 days (underlines shown, cards opened, applied,
-// dismissed, turned off), a chart per category from the first counted day, and a CSV export.
-// Nothing here is sent anywhere.
+// dismissed, turned off), a chart per category from the first counted day, and a CSV export; and
+// what the agent's drafts did well (strengths per draft). Nothing here is sent anywhere.
 import { useEffect, useState } from 'preact/hooks';
+import { STRENGTH_IDS, STRENGTH_NAMES } from '../engine/strength-ids';
 import type { OptionsState, RuleInfo, StatsResponse } from '../shared/protocol';
 import { dayKey, STATS_DAYS, type StatCounts } from '../shared/settings';
 import { download, send } from './api';
 import { CategoryTag, categoryStyles } from './shared';
 
 type Days = StatsResponse['days'];
+type StrengthDays = StatsResponse['strengths'];
+/** The short span of the strengths table, beside the whole window. */
+const RECENT_DAYS = 7;
 /** The table's columns, each with its place in the stored counts. */
 const COLUMNS = [
   { key: 'shown', title: 'Underlines shown', at: 0 },
@@ -70,6 +74,36 @@ function CategoryChart({ label, colour, category, perDay }: { label: string; col
   );
 }
 
+/** How many replies showed each strength, in the last week and the whole window. */
+function StrengthsTable({ strengths }: { strengths: StrengthDays }) {
+  const recent = dayKey(Date.now() - (RECENT_DAYS - 1) * DAY_MS);
+  const count = (id: string, since: string) => Object.entries(strengths).reduce((n, [day, byId]) => n + (day >= since ? (byId[id] ?? 0) : 0), 0);
+  return (
+    <section class="strengths" aria-labelledby="strengths-title">
+      <h3 id="strengths-title">Done well</h3>
+      <p class="muted">Replies that showed each strength, counted once per reply (strengths are never underlined).</p>
+      <table class="stats">
+        <thead>
+          <tr>
+            <th>Strength</th>
+            <th class="count">Last {RECENT_DAYS} days</th>
+            <th class="count">Last {STATS_DAYS} days</th>
+          </tr>
+        </thead>
+        <tbody>
+          {STRENGTH_IDS.map((id) => (
+            <tr data-strength={id}>
+              <td>{STRENGTH_NAMES[id]}</td>
+              <td class="count recent">{count(id, recent)}</td>
+              <td class="count total">{count(id, '')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** One rule's counts day by day, newest first. */
 function PerDay({ rule, days }: { rule: string; days: Days }) {
   const rows = Object.keys(days)
@@ -112,13 +146,14 @@ function RuleName({ ruleId, info, days }: { ruleId: string; info: RuleInfo | und
 }
 
 export function StatsTab({ state }: { state: OptionsState }) {
-  const [days, setDays] = useState<Days | null>(null);
+  const [stats, setStats] = useState<StatsResponse | null>(null);
   useEffect(() => {
     void send({ type: 'stats' }).then((r) => {
-      if (r.type === 'stats') setDays(r.days);
+      if (r.type === 'stats') setStats(r);
     });
   }, [state]);
-  if (!days) return <p>Loading…</p>;
+  if (!stats) return <p>Loading…</p>;
+  const { days } = stats;
 
   const rules = new Map(state.rules.map((r) => [r.ruleId, r]));
   const styleOf = categoryStyles(state);
@@ -184,6 +219,7 @@ export function StatsTab({ state }: { state: OptionsState }) {
         </tbody>
       </table>
       {totals.size === 0 ? <p>No findings counted yet.</p> : null}
+      <StrengthsTable strengths={stats.strengths} />
     </div>
   );
 }

@@ -1,17 +1,24 @@
-// The toolbar popup: is CanDo coaching this tab, how many findings the focused draft has, and
-// pause or resume coaching on this site.
+// The toolbar popup: is CanDo coaching this tab, how many findings the focused draft has, the
+// reply check ("Check this reply", or opened on it by the shortcut as popup.html#check), and pause
+// or resume coaching on this site.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { BackgroundClient } from '../shared/client';
 import { MESSAGES } from '../shared/protocol';
-import type { TabStatusResponse } from '../shared/protocol';
-import { originOf, tabStatus, targetTab } from './tab';
+import type { ReplyCheckResponse, TabStatusResponse } from '../shared/protocol';
+import { ReplyCheck } from './reply-check';
+import { originOf, replyCheck, tabStatus, targetTab } from './tab';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'tab'; tabId: number; origin: string | null; status: TabStatusResponse | null };
+/** The reply check, once asked for: not shown, being read from the tab, or its answer. */
+type Check = { kind: 'none' } | { kind: 'checking' } | { kind: 'done'; check: ReplyCheckResponse | null };
+
+/** Opened by the shortcut: go straight to the reply check. */
+const CHECK_ON_OPEN = location.hash === '#check';
 
 const background = new BackgroundClient(MESSAGES);
 
@@ -38,9 +45,21 @@ function Popup() {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [check, setCheck] = useState<Check>({ kind: 'none' });
   useEffect(() => {
-    load().then(setView, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    load().then(
+      (loaded) => {
+        setView(loaded);
+        if (CHECK_ON_OPEN && loaded.kind === 'tab' && loaded.status) void checkReply(loaded.tabId);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
   }, []);
+
+  async function checkReply(tabId: number) {
+    setCheck({ kind: 'checking' });
+    setCheck({ kind: 'done', check: await replyCheck(tabId) });
+  }
 
   if (view.kind === 'loading') return <p class="muted">Checking this tab…</p>;
   if (view.kind === 'no-tab') return <p class="state off">No tab to coach here.</p>;
@@ -88,6 +107,15 @@ function Popup() {
         </button>
       )}
       {status && !origin && <p class="muted">This site's address is not available to CanDo, so it can't be paused from here.</p>}
+      {status && (
+        <section id="reply-check" aria-labelledby="check-title" aria-busy={check.kind === 'checking'}>
+          <h2 id="check-title">Reply check</h2>
+          {check.kind === 'done' && <ReplyCheck check={check.check} />}
+          <button type="button" id="check-reply" disabled={check.kind === 'checking'} onClick={() => void checkReply(view.tabId)}>
+            {check.kind === 'none' ? 'Check this reply' : 'Check again'}
+          </button>
+        </section>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

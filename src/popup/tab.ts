@@ -1,6 +1,6 @@
 // Which tab the popup reports on, and how to reach CanDo's content script in it.
 import browser, { type Tabs } from 'webextension-polyfill';
-import { parseTabStatusResponse, type TabStatusResponse } from '../shared/protocol';
+import { parseReplyCheckResponse, parseTabStatusResponse, type ReplyCheckResponse, type TabStatusResponse } from '../shared/protocol';
 
 /**
  * The tab the agent is looking at. Opened from the toolbar, that is the active tab of the current
@@ -36,5 +36,17 @@ export async function tabStatus(tabId: number): Promise<TabStatusResponse | null
     return parseTabStatusResponse(await browser.tabs.sendMessage(tabId, { type: 'tab-status' }, { frameId: 0 }));
   } catch {
     return null; // no receiving end: not a page CanDo coaches, or opened before CanDo was installed
+  }
+}
+
+/**
+ * Asks the tab's frames for the reply check of the draft being written; only a frame coaching that
+ * draft answers. Null when none does (no editor focused among several, or no content script of ours).
+ */
+export async function replyCheck(tabId: number): Promise<ReplyCheckResponse | null> {
+  try {
+    return parseReplyCheckResponse(await browser.tabs.sendMessage(tabId, { type: 'reply-check' }));
+  } catch {
+    return null;
   }
 }

@@ -1,10 +1,10 @@
 // The one client of the background, for content scripts, the options page and the popup alike:
 // every answer is checked with the protocol's response parser, a send that fails while a stopped
-// service worker starts is tried once more, and a caller may set a timeout. When the extension is
+// background starts is tried again, and a caller may set a timeout. When the extension is
 // reloaded or updated, an old content script stays in the page with a dead runtime: every call then
 // fails. Instead of throwing into the help desk's page, the first failure marks the runtime dead and
 // runs `onDead` (teardown).
-import { parseResponse, type Contracts, type Failure, type RequestOf, type RequestType, type ResponseFor, type TabMessage } from './protocol';
+import { parseResponse, type AnswerParsers, type Failure, type RequestOf, type RequestType, type ResponseFor, type TabMessage } from './protocol';
 
 interface RuntimeApi {
   id?: string;
@@ -21,26 +21,27 @@ const api = (): RuntimeApi | undefined => {
   return g.browser?.runtime ?? g.chrome?.runtime;
 };
 
-/** A stopped MV3 service worker is started again by the next message; while it starts, a send can fail once. */
-const RETRY_DELAY_MS = 150;
+/**
+ * A stopped MV3 service worker, or a Firefox event page unloaded when idle, is started by the next
+ * message, but sends fail while it starts (Firefox rejects the message that wakes it with "Receiving
+ * end does not exist", and on a busy machine the start takes seconds): a failed send is tried again
+ * after each of these pauses.
+ */
+const RETRY_DELAYS_MS = [150, 400, 1000, 2000];
 
 const failure = (message: string): Failure => ({ type: 'error', message });
 const NO_ANSWER = failure('CanDo’s background did not answer.');
 const GONE = failure('CanDo was updated or switched off: reload the page.');
 
-/** A client for the requests in `contracts` (a content script's client carries only the content requests' parsers). */
+/** A client for the requests in `contracts` (a content script's client carries only the content requests' answer parsers). */
 export class BackgroundClient<K extends RequestType> {
-  #dead = false;
-  readonly #deadListeners: (() => void)[] = [];
+  private dead = false;
+  private readonly deadListeners: (() => void)[] = [];
 
-  readonly #contracts: Contracts<K>;
-
-  constructor(contracts: Contracts<K>) {
-    this.#contracts = contracts;
-  }
+  constructor(private readonly contracts: AnswerParsers<K>) {}
 
   get alive(): boolean {
-    if (this.#dead) return false;
+    if (this.dead) return false;
     try {
       return Boolean(api()?.id);
     } catch {
@@ -49,7 +50,7 @@ export class BackgroundClient<K extends RequestType> {
   }
 
   onDead(listener: () => void): void {
-    this.#deadListeners.push(listener);
+    this.deadListeners.push(listener);
   }
 
   /**
@@ -59,22 +60,22 @@ export class BackgroundClient<K extends RequestType> {
    */
   async send<T extends K>(request: RequestOf<T>, timeoutMs?: number): Promise<ResponseFor[T] | Failure> {
     let lastError = NO_ANSWER;
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
       if (!this.alive) {
-        this.#die();
+        this.die();
         return GONE;
       }
       try {
         const answer = api()!.sendMessage(request);
         const raw = timeoutMs === undefined ? await answer : await Promise.race([answer, new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs))]);
-        return parseResponse(this.#contracts, request, raw) ?? NO_ANSWER;
+        return parseResponse(this.contracts, request, raw) ?? NO_ANSWER;
       } catch (e) {
         if (!this.alive) {
-          this.#die();
+          this.die();
           return GONE;
         }
         lastError = failure(e instanceof Error ? e.message : String(e));
-        await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+        if (attempt < RETRY_DELAYS_MS.length) await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
       }
     }
     return lastError;
@@ -101,9 +102,9 @@ export class BackgroundClient<K extends RequestType> {
     };
   }
 
-  #die(): void {
-    if (this.#dead) return;
-    this.#dead = true;
-    for (const listener of this.#deadListeners.splice(0)) listener();
+  private die(): void {
+    if (this.dead) return;
+    this.dead = true;
+    for (const listener of this.deadListeners.splice(0)) listener();
   }
 }

@@ -3,6 +3,7 @@
 // parser the background runs on the request and the parser the sender runs on the answer. Messages
 // can come from a content script running in a hostile page, so nothing that arrives is used unparsed.
 import type { CategoryStyle, CustomerContext, Finding, OverriddenBuiltin, PackError, ShadowedExample, TextRange } from '../engine/types';
+import type { Strength } from '../engine/strengths';
 import { MAX_CUSTOMER_CHARS, MAX_CUSTOMER_NAME_CHARS, MAX_PACK_CHARS } from './limits';
 import { STAT_EVENTS, type StatCounts, type StatEvent, type SubscriptionOutcome } from './settings';
 
@@ -22,6 +23,8 @@ export type Request =
   | { type: 'rule-set-enabled'; ruleId: string; enabled: boolean }
   /** Content script: count one event for a rule in the local statistics (counts only, no text). */
   | { type: 'stat'; ruleId: string; event: StatEvent }
+  /** Content script: count a strength (what the agent did well) the draft showed, once per reply, in the local statistics. */
+  | { type: 'strength-stat'; strength: string }
   /** Popup: pause or resume coaching on an origin. */
   | { type: 'set-site-paused'; origin: string; paused: boolean }
   /** Options page: read packs, rules, sites and settings. */
@@ -48,6 +51,8 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type AnalyzeResponse = {
   type: 'findings';
   findings: Finding[];
+  /** What the draft does well, for the reply check: never underlined, never a finding. */
+  strengths: Strength[];
   /** Coaching is paused on this site: show nothing. */
   paused: boolean;
   /** Rules a manager locked on: the card offers no "Turn off this rule" for them. */
@@ -157,13 +162,19 @@ export type PackPreview = {
 };
 export type PackRefused = { type: 'refused'; errors: PackError[] };
 export type PackJson = { type: 'pack-json'; json: string };
-export type StatsResponse = { type: 'stats'; days: Record<string, Record<string, StatCounts>> };
+export type StatsResponse = {
+  type: 'stats';
+  days: Record<string, Record<string, StatCounts>>;
+  /** Per day, how many replies showed each strength (once per reply), by strength id. */
+  strengths: Record<string, Record<string, number>>;
+};
 
 export interface ResponseFor {
   analyze: AnalyzeResponse;
   ping: PingResponse;
   'rule-set-enabled': OkResponse;
   stat: OkResponse;
+  'strength-stat': OkResponse;
   'set-site-paused': OkResponse;
   'options-state': OptionsState;
   'pack-preview': PackPreview | PackRefused;
@@ -211,6 +222,8 @@ const okOrNull = (raw: unknown): OkResponse | null => (isFailure(raw) ? raw : sh
 
 const isCategoryStyle = (v: unknown): v is CategoryStyle => isObject(v) && isString(v.label) && isString(v.colour) && /^#[0-9a-f]{6}$/i.test(v.colour);
 const isExamples = (v: unknown): boolean => isObject(v) && isStringList(v.flag) && isStringList(v.pass);
+// Checked by shape only: importing the engine's list of kinds would pull the engine into every page's bundle.
+const isStrength = (v: unknown): v is Strength => isObject(v) && isShortString(v.id, 60) && isShortString(v.label) && isString(v.text);
 
 /** A finding whose offsets hold its text in `text`. */
 function isFindingIn(f: unknown, text: string): f is Finding {
@@ -261,38 +274,58 @@ const withOrigin = <T extends 'site-add' | 'site-remove'>(type: T, raw: Fields) 
   (isShortString(raw.origin, 2000) ? { type, origin: raw.origin } : null) as RequestOf<T> | null;
 
 export type Contracts<K extends RequestType> = { [T in K]: MessageContract<T> };
+/** What a sender needs of the contracts: the answers' parsers. */
+export type AnswerParsers<K extends RequestType> = { [T in K]: Pick<MessageContract<T>, 'response'> };
 
 /** The requests any context may send: a content script's (and the pages' too). */
-export type ContentRequestType = 'analyze' | 'ping' | 'rule-set-enabled' | 'stat';
+export type ContentRequestType = 'analyze' | 'ping' | 'rule-set-enabled' | 'stat' | 'strength-stat';
 
-/** The content script's part of the table, on its own so the content script does not carry the pages' parsers. */
-export const CONTENT_MESSAGES: Contracts<ContentRequestType> = {
+/**
+ * The answers' parsers of the content script's requests: all a content script carries. Who may send
+ * each request and the request's parser are only the background's (CONTENT_MESSAGES), and stay out
+ * of the content script's bundle.
+ */
+export const CONTENT_ANSWERS: AnswerParsers<ContentRequestType> = {
+  analyze: {
+    // Findings whose offsets do not hold their words in the draft sent are dropped, not drawn.
+    // Strengths are only passed on (to the reply check and the statistics), which check them there.
+    response: (raw, { text }) => {
+      const r = shaped<AnalyzeResponse>(raw, 'findings', { findings: Array.isArray, strengths: Array.isArray, paused: (v) => typeof v === 'boolean', lockedRules: isStringList });
+      return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)) };
+    },
+  },
+  ping: { response: (raw) => shaped(raw, 'pong', {}) },
+  'rule-set-enabled': { response: okOrNull },
+  stat: { response: okOrNull },
+  'strength-stat': { response: okOrNull },
+};
+
+/** Each request's senders and request parser beside its answer's parser from `answers`. */
+const withAnswers = <K extends RequestType>(answers: AnswerParsers<K>, requests: { [T in K]: Omit<MessageContract<T>, 'response'> }): Contracts<K> =>
+  Object.fromEntries((Object.keys(requests) as K[]).map((type) => [type, { ...requests[type], ...answers[type] }])) as unknown as Contracts<K>;
+
+/** The content script's part of the table. */
+export const CONTENT_MESSAGES: Contracts<ContentRequestType> = /* @__PURE__ */ withAnswers(CONTENT_ANSWERS, {
   analyze: {
     from: 'any',
     request: (raw) =>
       isString(raw.text) && isRangeList(raw.skip, raw.text.length)
         ? withCustomer({ type: 'analyze', text: raw.text, skip: raw.skip.map(({ start, end }) => ({ start, end })) }, raw.customer)
         : null,
-    // Findings whose offsets do not hold their words in the draft sent are dropped, not drawn.
-    response: (raw, { text }) => {
-      const r = shaped<AnalyzeResponse>(raw, 'findings', { findings: Array.isArray, paused: (v) => typeof v === 'boolean', lockedRules: isStringList });
-      return r && { ...r, findings: r.findings.filter((f) => isFindingIn(f, text)) };
-    },
   },
-  ping: { from: 'any', request: () => ({ type: 'ping' }), response: (raw) => shaped(raw, 'pong', {}) },
+  ping: { from: 'any', request: () => ({ type: 'ping' }) },
   'rule-set-enabled': {
     from: 'any',
     request: (raw) =>
       isShortString(raw.ruleId) && typeof raw.enabled === 'boolean' ? { type: 'rule-set-enabled', ruleId: raw.ruleId, enabled: raw.enabled } : null,
-    response: okOrNull,
   },
   stat: {
     from: 'any',
     request: (raw) =>
       isShortString(raw.ruleId) && STAT_EVENTS.includes(raw.event as StatEvent) ? { type: 'stat', ruleId: raw.ruleId, event: raw.event as StatEvent } : null,
-    response: okOrNull,
   },
-};
+  'strength-stat': { from: 'any', request: (raw) => (isShortString(raw.strength, 60) ? { type: 'strength-stat', strength: raw.strength } : null) },
+});
 
 /** The table: every request type's senders and parsers. */
 export const MESSAGES: Contracts<RequestType> = /* @__PURE__ */ Object.assign({}, CONTENT_MESSAGES, {
@@ -360,7 +393,11 @@ export const MESSAGES: Contracts<RequestType> = /* @__PURE__ */ Object.assign({}
   stats: {
     from: 'extension-page',
     request: () => ({ type: 'stats' }),
-    response: (raw) => shaped(raw, 'stats', { days: (v) => isObject(v) && Object.values(v).every((rules) => isObject(rules) && Object.values(rules).every(isStatCounts)) }),
+    response: (raw) =>
+      shaped(raw, 'stats', {
+        days: (v) => isObject(v) && Object.values(v).every((rules) => isObject(rules) && Object.values(rules).every(isStatCounts)),
+        strengths: (v) => isObject(v) && Object.values(v).every(isCountMap),
+      }),
   },
   'site-add': { from: 'extension-page', request: (raw) => withOrigin('site-add', raw), response: okOrNull },
   'site-remove': { from: 'extension-page', request: (raw) => withOrigin('site-remove', raw), response: okOrNull },
@@ -373,7 +410,7 @@ export function parseRequest(raw: unknown): Request | null {
 }
 
 /** The background's answer to `request` if well-formed (checked with `contracts`); a refusal the background gave; otherwise null. */
-export function parseResponse<K extends RequestType, T extends K>(contracts: Contracts<K>, request: RequestOf<T>, raw: unknown): ResponseFor[T] | Failure | null {
+export function parseResponse<K extends RequestType, T extends K>(contracts: AnswerParsers<K>, request: RequestOf<T>, raw: unknown): ResponseFor[T] | Failure | null {
   const contract = contracts[request.type] as MessageContract<T>;
   return contract.response(raw, request) ?? (isFailure(raw) ? raw : null);
 }
@@ -383,15 +420,21 @@ export type TabMessage =
   /** Packs or settings changed: analyze every coached draft again. */
   | { type: 'refresh' }
   /** Popup: is CanDo active here, and how many findings does the focused draft have? */
-  | { type: 'tab-status' };
+  | { type: 'tab-status' }
+  /** Popup's reply check: what the focused draft does well and what is left to fix. */
+  | { type: 'reply-check' };
 export type TabStatusResponse = { type: 'tab-status'; active: boolean; paused: boolean; editors: number; focusedFindings: number };
+/** One thing to fix before sending, as the reply check lists it. */
+export type CheckItem = Pick<Finding, 'ruleId' | 'category' | 'severity' | 'message' | 'text'>;
+/** The reply check of the focused draft (or the only one); `empty` when it holds no words yet. */
+export type ReplyCheckResponse = { type: 'reply-check'; paused: boolean; empty: boolean; findings: readonly CheckItem[]; strengths: readonly Strength[] };
+
+/** The tab messages carry nothing but their type. */
+const TAB_MESSAGES: TabMessage['type'][] = ['refresh', 'tab-status', 'reply-check'];
 
 /** Returns the tab message if `raw` is a well-formed one, otherwise null. */
 export function parseTabMessage(raw: unknown): TabMessage | null {
-  if (!isObject(raw)) return null;
-  if (raw.type === 'refresh') return { type: 'refresh' };
-  if (raw.type === 'tab-status') return { type: 'tab-status' };
-  return null;
+  return isObject(raw) && TAB_MESSAGES.includes(raw.type as TabMessage['type']) ? ({ type: raw.type } as TabMessage) : null;
 }
 
 /** Returns the content script's answer to 'tab-status' if well-formed (the popup checks it on arrival), otherwise null. */
@@ -399,6 +442,17 @@ export function parseTabStatusResponse(raw: unknown): TabStatusResponse | null {
   if (!isObject(raw) || raw.type !== 'tab-status') return null;
   if (typeof raw.active !== 'boolean' || typeof raw.paused !== 'boolean' || !isInt(raw.editors) || !isInt(raw.focusedFindings)) return null;
   return { type: 'tab-status', active: raw.active, paused: raw.paused, editors: raw.editors, focusedFindings: raw.focusedFindings };
+}
+
+const isCheckItem = (f: unknown): f is CheckItem => isObject(f) && isString(f.ruleId) && isString(f.category) && isString(f.severity) && isString(f.message) && isString(f.text);
+
+/** Returns the content script's answer to 'reply-check' if well-formed, with its well-formed items and only the fields the check shows; otherwise null. */
+export function parseReplyCheckResponse(raw: unknown): ReplyCheckResponse | null {
+  if (!isObject(raw) || raw.type !== 'reply-check' || typeof raw.paused !== 'boolean' || typeof raw.empty !== 'boolean') return null;
+  if (!Array.isArray(raw.findings) || !Array.isArray(raw.strengths)) return null;
+  const findings = raw.findings.filter(isCheckItem).map(({ ruleId, category, severity, message, text }) => ({ ruleId, category, severity, message, text }));
+  const strengths = raw.strengths.filter(isStrength).map(({ id, label, text }) => ({ id, label, text }));
+  return { type: 'reply-check', paused: raw.paused, empty: raw.empty, findings, strengths };
 }
 
 /** Sender shape common to chrome.runtime and webextension-polyfill. */

@@ -111,7 +111,7 @@ export function policyFile(target: PolicyTarget, policy: ManagedPolicy, ids: Ext
         fileName: 'policies.json',
         mimeType: 'application/json',
         install:
-          'Put it in the "distribution" folder of the Firefox installation (Linux: /usr/lib/firefox-esr/distribution/ or /etc/firefox/policies/; Windows: C:\\Program Files\\Mozilla Firefox\\distribution\\; macOS: Firefox.app/Contents/Resources/distribution/). If a policies.json is already there, merge the "3rdparty" entry into it. Firefox reads it when it starts.',
+          'Put it in the "distribution" folder of the Firefox installation (Linux: /usr/lib/firefox-esr/distribution/, or /etc/firefox-esr/policies/ for Debian\'s firefox-esr and /etc/firefox/policies/ for Mozilla\'s Firefox, which are read first; Windows: C:\\Program Files\\Mozilla Firefox\\distribution\\; macOS: Firefox.app/Contents/Resources/distribution/). If a policies.json is already there, merge the "3rdparty" entry into it. Firefox reads it when it starts.',
         text: `${JSON.stringify({ policies: { '3rdparty': { Extensions: { [ids.firefox]: policy } } } }, null, 2)}\n`,
         encoding: 'utf-8',
       };

@@ -72,6 +72,8 @@ export type StatCounts = [number, number, number, number, number];
 export interface StoredStats {
   version: 1;
   days: Record<string, Record<string, StatCounts>>;
+  /** Per day, how many replies showed each strength (what the agent did well; once per reply), by strength id. */
+  strengths: Record<string, Record<string, number>>;
 }
 
 export const emptyStoredData = (): StoredData => ({
@@ -162,20 +164,32 @@ export function migrateStoredData(raw: unknown, unreadable: string[] = []): Stor
 }
 
 const STAT_COUNTS = 5;
-const isCountList = (v: unknown): v is number[] =>
-  Array.isArray(v) && (v.length === STAT_COUNTS || v.length === STAT_COUNTS - 1) && v.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+const isCountList = (v: unknown): v is number[] => Array.isArray(v) && (v.length === STAT_COUNTS || v.length === STAT_COUNTS - 1) && v.every(isCount);
+
+/** The well-formed days of `raw` (a stored `days` or `strengths` map), each with the counts `keep` accepts. */
+function keptDays<T>(raw: unknown, keep: (counts: unknown) => T | null): Record<string, Record<string, T>> {
+  const days: Record<string, Record<string, T>> = {};
+  if (!isObject(raw)) return days;
+  for (const [day, counted] of Object.entries(raw)) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isObject(counted)) continue;
+    const kept: Record<string, T> = {};
+    for (const [id, counts] of Object.entries(counted)) {
+      const k = keep(counts);
+      if (k !== null) kept[id] = k;
+    }
+    days[day] = kept;
+  }
+  return days;
+}
 
 export function migrateStats(raw: unknown): StoredStats {
-  const days: StoredStats['days'] = {};
-  if (isObject(raw) && isObject(raw.days)) {
-    for (const [day, rules] of Object.entries(raw.days)) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isObject(rules)) continue;
-      const kept: Record<string, StatCounts> = {};
-      for (const [ruleId, counts] of Object.entries(rules)) if (isCountList(counts)) kept[ruleId] = [...counts, 0].slice(0, STAT_COUNTS) as StatCounts;
-      days[day] = kept;
-    }
-  }
-  return { version: 1, days };
+  const stored = isObject(raw) ? raw : {};
+  return {
+    version: 1,
+    days: keptDays(stored.days, (counts) => (isCountList(counts) ? ([...counts, 0].slice(0, STAT_COUNTS) as StatCounts) : null)),
+    strengths: keptDays(stored.strengths, (n) => (isCount(n) ? n : null)),
+  };
 }
 
 /**
@@ -219,6 +233,17 @@ export function countStatEvent(stats: StoredStats, ruleId: string, event: StatEv
   const rules = (stats.days[dayKey(now)] ??= {});
   const counts: StatCounts = (rules[ruleId] ??= [0, 0, 0, 0, 0]);
   counts[EVENT_INDEX[event]] += 1;
+  dropOldDays(stats, now);
+}
+
+/** Counts one reply showing the strength `id` (what the agent did well), and drops days older than the window. */
+export function countStrength(stats: StoredStats, id: string, now: number): void {
+  const strengths = (stats.strengths[dayKey(now)] ??= {});
+  strengths[id] = (strengths[id] ?? 0) + 1;
+  dropOldDays(stats, now);
+}
+
+function dropOldDays(stats: StoredStats, now: number): void {
   const oldest = dayKey(now - (STATS_DAYS - 1) * 86_400_000);
-  for (const d of Object.keys(stats.days)) if (d < oldest) delete stats.days[d];
+  for (const days of [stats.days, stats.strengths]) for (const d of Object.keys(days)) if (d < oldest) delete days[d];
 }

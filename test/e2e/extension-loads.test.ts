@@ -23,6 +23,16 @@ test('the background answers an analysis request with a cant finding', async () 
   expect(errors).toEqual([]);
 });
 
+test('the same analysis answer carries the draft\'s strengths alongside its findings', async () => {
+  const page = await openExtensionPage(ctx, 'popup.html');
+  const text = "Unfortunately we can't refund your order. What I can do is send a replacement, and I'll post it today.";
+  const reply = await page.evaluate((t) => chrome.runtime.sendMessage({ type: 'analyze', text: t, skip: [] }), text);
+  expect(reply.findings.some((f: { category: string }) => f.category === 'cant')).toBe(true);
+  expect(reply.strengths.map((s: { id: string }) => s.id).sort()).toEqual(['can-do-offer', 'owns-next-step']);
+  // Strengths are not findings: nothing of them is underlined.
+  expect(reply.findings.every((f: { ruleId: string }) => !reply.strengths.some((s: { id: string }) => s.id === f.ruleId))).toBe(true);
+});
+
 test('in the browser too, quoted history and the caller’s skip ranges are left alone, and an over-long draft is cut', async () => {
   const page = await openExtensionPage(ctx, 'popup.html');
   const analyze = (text: string, skip: { start: number; end: number }[] = []) =>

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
 import { SCALE_PAGES, scaleRoutes, scrollThrough } from '../../scripts/scale-pages.mjs';
-import { MAX_LIVE_EDITORS } from '../../src/content/watcher';
+import { MAX_LIVE_EDITORS } from '../../src/content/admission';
 import { collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { CANT_RULE, underlines, useOnlyTestPack } from './support/coaching';
 

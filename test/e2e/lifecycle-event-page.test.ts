@@ -1,7 +1,8 @@
 // Firefox runs CanDo's background as an event page (background.scripts), which it unloads when
 // idle: the Firefox counterpart of Chromium stopping its service worker (lifecycle-worker.test.ts).
 // Coaching must resume on the next keystroke with the draft untouched. The test profile shortens
-// Firefox's idle timeout (30 s by default) to 1 s so the unload happens within the test; the
+// Firefox's idle timeout (30 s by default) to 5 s so the unload happens within the test (at 1 s, a
+// busy machine unloaded the page between the setup's messages faster than it could restart); the
 // options page sees whether the event page is loaded (extension.getViews lists it while it is).
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
@@ -20,7 +21,7 @@ let errors: string[];
 beforeAll(async () => {
   if (browserUnderTest() !== 'firefox') return;
   server = await startFixtureServer({ port: 0 });
-  ctx = await launchWithExtension('firefox', { extraPrefsFirefox: { 'extensions.background.idle.timeout': 1000 } });
+  ctx = await launchWithExtension('firefox', { extraPrefsFirefox: { 'extensions.background.idle.timeout': 5000 } });
   await useOnlyTestPack(ctx);
   options = await openExtensionPage(ctx, 'options.html');
   page = await ctx.browser.newPage();
@@ -40,7 +41,7 @@ firefoxTest('after Firefox unloads the idle event page, coaching resumes on the 
   await page.keyboard.type("Hello, we can't refund this.");
   await waitForUnderlines(page, [CANT_RULE]);
 
-  const deadline = Date.now() + 15000;
+  const deadline = Date.now() + 40000;
   while ((await eventPageLoaded()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   expect(await eventPageLoaded()).toBe(false);
 

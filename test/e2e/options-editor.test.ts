@@ -1,11 +1,13 @@
 // The pack editor as a team lead uses it: a new pack with two rules and a category of its own, an
 // example that fails until the rule is fixed, Save (refused until every example passes), and the
 // rule underlining on a ticket page in the category's colour; then opening the saved pack again.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
+import { packJson } from '../../src/engine';
+import type { ContextExample, PackSpec } from '../../src/engine/types';
 import { chromeOnly, collectErrors, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { underlines } from './support/coaching';
 
@@ -181,6 +183,81 @@ test('a built-in pack opens as a copy under a new id, and saving it under the bu
   await fill(options, '.pack-fields input[name="id"]', 'cando-cant');
   await options.waitForFunction(() => /not yours to replace/.test(document.querySelector('[data-testid="pack-editor"] [data-testid="pack-errors"]')?.textContent ?? ''));
   expect(await saveEnabled()).toBe(false);
+  await options.click('#editor-close');
+  expect(errors).toEqual([]);
+});
+
+/** A built-in pack file of rules/. */
+const builtin = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'rules', `${name}.json`), 'utf8')) as PackSpec;
+
+test('a pack with context rules, clause rules and transform suggestions goes import → edit → export with nothing lost, in the schema’s key order', async () => {
+  // Every context rule of the built-in context pack (customer condition, unlessDraft, at, check,
+  // customer-message examples) and a clause rule with clause exceptions and transform suggestions.
+  const clauseRule = builtin('cando-cant').rules.find((r) => r.clause && r.unless?.some((u) => typeof u !== 'string') && r.suggestions?.some((x) => typeof x !== 'string'))!;
+  const { $schema: _schema, ...context } = builtin('cando-context') as PackSpec & { $schema?: string };
+  const pack: PackSpec = { ...context, id: 'lead-context', name: 'Lead context', rules: [...context.rules, { ...clauseRule, severity: 'info' }] };
+  const file = join(downloads, 'lead-context.json');
+  writeFileSync(file, JSON.stringify(pack, null, 2));
+  await options.bringToFront();
+  await ((await options.$('#pack-file')) as ElementHandle<HTMLInputElement>).uploadFile(file);
+  await options.waitForSelector('[data-testid="pack-preview"]');
+  await options.click('#confirm-import');
+  await (await options.waitForSelector('tr[data-pack="lead-context"] button.edit'))!.click();
+  await options.waitForFunction(() => document.querySelector('[data-testid="pack-editor"]')?.getAttribute('data-valid') === 'true', { timeout: 30000 });
+
+  // The context fields are there, as the pack has them.
+  const form = (id: string) => options.$(`article.rule-form[data-rule="${id}"]`) as Promise<ElementHandle>;
+  const value = (scope: ElementHandle, selector: string) => scope.$eval(selector, (el) => (el as HTMLInputElement).value);
+  const repeat = await form('repeat-contact');
+  const repeatRule = pack.rules.find((r) => r.id === 'repeat-contact')!;
+  expect(await value(repeat, 'select[name="customerKind"]')).toBe('regex');
+  expect(await value(repeat, '[name="customerMatcher"]')).toBe(repeatRule.customer!.regex);
+  expect(await value(repeat, 'select[name="at"]')).toBe('opening');
+  expect(await value(repeat, 'textarea[name="unlessDraft"]')).toBe(repeatRule.unlessDraft!.join('\n'));
+  const firstFlag = repeatRule.examples.flag[0] as ContextExample;
+  expect(await repeat.$eval('.context-examples[data-kind="flag"] textarea[name="customer"]', (el) => (el as HTMLTextAreaElement).value)).toBe(firstFlag.customer);
+  expect(await repeat.$eval('.context-examples[data-kind="flag"] textarea[name="text"]', (el) => (el as HTMLTextAreaElement).value)).toBe(firstFlag.text);
+  expect(await value(await form('unanswered-question'), 'select[name="check"]')).toBe('unanswered-questions');
+  expect(await value(await form(clauseRule.id), 'select[name="customerKind"]')).toBe('');
+  expect(await options.$$eval('article.rule-form .example-results li.example[data-ok="false"]', (items) => items.length)).toBe(0);
+
+  // The lead edits a context rule: a word in the draft that settles it, and a passing example with its customer message.
+  const unlessDraft = (await repeat.$('textarea[name="unlessDraft"]'))!;
+  await unlessDraft.click();
+  await options.keyboard.down('Control');
+  await options.keyboard.press('End');
+  await options.keyboard.up('Control');
+  await unlessDraft.type('\nzzqx');
+  await (await repeat.$('.context-examples[data-kind="pass"] button.add-example'))!.click();
+  const added = (await repeat.$$('.context-examples[data-kind="pass"] .context-example')).at(-1)!;
+  await added.$eval('textarea[name="customer"]', (el) => (el as HTMLElement).focus());
+  await options.keyboard.type('This is my third email about the refund!');
+  await added.$eval('textarea[name="text"]', (el) => (el as HTMLElement).focus());
+  await options.keyboard.type('Zzqx: your refund went out today.');
+  await options.waitForFunction(
+    () => [...document.querySelectorAll('article.rule-form[data-rule="repeat-contact"] .example-results[data-kind="pass"] li.example')].some((li) => li.textContent!.includes('Zzqx') && (li as HTMLElement).dataset.ok === 'true'),
+  );
+  await options.waitForFunction(() => document.querySelector('[data-testid="pack-editor"]')?.getAttribute('data-valid') === 'true');
+
+  // Export writes what the download would hold: the pack as imported plus exactly these edits.
+  await options.evaluate(() => {
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      (window as unknown as { exported: Blob }).exported = blob as Blob;
+      return create(blob);
+    };
+  });
+  await options.click('#editor-export');
+  const exported = await options.evaluate(() => (window as unknown as { exported: Blob }).exported.text());
+  const expected: PackSpec = {
+    ...pack,
+    rules: pack.rules.map((r) =>
+      r.id === 'repeat-contact'
+        ? { ...r, unlessDraft: [...r.unlessDraft!, 'zzqx'], examples: { ...r.examples, pass: [...r.examples.pass, { customer: 'This is my third email about the refund!', text: 'Zzqx: your refund went out today.' }] } }
+        : r,
+    ),
+  };
+  expect(exported).toBe(packJson(expected));
   await options.click('#editor-close');
   expect(errors).toEqual([]);
 });

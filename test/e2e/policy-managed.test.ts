@@ -56,7 +56,7 @@ beforeAll(async () => {
     },
   });
   policy.write({ packs: [{ pack: orgPack }, { url: `${server.url}/org/pack.json` }], lockedPacks: ['org-pack'], allowImport: false });
-  ctx = await launchWithExtension(browserName, {}, extension.install);
+  ctx = await launchWithExtension(browserName, policy.launch, extension.install);
   options = await openExtensionPage(ctx, 'options.html#packs');
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 // The protocol as a contract at both ends: what the background accepts, what senders accept back.
 import { draftToAnalyze, MAX_DRAFT_CHARS, packTooLarge, MAX_PACK_CHARS } from '../../src/shared/limits';
-import { MESSAGES, parseRequest, parseResponse, type RequestType } from '../../src/shared/protocol';
+import { MESSAGES, parseReplyCheckResponse, parseRequest, parseResponse, parseTabMessage, type RequestType } from '../../src/shared/protocol';
 
 const finding = (text: string, start: number, end: number) => ({
   ruleId: 'core/x', category: 'cant', severity: 'warning', start, end, text: text.slice(start, end), message: 'm', explanation: 'e', suggestions: ['s'],
@@ -44,7 +44,7 @@ test('a request is rebuilt from its checked fields only', () => {
 
 test('only reading and coaching a draft is open to content scripts; every settings change needs an extension page', () => {
   const open = (Object.keys(MESSAGES) as RequestType[]).filter((t) => MESSAGES[t].from === 'any').sort();
-  expect(open).toEqual(['analyze', 'ping', 'rule-set-enabled', 'stat']);
+  expect(open).toEqual(['analyze', 'ping', 'rule-set-enabled', 'stat', 'strength-stat']);
 });
 
 test('an analysis answer keeps only the findings whose offsets hold their words in the draft sent', () => {
@@ -52,14 +52,39 @@ test('an analysis answer keeps only the findings whose offsets hold their words 
   const good = finding(text, 10, 15);
   const shifted = { ...finding(text, 10, 15), start: 9, end: 14 };
   const past = { ...finding(text, 10, 15), end: 99 };
-  const answer = parseResponse(MESSAGES, { type: 'analyze', text, skip: [] }, { type: 'findings', findings: [good, shifted, past, null], paused: false, lockedRules: [] });
-  expect(answer).toEqual({ type: 'findings', findings: [good], paused: false, lockedRules: [] });
+  const answer = parseResponse(MESSAGES, { type: 'analyze', text, skip: [] }, { type: 'findings', findings: [good, shifted, past, null], strengths: [], paused: false, lockedRules: [] });
+  expect(answer).toEqual({ type: 'findings', findings: [good], strengths: [], paused: false, lockedRules: [] });
+});
+
+test('a reply check from the tab keeps only well-formed strengths and findings, with the fields the check shows', () => {
+  const good = { id: 'can-do-offer', label: 'Says what you can do', text: 'I can send a replacement' };
+  const strengths = [good, { ...good, id: 7 }, { ...good, label: '' }, { ...good, text: 3 }, null];
+  const item = { ruleId: 'core/x', category: 'cant', severity: 'warning', message: 'm', text: "we can't" };
+  const findings = [{ ...item, start: 0, end: 8, explanation: 'e', suggestions: ['s'] }, { ...item, message: 1 }, 'x'];
+  const check = parseReplyCheckResponse({ type: 'reply-check', paused: false, empty: false, findings, strengths });
+  expect(check).toEqual({ type: 'reply-check', paused: false, empty: false, findings: [item], strengths: [good] });
+  expect(parseReplyCheckResponse({ type: 'reply-check', paused: false, empty: false, findings: 'x', strengths: [] })).toBeNull();
+  expect(parseReplyCheckResponse({ type: 'reply-check', paused: 'no', empty: false, findings: [], strengths: [] })).toBeNull();
+  expect(parseReplyCheckResponse({ type: 'tab-status', active: true, paused: false, editors: 1, focusedFindings: 0 })).toBeNull();
+});
+
+test('the tabs accept only the known messages, rebuilt from their type', () => {
+  expect(parseTabMessage({ type: 'reply-check', extra: 1 })).toEqual({ type: 'reply-check' });
+  expect(parseTabMessage({ type: 'refresh' })).toEqual({ type: 'refresh' });
+  expect(parseTabMessage({ type: 'toString' })).toBeNull();
+  expect(parseTabMessage('reply-check')).toBeNull();
+});
+
+test('a strength is counted by its id alone', () => {
+  expect(parseRequest({ type: 'strength-stat', strength: 'uses-name', text: 'Hi Dana' })).toEqual({ type: 'strength-stat', strength: 'uses-name' });
+  expect(parseRequest({ type: 'strength-stat', strength: 'x'.repeat(61) })).toBeNull();
 });
 
 test.each([
   [undefined, 'no answer'],
-  [{ type: 'findings', findings: 'x', paused: false, lockedRules: [] }, 'findings not a list'],
-  [{ type: 'findings', findings: [], paused: 'no', lockedRules: [] }, 'paused not a boolean'],
+  [{ type: 'findings', findings: 'x', strengths: [], paused: false, lockedRules: [] }, 'findings not a list'],
+  [{ type: 'findings', findings: [], strengths: 'x', paused: false, lockedRules: [] }, 'strengths not a list'],
+  [{ type: 'findings', findings: [], strengths: [], paused: 'no', lockedRules: [] }, 'paused not a boolean'],
   [{ type: 'pong' }, 'the answer to another request'],
 ])('an analysis answer %j is refused (%s)', (raw, _why) => {
   expect(parseResponse(MESSAGES, { type: 'analyze', text: 'x', skip: [] }, raw)).toBeNull();

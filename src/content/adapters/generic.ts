@@ -1,4 +1,5 @@
 // The fallback when a help desk changes its markup: any textarea or outermost contenteditable.
+import { isTextField } from '../text-model';
 import { COMMON_SKIP, isEditable, matching, type Adapter } from './types';
 
 export const generic: Adapter = {
@@ -8,7 +9,7 @@ export const generic: Adapter = {
     matching(root, 'textarea, [contenteditable]')
       .filter(isEditable)
       // Only the root of an editing host: nested editable children belong to it.
-      .filter((el) => el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement || !el.parentElement?.isContentEditable),
+      .filter((el) => isTextField(el) || !el.parentElement?.isContentEditable),
   skipSelector: COMMON_SKIP,
   ignoreSelector: '',
 };

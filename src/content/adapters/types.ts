@@ -1,7 +1,9 @@
 // An adapter teaches CanDo one help desk: its hosts and its markup. Adding a help desk = one adapter
 // module listed in index.ts (the build takes the manifests' host permissions and content-script
 // matches from the adapters' hosts), its fixture page and one line in test/e2e/adapters.test.ts;
-// reading and writing the draft goes through the shared text model and apply.
+// reading the draft goes through the shared text model, writing it through apply.ts unless the
+// adapter names its own way.
+import type { TextReplacer } from '../apply';
 import type { MarkupRules } from '../text-model';
 import type { Conversation } from './conversation';
 
@@ -22,6 +24,11 @@ export interface Adapter extends MarkupRules {
    * null when the page shows no message from the customer there. Absent: the adapter reads none.
    */
   readConversation?(editor: HTMLElement): Conversation | null;
+  /**
+   * How a suggestion is written into this product's editors when the shared way (`replaceText` in
+   * apply.ts: the editor's own input path, one undo step) does not work there. Absent: the shared way.
+   */
+  readonly replaceText?: TextReplacer;
 }
 
 /** Quoted history and signatures as most mail-like editors mark them up. */

@@ -92,3 +92,19 @@ export function releaseHost(doc: Document): void {
   record.element.remove();
   hosts.delete(doc);
 }
+
+/** The overlay host (either form), as the page's DOM shows it. */
+export const isOverlayHost = (n: Node): boolean =>
+  n.nodeName === 'CANDO-OVERLAY' || (n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute('data-cando-overlay'));
+
+/**
+ * Firefox leaves the UI of an unloaded add-on's scripts in the page, with nobody left to remove
+ * it. Only overlay hosts as CanDo builds them go (under <html>, an open shadow root with its live
+ * region): an element a page named like ours stays.
+ */
+export function removeLeftoverHosts(doc: Document): void {
+  // A frame's document can still be empty (no <html> yet) while it loads.
+  for (const host of doc.documentElement?.querySelectorAll(':scope > cando-overlay, :scope > div[data-cando-overlay]') ?? []) {
+    if (host.shadowRoot?.querySelector('.sr-only[aria-live]')) host.remove();
+  }
+}

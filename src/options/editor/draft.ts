@@ -6,7 +6,9 @@
 import { compilePack, exampleFailures, type CompiledPack, type CompiledRule } from '../../engine';
 import { canonicalPack } from '../../engine/pack-json';
 import { RULE_KINDS } from '../../engine/rules';
-import { describeExample, SEVERITIES, type PackError, type PackSpec, type Severity, type SuggestionSpec } from '../../engine/types';
+import { CONTEXT_CHECKS } from '../../engine/context-checks';
+import { managedPolicy } from '../../shared/rollout-policy';
+import { describeExample, SEVERITIES, type PackError, type PackSpec, type RuleSpec, type Severity } from '../../engine/types';
 
 /**
  * A rule kind as the form edits it: the field a rule of that kind sets, and how its value is typed:
@@ -46,21 +48,40 @@ export interface CategoryDraft {
   colour: string;
 }
 
+/** Where a context rule looks in the draft: anywhere (""), or only its opening or closing sentence. */
+export const PLACES = ['', 'opening', 'closing'] as const;
+export type Place = (typeof PLACES)[number];
+
 export interface RuleDraft {
   key: number;
   id: string;
   category: string;
   severity: Severity;
+  /** The pack wrote a severity (or the lead chose one): a rule that left it out stays without one. */
+  severityWritten: boolean;
   kind: string;
   /** The kind's value: one entry a line for a list kind. */
   matcher: string;
+  /** One a line; a line in JSON ({"clause": …}) is taken as written. */
   unless: string;
+  /** Context rules: the rule kind of the condition on the customer's message; "" for a rule that does not read it. */
+  customerKind: string;
+  customerMatcher: string;
+  customerUnless: string;
+  /** Context rules: words in the draft that mean it already does what the rule asks, one a line. */
+  unlessDraft: string;
+  at: Place;
+  /** Context rules: a named check of src/engine/context-checks.ts, or "". */
+  check: string;
   message: string;
   explanation: string;
   /** One a line; a line in JSON ("" to delete the words, {"transform": …}) is taken as written. */
   suggestions: string;
+  /** One example a line; a context rule's examples are JSON lines {"customer", "customerName"?, "text"}. */
   flag: string;
   pass: string;
+  /** The rule's fields this form has no input for (a field added to the format later), written back as they were. */
+  other: Record<string, unknown>;
 }
 
 export interface PackDraft {
@@ -71,6 +92,8 @@ export interface PackDraft {
   description: string;
   categories: CategoryDraft[];
   rules: RuleDraft[];
+  /** The pack's fields this form has no input for (`$schema`, a field added later), written back as they were. */
+  other: Record<string, unknown>;
 }
 
 let nextKey = 1;
@@ -81,20 +104,28 @@ export const emptyRule = (over: Partial<RuleDraft> = {}): RuleDraft => ({
   id: '',
   category: 'cant',
   severity: 'warning',
+  severityWritten: true,
   kind: MATCHER_KINDS[0].field,
   matcher: '',
   unless: '',
+  customerKind: '',
+  customerMatcher: '',
+  customerUnless: '',
+  unlessDraft: '',
+  at: '',
+  check: '',
   message: '',
   explanation: '',
   suggestions: '',
   flag: '',
   pass: '',
+  other: {},
   ...over,
 });
 
 export const emptyCategory = (): CategoryDraft => ({ key: newKey(), id: '', label: '', colour: '#0b7285' });
 
-export const newPackDraft = (): PackDraft => ({ id: '', name: '', version: '1.0.0', language: 'en', description: '', categories: [], rules: [emptyRule()] });
+export const newPackDraft = (): PackDraft => ({ id: '', name: '', version: '1.0.0', language: 'en', description: '', categories: [], rules: [emptyRule()], other: {} });
 
 /** The non-blank lines of a list field, trimmed. */
 export const lines = (text: string): string[] =>
@@ -103,8 +134,20 @@ export const lines = (text: string): string[] =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-const suggestionLine = (s: SuggestionSpec): string => (typeof s === 'string' && s !== '' && !/^["{]/.test(s) ? s : JSON.stringify(s));
-const parseSuggestion = (line: string): SuggestionSpec => (/^["{]/.test(line) ? (parseJson(line) as SuggestionSpec) : line);
+const startsLikeJson = (line: string) => /^["{]/.test(line);
+
+/**
+ * One entry of a list field as its line: as written, or as JSON where the bare line would not give
+ * the entry back (an object, an empty string, spaces at either end, a line break, a leading `"` or `{`).
+ */
+export const entryLine = (entry: unknown): string =>
+  typeof entry === 'string' && entry !== '' && entry === entry.trim() && !entry.includes('\n') && !startsLikeJson(entry) ? entry : JSON.stringify(entry);
+
+/** A line of a list field as its entry: a line that reads as JSON is taken as written ("{walk}" is a pattern, not JSON). */
+const lineEntry = (line: string): unknown => (startsLikeJson(line) ? parseJson(line) : line);
+
+const listText = (list: readonly unknown[] | undefined): string => (list ?? []).map(entryLine).join('\n');
+const listValue = (text: string): unknown[] => lines(text).map(lineEntry);
 
 /** A JSON field's value, or the text itself when it is not JSON (the validator then names the field). */
 function parseJson(text: string): unknown {
@@ -115,8 +158,60 @@ function parseJson(text: string): unknown {
   }
 }
 
+const kindNamed = (field: string): MatcherKind => MATCHER_KINDS.find((k) => k.field === field) ?? MATCHER_KINDS[0];
+
+/** A rule kind's value as the form shows it. */
+function matcherText(kind: MatcherKind, value: unknown): string {
+  if (kind.input === 'lines') return listText(value as unknown[]);
+  return kind.input === 'text' ? String(value) : JSON.stringify(value, null, 2);
+}
+
+/** What the form's text stands for: a pattern or regex exactly as typed (a space in a regex matters). */
+function matcherValue(kind: MatcherKind, text: string): unknown {
+  if (kind.input === 'lines') return listValue(text);
+  return kind.input === 'text' ? text : parseJson(text);
+}
+
+/** The fields of `record` other than `known`. */
+const otherFields = (record: object, known: ReadonlySet<string>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([k]) => !known.has(k)));
+
+// The fields the form has inputs for; any other field (one added to the format later) is kept in `other`.
+const KIND_FIELDS = MATCHER_KINDS.map((k) => k.field);
+const PACK_FIELDS = new Set(['id', 'name', 'version', 'language', 'description', 'categories', 'rules']);
+const RULE_FIELDS = new Set(['id', 'category', 'severity', ...KIND_FIELDS, 'unless', 'customer', 'unlessDraft', 'at', 'check', 'message', 'explanation', 'suggestions', 'examples']);
+
+/** The form for a rule of a pack. */
+export function ruleDraft(rule: RuleSpec): RuleDraft {
+  const record = rule as unknown as Record<string, unknown>;
+  const kind = MATCHER_KINDS.find((k) => record[k.field] !== undefined) ?? MATCHER_KINDS[0];
+  const condition = rule.customer as Record<string, unknown> | undefined;
+  const customerKind = condition ? (MATCHER_KINDS.find((k) => condition[k.field] !== undefined) ?? MATCHER_KINDS[0]) : undefined;
+  return emptyRule({
+    id: rule.id,
+    category: rule.category,
+    severity: rule.severity ?? 'warning',
+    severityWritten: rule.severity !== undefined,
+    kind: kind.field,
+    matcher: matcherText(kind, record[kind.field]),
+    unless: listText(rule.unless),
+    customerKind: customerKind?.field ?? '',
+    customerMatcher: customerKind ? matcherText(customerKind, condition![customerKind.field]) : '',
+    customerUnless: listText(rule.customer?.unless),
+    unlessDraft: listText(rule.unlessDraft),
+    at: rule.at ?? '',
+    check: rule.check ?? '',
+    message: rule.message,
+    explanation: rule.explanation,
+    suggestions: listText(rule.suggestions),
+    flag: listText(rule.examples.flag),
+    pass: listText(rule.examples.pass),
+    other: otherFields(rule, RULE_FIELDS),
+  });
+}
+
 /** The form for an installed (validated) pack. */
-export function draftFromSpec(spec: PackSpec): PackDraft {
+export function draftFromSpec(spec: PackSpec & { $schema?: string }): PackDraft {
   return {
     id: spec.id,
     name: spec.name,
@@ -124,45 +219,36 @@ export function draftFromSpec(spec: PackSpec): PackDraft {
     language: spec.language,
     description: spec.description ?? '',
     categories: Object.entries(spec.categories ?? {}).map(([id, s]) => ({ key: newKey(), id, label: s.label, colour: s.colour })),
-    rules: spec.rules.map((r) => {
-      const record = r as unknown as Record<string, unknown>;
-      const kind = MATCHER_KINDS.find((k) => record[k.field] !== undefined) ?? MATCHER_KINDS[0];
-      const value = record[kind.field];
-      const matcher = kind.input === 'lines' ? (value as string[]).join('\n') : kind.input === 'text' ? String(value) : JSON.stringify(value, null, 2);
-      return emptyRule({
-        id: r.id,
-        category: r.category,
-        severity: r.severity ?? 'warning',
-        kind: kind.field,
-        matcher,
-        unless: (r.unless ?? []).join('\n'),
-        message: r.message,
-        explanation: r.explanation,
-        suggestions: (r.suggestions ?? []).map(suggestionLine).join('\n'),
-        flag: r.examples.flag.join('\n'),
-        pass: r.examples.pass.join('\n'),
-      });
-    }),
+    rules: spec.rules.map(ruleDraft),
+    other: otherFields(spec, PACK_FIELDS),
   };
 }
 
-const kindOf = (rule: RuleDraft): MatcherKind => MATCHER_KINDS.find((k) => k.field === rule.kind) ?? MATCHER_KINDS[0];
-
 /** The rule as a pack file has it (empty optional fields left out). */
 export function ruleSpec(rule: RuleDraft): Record<string, unknown> {
-  const kind = kindOf(rule);
-  const unless = lines(rule.unless);
-  const suggestions = lines(rule.suggestions).map(parseSuggestion);
+  const kind = kindNamed(rule.kind);
+  const unless = listValue(rule.unless);
+  const suggestions = listValue(rule.suggestions);
+  const customerKind = rule.customerKind ? kindNamed(rule.customerKind) : undefined;
+  const customerUnless = listValue(rule.customerUnless);
+  const unlessDraft = listValue(rule.unlessDraft);
   return {
+    ...rule.other,
     id: rule.id.trim(),
     category: rule.category,
-    severity: rule.severity,
-    [kind.field]: kind.input === 'lines' ? lines(rule.matcher) : kind.input === 'text' ? rule.matcher.trim() : parseJson(rule.matcher),
+    ...(rule.severityWritten || rule.severity !== 'warning' ? { severity: rule.severity } : {}),
+    [kind.field]: matcherValue(kind, rule.matcher),
     ...(unless.length ? { unless } : {}),
+    ...(customerKind
+      ? { customer: { [customerKind.field]: matcherValue(customerKind, rule.customerMatcher), ...(customerUnless.length ? { unless: customerUnless } : {}) } }
+      : {}),
+    ...(unlessDraft.length ? { unlessDraft } : {}),
+    ...(rule.at ? { at: rule.at } : {}),
+    ...(rule.check ? { check: rule.check } : {}),
     message: rule.message.trim(),
     explanation: rule.explanation.trim(),
     ...(suggestions.length ? { suggestions } : {}),
-    examples: { flag: lines(rule.flag), pass: lines(rule.pass) },
+    examples: { flag: listValue(rule.flag), pass: listValue(rule.pass) },
   };
 }
 
@@ -170,6 +256,7 @@ export function ruleSpec(rule: RuleDraft): Record<string, unknown> {
 export function packSpec(draft: PackDraft): Record<string, unknown> {
   const categories = draft.categories.filter((c) => c.id.trim() || c.label.trim());
   return canonicalPack({
+    ...draft.other,
     id: draft.id.trim(),
     name: draft.name.trim(),
     version: draft.version.trim(),
@@ -179,6 +266,28 @@ export function packSpec(draft: PackDraft): Record<string, unknown> {
     rules: draft.rules.map(ruleSpec),
   } as unknown as PackSpec);
 }
+
+/** A context rule's example as the form edits it. */
+export interface ContextExampleDraft {
+  customer: string;
+  customerName: string;
+  text: string;
+}
+
+/** The examples of a list field as context examples (a plain line is a reply whose customer message is still to be written). */
+export const contextExamples = (text: string): ContextExampleDraft[] =>
+  listValue(text).map((entry) => {
+    const e = (typeof entry === 'object' && entry !== null ? entry : { text: String(entry) }) as Partial<Record<keyof ContextExampleDraft, unknown>>;
+    const field = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
+    return { customer: field(e.customer), customerName: field(e.customerName), text: field(e.text) };
+  });
+
+/** Context examples back as the list field's lines (a name left blank is left out). */
+export const contextExampleLines = (examples: readonly ContextExampleDraft[]): string =>
+  listText(examples.map((e) => ({ customer: e.customer, ...(e.customerName ? { customerName: e.customerName } : {}), text: e.text })));
+
+/** The named checks a context rule can add. */
+export const CHECK_NAMES: readonly string[] = [...CONTEXT_CHECKS.keys()];
 
 export interface ExampleResult {
   text: string;
@@ -244,11 +353,12 @@ export function packLevelErrors(check: DraftCheck): PackError[] {
   return check.pack.errors.filter((e) => !e.rule || (!e.field?.startsWith('examples.') && !shownByRules.has(`${e.field}:${e.message}`)));
 }
 
-/** The entry for the enterprise policy's `packs` list: the pack inline, or as a JSON string where the policy schema cannot type it (transform suggestions). */
-export function policyEntry(spec: Record<string, unknown>): string {
-  const rules = spec.rules as { suggestions?: unknown[] }[];
-  const typed = rules.every((r) => (r.suggestions ?? []).every((s) => typeof s === 'string'));
-  return JSON.stringify(typed ? { pack: spec } : { json: JSON.stringify(spec) }, null, 2);
-}
+/**
+ * The entry for the enterprise policy's `packs` list: the pack as a JSON string, as `cando policy`
+ * writes it. The browsers check a policy against CanDo's schema (src/background/managed-schema.json),
+ * which cannot type every pack field (transform suggestions, clause frames, context rules and their
+ * examples); a string carries them all unchanged.
+ */
+export const policyEntry = (spec: Record<string, unknown>): string => JSON.stringify(managedPolicy({ packs: [spec] }).packs![0], null, 2);
 
 export const isSeverity = (v: string): v is Severity => (SEVERITIES as readonly string[]).includes(v);

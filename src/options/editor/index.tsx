@@ -9,8 +9,8 @@ import { CORE_CATEGORY_STYLES, SEVERITY_LABEL } from '../../shared/categories';
 import { download, send } from '../api';
 import { ErrorList, TryFindings, Underlined } from '../shared';
 import {
-  checkDraft, emptyCategory, emptyRule, isSeverity, MATCHER_KINDS, packLevelErrors, packSpec, policyEntry,
-  type CategoryDraft, type DraftCheck, type ExampleResult, type PackDraft, type RuleCheck, type RuleDraft,
+  CHECK_NAMES, checkDraft, contextExampleLines, contextExamples, emptyCategory, emptyRule, isSeverity, MATCHER_KINDS, packLevelErrors, packSpec, PLACES, policyEntry,
+  type CategoryDraft, type ContextExampleDraft, type DraftCheck, type ExampleResult, type MatcherKind, type PackDraft, type Place, type RuleCheck, type RuleDraft,
 } from './draft';
 
 /** How long typing rests before the pack is checked again. */
@@ -52,6 +52,93 @@ function ExampleResults({ kind, results }: { kind: 'flag' | 'pass'; results: Exa
   );
 }
 
+const PLACE_LABELS: Record<Place, string> = { '': 'Anywhere in the draft', opening: 'Only its opening sentence', closing: 'Only its closing sentence' };
+
+/**
+ * A context rule's own fields: the condition on the customer's message (a rule kind, with its
+ * exceptions), words in the draft that mean it already does what the rule asks, where in the draft
+ * it looks, and a named check. Choosing no condition makes it an ordinary rule.
+ */
+function ContextFields({ rule, set }: { rule: RuleDraft; set: (field: keyof RuleDraft, value: string) => void }) {
+  const kind: MatcherKind | undefined = MATCHER_KINDS.find((k) => k.field === rule.customerKind);
+  const checks = rule.check && !CHECK_NAMES.includes(rule.check) ? [...CHECK_NAMES, rule.check] : CHECK_NAMES;
+  return (
+    <fieldset class="context-fields" data-context={kind ? 'on' : 'off'}>
+      <legend>The customer’s message</legend>
+      <label class="field">
+        <span class="label">Run this rule</span>
+        <select name="customerKind" value={rule.customerKind} onChange={(e) => set('customerKind', (e.target as HTMLSelectElement).value)}>
+          <option value="">On every draft (it does not read the customer’s message)</option>
+          {MATCHER_KINDS.map((k) => (
+            <option value={k.field}>Only when the customer’s message matches: {k.label}</option>
+          ))}
+        </select>
+        <span class="hint">A context rule reads the customer’s latest message on the ticket page (it never leaves the computer); without one it stays silent.</span>
+      </label>
+      {kind ? (
+        <>
+          <TextField label={`Customer’s message: ${kind.label}`} value={rule} field="customerMatcher" onChange={set} multiline={kind.input !== 'text'} rows={2} hint={kind.hint} />
+          <TextField label="Unless the customer’s message has (one a line)" value={rule} field="customerUnless" onChange={set} multiline rows={1} />
+          <TextField label="Unless the draft already has (one a line)" value={rule} field="unlessDraft" onChange={set} multiline rows={1} hint="Words or patterns anywhere in the draft (outside quotes) that mean it already does what the rule asks." />
+          <div class="matcher">
+            <label class="field">
+              <span class="label">Where in the draft</span>
+              <select name="at" value={rule.at} onChange={(e) => set('at', (e.target as HTMLSelectElement).value)}>
+                {PLACES.map((p) => (
+                  <option value={p}>{PLACE_LABELS[p]}</option>
+                ))}
+              </select>
+            </label>
+            <label class="field">
+              <span class="label">Check against the customer’s message</span>
+              <select name="check" value={rule.check} onChange={(e) => set('check', (e.target as HTMLSelectElement).value)}>
+                <option value="">None</option>
+                {checks.map((c) => (
+                  <option value={c}>{c}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A context rule's examples, each the customer's message (and name) with the reply to it. */
+function ContextExamplesField(props: { kind: 'flag' | 'pass'; value: string; onChange: (text: string) => void }) {
+  const examples = contextExamples(props.value);
+  const update = (next: ContextExampleDraft[]) => props.onChange(contextExampleLines(next));
+  const edit = (i: number, field: keyof ContextExampleDraft, value: string) => update(examples.map((e, j) => (j === i ? { ...e, [field]: value } : e)));
+  return (
+    <div class="context-examples" data-kind={props.kind}>
+      <span class="label">{props.kind === 'flag' ? 'Should be flagged' : 'Should pass'}: the customer’s message and the reply</span>
+      {examples.map((e, i) => (
+        <div class="context-example">
+          <label class="field">
+            <span class="label">Customer’s message</span>
+            <textarea name="customer" rows={2} value={e.customer} onInput={(ev) => edit(i, 'customer', (ev.target as HTMLTextAreaElement).value)} />
+          </label>
+          <label class="field">
+            <span class="label">Customer’s name (optional)</span>
+            <input name="customerName" value={e.customerName} onInput={(ev) => edit(i, 'customerName', (ev.target as HTMLInputElement).value)} />
+          </label>
+          <label class="field">
+            <span class="label">Reply</span>
+            <textarea name="text" rows={2} value={e.text} onInput={(ev) => edit(i, 'text', (ev.target as HTMLTextAreaElement).value)} />
+          </label>
+          <button type="button" class="remove-example" onClick={() => update(examples.filter((_, j) => j !== i))}>
+            Remove example
+          </button>
+        </div>
+      ))}
+      <button type="button" class="add-example" onClick={() => update([...examples, { customer: '', customerName: '', text: '' }])}>
+        Add an example
+      </button>
+    </div>
+  );
+}
+
 function RuleForm(props: { rule: RuleDraft; check: RuleCheck | undefined; categories: CategoryDraft[]; onChange: (rule: RuleDraft) => void; onRemove?: () => void }) {
   const { rule, check } = props;
   const set = (field: keyof RuleDraft, value: string) => props.onChange({ ...rule, [field]: value });
@@ -77,7 +164,14 @@ function RuleForm(props: { rule: RuleDraft; check: RuleCheck | undefined; catego
         </label>
         <label class="field">
           <span class="label">Severity</span>
-          <select name="severity" value={rule.severity} onChange={(e) => isSeverity((e.target as HTMLSelectElement).value) && set('severity', (e.target as HTMLSelectElement).value)}>
+          <select
+            name="severity"
+            value={rule.severity}
+            onChange={(e) => {
+              const severity = (e.target as HTMLSelectElement).value;
+              if (isSeverity(severity)) props.onChange({ ...rule, severity, severityWritten: true });
+            }}
+          >
             {SEVERITIES.map((s) => (
               <option value={s}>{SEVERITY_LABEL[s].toLowerCase() === s ? SEVERITY_LABEL[s] : `${SEVERITY_LABEL[s]} (${s})`}</option>
             ))}
@@ -104,15 +198,18 @@ function RuleForm(props: { rule: RuleDraft; check: RuleCheck | undefined; catego
       <TextField label="Message (the card’s headline)" value={rule} field="message" onChange={set} placeholder="Lead with what you can do." />
       <TextField label="Explanation (the card’s why)" value={rule} field="explanation" onChange={set} multiline rows={2} />
       <TextField label="Suggestions (one a line)" value={rule} field="suggestions" onChange={set} multiline rows={2} hint="Replacements for the flagged words; $1 or $<name> insert what the pattern captured." />
+      <ContextFields rule={rule} set={set} />
       <div class="examples-grid">
-        <div>
-          <TextField label="Should be flagged (one example a line)" value={rule} field="flag" onChange={set} multiline rows={3} />
-          <ExampleResults kind="flag" results={check?.flag ?? []} />
-        </div>
-        <div>
-          <TextField label="Should pass (one example a line)" value={rule} field="pass" onChange={set} multiline rows={3} />
-          <ExampleResults kind="pass" results={check?.pass ?? []} />
-        </div>
+        {(['flag', 'pass'] as const).map((which) => (
+          <div>
+            {rule.customerKind ? (
+              <ContextExamplesField kind={which} value={rule[which]} onChange={(text) => set(which, text)} />
+            ) : (
+              <TextField label={which === 'flag' ? 'Should be flagged (one example a line)' : 'Should pass (one example a line)'} value={rule} field={which} onChange={set} multiline rows={3} />
+            )}
+            <ExampleResults kind={which} results={check?.[which] ?? []} />
+          </div>
+        ))}
       </div>
       {check?.errors.length ? <ErrorList errors={check.errors} source={rule.id} /> : null}
     </article>

@@ -60,12 +60,12 @@ export async function useOnlyTestPack(ctx: ExtensionBrowser): Promise<void> {
 /**
  * In the options page: sends a request as the product's client does, trying again when the
  * background is not there to receive it. Firefox answers "Receiving end does not exist" to a message
- * that arrives while it unloads an idle event page (tests shorten the idle time to 1 s), and Chromium
- * can while a stopped service worker starts.
+ * that wakes an unloaded idle event page (a test shortens the idle time to 5 s), and Chromium can
+ * while a stopped service worker starts.
  */
 async function sendWithRetry(message: object): Promise<{ type?: string } | undefined> {
   // On a loaded machine the unload and the next start take seconds, not milliseconds.
-  const deadline = Date.now() + 20000;
+  const deadline = Date.now() + 30000;
   for (;;) {
     try {
       return await (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage(message);

@@ -47,3 +47,14 @@ test('a rule whose category is named like an object method gets no declared styl
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
   expect(compiled.pack.rules[0].categoryStyle).toBeUndefined();
 });
+
+test('every category a built-in pack uses has a name and colour: a core one, or one its pack declares (none shows as grey “Other”)', () => {
+  const { builtinPackFiles } = require('../../../scripts/builtin-packs.mjs') as { builtinPackFiles: (root: string) => string[] };
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const { CORE_CATEGORIES } = require('../../../src/engine/types') as typeof import('../../../src/engine/types');
+  const unnamed = builtinPackFiles(`${__dirname}/../../..`).flatMap((file) => {
+    const spec = JSON.parse(readFileSync(file, 'utf8')) as { id: string; categories?: Record<string, unknown>; rules: { id: string; category: string }[] };
+    return spec.rules.filter((r) => !(CORE_CATEGORIES as readonly string[]).includes(r.category) && !spec.categories?.[r.category]).map((r) => `${spec.id}/${r.id}: ${r.category}`);
+  });
+  expect(unnamed).toEqual([]);
+});

@@ -1,5 +1,5 @@
-// Statistics: counts per rule per UTC day, kept for 90 days.
-import { countStatEvent as addEvent, migrateStats } from '../../../src/shared/settings';
+// Statistics: counts per rule, and per strength, per UTC day, kept for 90 days.
+import { countStatEvent as addEvent, countStrength, migrateStats } from '../../../src/shared/settings';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-11-23T12:00:00Z');
@@ -24,4 +24,21 @@ test('days older than 90 are dropped when counting', () => {
   addEvent(stats, 'p/a', 'shown', now - 90 * DAY);
   addEvent(stats, 'p/a', 'shown', now);
   expect(Object.keys(stats.days).sort()).toEqual(['2026-08-26', '2026-11-23']);
+});
+
+test('strengths count per day beside the rules, and age out with them', () => {
+  const stats = migrateStats(undefined);
+  countStrength(stats, 'uses-name', now - 90 * DAY);
+  countStrength(stats, 'uses-name', now);
+  countStrength(stats, 'uses-name', now);
+  countStrength(stats, 'owns-next-step', now - DAY);
+  addEvent(stats, 'p/a', 'shown', now);
+  expect(stats.strengths).toEqual({ '2026-11-23': { 'uses-name': 2 }, '2026-11-22': { 'owns-next-step': 1 } });
+  expect(stats.days).toEqual({ '2026-11-23': { 'p/a': [1, 0, 0, 0, 0] } });
+});
+
+test('stored strengths are read back with their malformed counts and days left out; statistics from before strengths read as none', () => {
+  const stored = { days: {}, strengths: { '2026-11-01': { 'uses-name': 3, bad: -1, half: 1.5, text: 'Dana' }, someday: { 'uses-name': 1 } } };
+  expect(migrateStats(stored).strengths).toEqual({ '2026-11-01': { 'uses-name': 3 } });
+  expect(migrateStats({ days: { '2026-11-01': { 'p/r': [1, 2, 3, 4, 5] } } }).strengths).toEqual({});
 });
