@@ -51,10 +51,11 @@ export function plainTextProblem(value: string, { multiline = false } = {}): str
 }
 
 /**
- * Quoted words (straight or curly double quotes, or single quotes that are not apostrophes): the
+ * Quoted words (straight or curly double quotes, or single quotes that are not apostrophes, with
+ * apostrophes inside: 'it's your fault'): the
  * customer's words quoted back ("you said \"I can't log in\""), never the agent's own phrasing.
  */
-export const QUOTED = /"[^"\n]{1,200}"|\u201C[^\u201D\n]{1,200}\u201D|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\u2018[^\u2019\n]{1,200}\u2019(?![\p{L}\p{N}])/gu;
+export const QUOTED = /"[^"\n]{1,200}"|\u201C[^\u201D\n]{1,200}\u201D|(?<![\p{L}\p{N}])'(?:[^'\n]|(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])){1,200}'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\u2018(?:[^\u2019\n]|(?<=[\p{L}\p{N}])\u2019(?=[\p{L}\p{N}])){1,200}\u2019(?![\p{L}\p{N}])/gu;
 
 export function quotedRanges(text: string): Array<{ start: number; end: number }> {
   if (!/["'\u201C\u2018]/.test(text)) return [];

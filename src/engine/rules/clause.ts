@@ -229,10 +229,16 @@ export function verbForms(verb: string): string[] {
     const stem = /[^aeiou][aeiou][bdglmnprt]$/.test(head) ? head + head[head.length - 1] : head.replace(/e$/, '');
     forms.add(`${stem}ed`).add(`${stem}ing`).add(/(?:s|x|z|ch|sh)$/.test(head) ? `${head}es` : `${head}s`);
   }
+  // British and American spellings double a final l differently (mislabelled / mislabeled).
+  for (const form of [...forms]) {
+    const single = /([aeiou])l(ed|ing)$/.exec(form);
+    if (single && !/ll(ed|ing)$/.test(form)) forms.add(form.replace(/l(ed|ing)$/, 'll$1'));
+    else if (/[aeiou]ll(ed|ing)$/.test(form) && !head.endsWith('ll')) forms.add(form.replace(/ll(ed|ing)$/, 'l$1'));
+  }
   return [...forms];
 }
 
-const isParticiple = (w: string) => IRREGULAR_PARTICIPLES.has(w) || /[a-z]{2,}(?:ed|en)$/.test(w) || ['PastTense', 'Participle'].includes(tagOf(w));
+const isParticiple = (w: string) => IRREGULAR_PARTICIPLES.has(w) || IRREGULAR_PARTICIPLES.has(w.replace(/^(?:mis|re|over|under|out)/, '')) || /[a-z]{2,}(?:ed|en|wn|ood|ught|elt|ept|ung|unk)$/.test(w) || ['PastTense', 'Participle'].includes(tagOf(w));
 const isVerbLike = (w: string) => {
   const tag = tagOf(w);
   return /Verb|Tense|Infinitive|Gerund|Participle|Modal|Copula|Auxiliary/.test(tag) || /[a-z]{3,}ed$/.test(w);
@@ -261,6 +267,12 @@ const AUXILIARIES = new Set([...BE, ...HAVE, ...DO, ...Object.keys(MODALS), 'not
 const OBJECT_STARTS = new Set(['it', 'them', 'us', 'me', 'him', 'her', 'to', 'up', 'out', 'in', 'with', 'on', 'back', 'through', 'over', 'down', 'off', 'at', 'for', 'about']);
 const PREPOSITIONS = new Set(['to', 'with', 'by', 'on', 'from', 'of', 'for', 'at', 'up', 'out', 'about', 'against', 'under', 'per', 'via', 'through', 'contact', 'call', 'email', 'approach', 'ring', 'ask', 'chase']);
 const NP_STOPS = new Set([...GROUP_ADVERBS, 'here', 'there', 'today', 'tomorrow', 'tonight', 'directly', 'yourself', 'yourselves', 'instead', 'asap', 'first', 'and', 'or', 'as', 'well', 'please', 'right', 'any', 'anytime']);
+/** What a possessive names as someone's: "the bank's side" is the bank. */
+const OWNED_PARTS = new Set(['side', 'end', 'part', 'fault', 'mistake', 'error', 'doing', 'problem', 'issue']);
+/** Words after a participle that make it describe the noun before it ("placed on", "sent by"). */
+const REDUCED_RELATIVE_NEXT = new Set(['on', 'in', 'by', 'from', 'at', 'via', 'through', 'during', 'before', 'after', 'online', 'abroad', 'overseas']);
+/** Modals that start a chat clause whose subject ("we", "I") was left out. */
+const ELIDED_SPEAKER_MODALS = new Set(['can', 'could', 'will', 'would', 'shall']);
 const QUANTIFIERS = new Set(['all', 'some', 'none', 'one', 'each', 'both', 'most', 'many']);
 
 function subjectClass(np: Token[]): Subject | null {
@@ -269,6 +281,9 @@ function subjectClass(np: Token[]): Subject | null {
   if (words.length === 0) return null;
   const first = words[0];
   const head = words[words.length - 1];
+  // "Stripe's side", "the courier's end": whose side it is.
+  const owner = all.indexOf("'s");
+  if (owner > 0 && OWNED_PARTS.has(head)) return subjectClass(np.slice(0, owner));
   if (/ing$/.test(first) && !DETERMINERS.has(first) && tagOf(first) !== 'Noun') return 'doing';
   if (words.includes('i') || words.includes('we') || (all.includes('me') && all.includes('and')) || (first === 'us' && words.length === 1)) return 'speaker';
   if (first === 'you' || (QUANTIFIERS.has(first) && words.includes('you'))) return 'customer';
@@ -318,6 +333,9 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   let groupStart = -1;
   for (let j = i; j < window; j++) {
     if (firstAux > j && j > i && !(tagOf(tokens[j].w) === 'PastTense' || /ed$/.test(tokens[j].w))) continue;
+    // A participle that describes the subject ("Orders placed on the app cannot ...", "Items bought
+    // in the sale are ..."): the auxiliary further on is the clause's verb group.
+    if (firstAux > j + 1 && j > i && /ed$/.test(tokens[j].w) && REDUCED_RELATIVE_NEXT.has(tokens[j + 1].w) && !PRONOUN_SUBJECTS.has(tokens[j - 1].w)) continue;
     const w = tokens[j].w;
     const prev = tokens[j - 1]?.w;
     const groupWord = BE.has(w) || HAVE.has(w) || DO.has(w) || w in MODALS || (j > subjectStart && (w === 'never' || w === 'unable')) || w === 'need' || w === 'needs' || w === 'got' || w === 'get' || w === 'gets' || w === 'lies' || w === 'lie';
@@ -339,18 +357,27 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   }
   if (groupStart < 0) return null;
   let subject = tokens.slice(subjectStart, groupStart);
+  // A phrase before the subject ("For that you must ...", "In that case we can't ...").
+  if (subject.length > 1 && PREPOSITIONS.has(subject[0].w) && ['i', 'we', 'you', 'they'].includes(subject[subject.length - 1].w)) subject = subject.slice(-1);
   let group = tokens.slice(groupStart);
   // A question or an inverted condition puts the subject after the first auxiliary: "did you (not)
   // see", "were you even", "had you checked", "can't you".
-  const inverted = subject.length === 0 && group.length > 2 && (BE.has(group[0].w) || HAVE.has(group[0].w) || DO.has(group[0].w) || group[0].w in MODALS);
+  // In a statement the word after the auxiliary must be able to start a subject; otherwise the
+  // subject was left out ("can't do partial refunds on bundles").
+  const subjectAt = group[1]?.w === 'not' ? 2 : 1;
+  const startsSubject = (w: string) => PRONOUN_SUBJECTS.has(w) || DETERMINERS.has(w) || QUANTIFIERS.has(w);
+  const inverted =
+    subject.length === 0 && group.length > 2 && (BE.has(group[0].w) || HAVE.has(group[0].w) || DO.has(group[0].w) || group[0].w in MODALS) && (clause.mood !== 'statement' || startsSubject(group[subjectAt]?.w ?? ''));
   if (inverted) {
-    const at = group[1].w === 'not' ? 2 : 1;
+    const at = subjectAt;
     const np = DETERMINERS.has(group[at]?.w ?? '') ? 2 : 1;
     subject = group.slice(at, at + np);
     group = [group[0], ...group.slice(1, at), ...group.slice(at + np)];
   }
+  // Chat leaves out the speaker: "can't do partial refunds on bundles", "won't be able to change it".
+  const elidedSpeaker = subject.length === 0 && !inverted && clause.mood === 'statement' && ELIDED_SPEAKER_MODALS.has(group[0].w);
   // A clause that starts with its verb speaks to the customer: "please take this up with your bank".
-  const imperative = subject.length === 0 && !inverted && !clause.lead.startsWith('as');
+  const imperative = subject.length === 0 && !inverted && !elidedSpeaker && !clause.lead.startsWith('as');
   let negated = false;
   let passive = false;
   let past = false;
@@ -398,7 +425,10 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
       k++;
       continue;
     }
-    if (HAVE.has(w) && group[k + 1] && (isParticiple(group[k + 1].w) || NEGATIONS.has(group[k + 1].w) || GROUP_ADVERBS.has(group[k + 1].w) || group[k + 1].w === 'been')) {
+    // "have" is an auxiliary before a participle (adverbs between: "have already sent"), not in "had quite a week".
+    let afterHave = k + 1;
+    while (GROUP_ADVERBS.has(group[afterHave]?.w ?? '')) afterHave++;
+    if (HAVE.has(w) && group[afterHave] && (isParticiple(group[afterHave].w) || NEGATIONS.has(group[afterHave].w) || group[afterHave].w === 'been')) {
       sawHave = true;
       past = true;
       k++;
@@ -428,7 +458,10 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   if (!verb && sawBe) verb = group.find((t) => BE.has(t.w)) ?? null;
   if (['nothing', 'never', 'not'].includes(group[k]?.w ?? '')) negated = true;
   if (modality.size === 0) modality.add('none');
-  return { subject, subjectClass: imperative ? 'customer' : subjectClass(subject), negated, modality, past, passive, verb, group, rest: group.slice(k) };
+  // "Orders placed on the app": the noun is what the subject is, not the app.
+  const described = subject.findIndex((t, n) => n > 0 && /ed$/.test(t.w) && REDUCED_RELATIVE_NEXT.has(subject[n + 1]?.w ?? ''));
+  const head = described > 0 ? subject.slice(0, described) : subject;
+  return { subject, subjectClass: imperative ? 'customer' : elidedSpeaker ? 'speaker' : subjectClass(head), negated, modality, past, passive, verb, group, rest: group.slice(k) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,7 +522,8 @@ function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, se
       if (i > 0 && !PREPOSITIONS.has(r.rest[i - 1].w)) continue;
       if (frame.about.has(r.rest[i].w)) found = true;
       let j = i;
-      while (j < Math.min(r.rest.length, i + 5) && !PREPOSITIONS.has(r.rest[j].w) && !NP_STOPS.has(r.rest[j].w)) j++;
+      const endsPhrase = (n: number) => r.rest[n].w === 'not' || (n > i && /ing$/.test(r.rest[n].w) && !DETERMINERS.has(r.rest[n - 1].w));
+      while (j < Math.min(r.rest.length, i + 5) && !PREPOSITIONS.has(r.rest[j].w) && !NP_STOPS.has(r.rest[j].w) && !endsPhrase(j)) j++;
       const cls = j > i ? subjectClass(r.rest.slice(i, j)) : null;
       if (cls && frame.about.has(cls)) found = true;
     }
@@ -561,13 +595,16 @@ function frameSubstrings(spec: ClauseSpec): string[][] | null {
   // A word with an apostrophe is looked for up to it, so any apostrophe matches ("didn't" → "didn").
   // Each complement contributes its longest word, the rarest in practice ("at fault" → fault).
   // A phrase of short words ("not me") is looked for whole, with "not" also as "n't".
-  if (spec.complement) {
+  // A phrase that starts with a word a contraction may imply ("is on" in "it's on") is looked for
+  // without that word; a complement that is only such a word cannot be looked for at all.
+  const written = (c: string) => (words(c)[0] === 'not' || !IMPLIED_WORDS.has(words(c)[0]) ? words(c) : words(c).slice(1));
+  if (spec.complement && spec.complement.every((c) => written(c).length > 0)) {
     sets.push([
       ...new Set(
         spec.complement.flatMap((c) => {
-          const word = longest(words(c).map((w) => w.split("'")[0]));
+          const word = longest(written(c).map((w) => w.split("'")[0]));
           if (word.length >= 4) return [word];
-          const phrase = words(c).join(' ');
+          const phrase = written(c).join(' ');
           return [phrase, phrase.replace(/^not /, "n't "), phrase.replace(/^not /, 'n\u2019t ')];
         }),
       ),

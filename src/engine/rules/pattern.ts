@@ -83,6 +83,38 @@ function needsTagger(term: ParsedTerm): boolean {
   return (term.choices ?? []).some((alternative) => alternative.some(needsTagger));
 }
 
+/**
+ * The pattern with every term that needs tags made a wildcard ("#Adverb?" → ".?", "!#Verb" → "."):
+ * it matches wherever the pattern does, on the tokens alone, so a sentence it misses is never tagged.
+ * null when the pattern names a word only the tagger makes ("'d" → would): the tokens keep "we'd"
+ * whole, and a wildcard would not stand in for it.
+ */
+function relaxed(terms: ParsedTerm[]): ParsedTerm[] | null {
+  const out: ParsedTerm[] = [];
+  for (const term of terms) {
+    const words = [...(term.word !== undefined ? [term.word] : []), ...(term.fastOr ?? [])].map(foldWord);
+    if (words.some((w) => TAGGER_WORDS.has(w))) return null;
+    if (term.tag !== undefined || term.root !== undefined || term.method !== undefined || term.chunk !== undefined || term.regex !== undefined) {
+      // Repetition, optionality and anchors stay; what the term asks of a word goes.
+      const { tag, root, method, chunk, regex, negative, word, fastOr, ...rest } = term;
+      out.push({ ...rest, anything: true });
+      continue;
+    }
+    if (term.choices) {
+      const choices: ParsedTerm[][] = [];
+      for (const alternative of term.choices) {
+        const r = relaxed(alternative);
+        if (!r) return null;
+        choices.push(r);
+      }
+      out.push({ ...term, choices });
+      continue;
+    }
+    out.push(term);
+  }
+  return out;
+}
+
 function checkTerms(terms: ParsedTerm[]): string | null {
   for (const t of terms) {
     if (t.word !== undefined && /[()[\]{}|<>]/.test(t.word)) return `cannot be parsed near "${t.word}"`;
@@ -117,12 +149,15 @@ export function compilePattern(pattern: string): MatcherResult {
   const captureNames = new Set(parsed.filter((t) => t.group !== undefined).map((t) => captureName(t.group!)));
   const triggers = parsed.map(termTrigger).filter((t): t is string[] => t !== null);
   const needsTags = parsed.some(needsTagger);
+  const precheck = needsTags ? relaxed(parsed) : null;
 
   const matcher: Matcher = {
     triggers: triggers.length ? triggers : null,
     substrings: null,
     captureNames,
     find(sentence: Sentence): RawMatch[] {
+      // Tagging costs ~1 ms a sentence; the tokens alone say most sentences cannot match.
+      if (precheck && !sentence.tokens.match(precheck as never).found) return [];
       const view = (needsTags ? sentence.doc : sentence.tokens).match(parsed as never);
       if (!view.found) return [];
       const spanOf = (terms: DocJson['terms']) => {

@@ -1,37 +1,83 @@
 // The built-in packs on the fresh sets in test/unit/eval/sets (see its README): sentences written
-// to measure the clause rules on phrasings they were not fitted to. Round 2 was written after the
-// rule change and measured once; this holds the packs to that first measurement, so a change that
-// loses a catch or adds a false flag there fails. `npx cando eval --corpus test/unit/eval/sets
-// --split round2 --verbose` prints the figures with their intervals, the misses and false flags.
+// to measure the rules on phrasings they were not fitted to. Each set is held to a measurement of
+// it, so a change that loses a catch or adds a false flag there fails; the figures themselves (with
+// their intervals) are in the README. `npx cando eval --corpus test/unit/eval/sets --split round4
+// --verbose` prints them, with the misses and false flags.
 import { join } from 'node:path';
 import { evaluateSplit } from '../../../src/cli/eval';
 import { builtinPackFiles } from '../../../src/cli/packs';
 
 const root = join(__dirname, '..', '..', '..');
-const report = evaluateSplit(join(__dirname, 'sets'), 'round2', builtinPackFiles(root));
+const packs = builtinPackFiles(root);
 
-// The first measurement of round 2, after the clause rules and before any change for what it found.
-const MEASURED: Record<string, { falsePositives: number; misses: number }> = {
-  cant: { falsePositives: 6, misses: 2 },
-  blame: { falsePositives: 0, misses: 13 },
-  broken: { falsePositives: 1, misses: 2 },
-  apology: { falsePositives: 0, misses: 2 },
-  policy: { falsePositives: 0, misses: 4 },
+type Counts = Record<string, { falsePositives: number; misses: number }>;
+interface Measured {
+  /** What the numbers are: a first measurement, or the figures after the rules were fitted to the set. */
+  when: string;
+  counts: Counts;
+  lookAlikes: number;
+  flaggedLookAlikes: number;
+}
+
+const SETS: Record<string, Measured> = {
+  // Measured once after the clause rules, before any change for what it found.
+  round2: {
+    when: 'first measured',
+    counts: {
+      cant: { falsePositives: 6, misses: 2 },
+      blame: { falsePositives: 0, misses: 13 },
+      broken: { falsePositives: 1, misses: 2 },
+      apology: { falsePositives: 0, misses: 2 },
+      policy: { falsePositives: 0, misses: 4 },
+    },
+    lookAlikes: 105,
+    flaggedLookAlikes: 2,
+  },
+  // The rules of the third round were fitted to it: these are the figures after that, a guard
+  // against losing what was gained, not evidence of quality.
+  round3: {
+    when: 'measured after the rules were fitted to it',
+    counts: {
+      cant: { falsePositives: 0, misses: 1 },
+      blame: { falsePositives: 0, misses: 2 },
+      broken: { falsePositives: 0, misses: 0 },
+      apology: { falsePositives: 0, misses: 0 },
+      policy: { falsePositives: 0, misses: 1 },
+    },
+    lookAlikes: 61,
+    flaggedLookAlikes: 0,
+  },
+  // Written after the third round's rule changes and measured once.
+  round4: {
+    when: 'first measured',
+    counts: {
+      cant: { falsePositives: 1, misses: 4 },
+      blame: { falsePositives: 0, misses: 17 },
+      broken: { falsePositives: 0, misses: 13 },
+      apology: { falsePositives: 0, misses: 9 },
+      policy: { falsePositives: 1, misses: 12 },
+    },
+    lookAlikes: 60,
+    flaggedLookAlikes: 1,
+  },
 };
 
-describe('built-in packs on the round 2 fresh set', () => {
-  it.each(Object.keys(MEASURED).map((c) => [c]))('%s: no more false flags or misses than first measured', (category) => {
+describe.each(Object.entries(SETS))('built-in packs on the %s fresh set', (split, measured) => {
+  const report = evaluateSplit(join(__dirname, 'sets'), split, packs);
+
+  it.each(Object.keys(measured.counts).map((c) => [c]))(`%s: no more false flags or misses than ${measured.when}`, (category) => {
     const { falsePositives, misses } = report.categories[category];
+    const limit = measured.counts[category];
     const missed = report.misses.filter((m) => m.category === category).map((m) => `${m.replyId}: ${m.text}`);
     const wrong = report.falsePositives.filter((f) => f.category === category).map((f) => `${f.replyId}: ${f.text} [${f.ruleId}]`);
-    expect({ falsePositives: falsePositives <= MEASURED[category].falsePositives || wrong, misses: misses <= MEASURED[category].misses || missed }).toEqual({
+    expect({ falsePositives: falsePositives <= limit.falsePositives || wrong, misses: misses <= limit.misses || missed }).toEqual({
       falsePositives: true,
       misses: true,
     });
   });
 
-  it('flags at most 2 of its 105 look-alikes, as first measured', () => {
-    expect(report.noise.replies).toBe(105);
-    expect(report.noise.withFindings <= 2 || report.noisy).toBe(true);
+  it(`flags at most ${measured.flaggedLookAlikes} of its ${measured.lookAlikes} look-alikes, as ${measured.when}`, () => {
+    expect(report.noise.replies).toBe(measured.lookAlikes);
+    expect(report.noise.withFindings <= measured.flaggedLookAlikes || report.noisy).toBe(true);
   });
 });
