@@ -156,7 +156,7 @@ describe.each(Object.values(DRIVERS))('$name', (driver) => {
     const card = await openCard(page, CANT);
     // The problem clicked first, then the others over the sentence (context rules may flag it too).
     expect(card.problems[0]).toBe('Lead with what you can do.');
-    expect(card.problems).toContain('Own it with "we", whoever caused it.');
+    expect(card.problems).toContain('Own the problem instead of saying whose fault it is.');
     expect(card.before).toBe(SENTENCE);
     expect(card.struck).toBe(SENTENCE.slice(0, -1));
     expect(card.choices[0]).toBe(REWRITTEN);
