@@ -30,11 +30,22 @@ async function main() {
   const pairs = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const linter = new LocalLinter({ binary });
   await linter.setup();
-  // British and American spellings of a verb form ("cancelling", "canceling") are both right.
-  const isOtherDialect = async (l) => l.kind === 'Spelling' && /ll(?:ing|ed)$/i.test(l.words) && (await linter.lint(l.words.replace(/ll(ing|ed)$/i, 'l$1'))).length === 0;
+  // British and American spellings of a verb form are both right: "cancelling" ("CANCELLING") and
+  // "canceling", "honouring" and "honoring".
+  const AMERICAN = [
+    [/(l)l(ing|ed)$/i, '$1$2'],
+    [/(o)u(r(?:ing|ed|s)?)$/i, '$1$2'],
+  ];
+  const spelt = async (word) => (await linter.lint(word)).every((l) => l.lint_kind() !== 'Spelling');
+  const isOtherDialect = async (l) => {
+    if (l.kind !== 'Spelling') return false;
+    for (const [british, american] of AMERICAN) if (british.test(l.words) && (await spelt(l.words.replace(british, american)))) return true;
+    return false;
+  };
   const lintsOf = async (text) => {
     const gaps = gapRanges(text);
-    const lints = (await linter.lint(text))
+    // A gap's own words are the agent's to replace: an "e.g." in one must not end the sentence for the linter.
+    const lints = (await linter.lint(text.replace(GAP, (gap) => gap.replace(/[.!?]/g, ' '))))
       .map((l) => ({ kind: l.lint_kind(), message: l.message(), words: l.get_problem_text(), start: l.span().start, end: l.span().end }))
       .filter((l) => !gaps.some(([s, e]) => l.start < e && s < l.end) && !isCapsMisreading(l, text));
     const kept = [];
@@ -44,10 +55,15 @@ async function main() {
   const out = [];
   for (const { before, after } of pairs) {
     const old = new Map();
-    for (const l of await lintsOf(before)) old.set(lintKey(l), (old.get(lintKey(l)) ?? 0) + 1);
+    const beforeLints = await lintsOf(before);
+    for (const l of beforeLints) old.set(lintKey(l), (old.get(lintKey(l)) ?? 0) + 1);
+    // Words the linter already objected to in the original, under whatever kind ("lol" starting a
+    // sentence is a capitalisation lint there and a spelling one once capitalised): not new.
+    const objectedWords = new Set(beforeLints.map((l) => l.words.toLowerCase()));
     const added = [];
     for (const l of await lintsOf(after)) {
       const key = lintKey(l);
+      if (objectedWords.has(l.words.toLowerCase())) continue;
       if (old.get(key)) old.set(key, old.get(key) - 1);
       else added.push({ kind: l.kind, message: l.message, words: l.words });
     }

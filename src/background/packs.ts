@@ -1,7 +1,7 @@
 // Which packs are installed, from which source, and which of their rules are on: a pure function of
 // the built-in packs, the policy and the stored data, so the service worker can rebuild it after
 // any restart.
-import { canonicalRule, compilePack, describeExample, packJson, validatePackShape, type CompiledPack } from '../engine';
+import { canonicalRule, compilePack, describeExample, exampleTexts, packJson, validatePackShape, type CompiledPack } from '../engine';
 import type { PackError, RuleSpec } from '../engine/types';
 import type { PackInfo, PackSource, RuleChange, RuleInfo, RulePreview, SubscriptionInfo } from '../shared/protocol';
 import type { StoredData, SubscriptionState } from '../shared/settings';
@@ -149,8 +149,7 @@ export function ruleInfos(view: StoreView): RuleInfo[] {
       category: r.category,
       ...(r.categoryStyle ? { categoryStyle: r.categoryStyle } : {}),
       severity: r.severity,
-      message: r.message,
-      explanation: r.explanation,
+      ...exampleTexts(r),
       examples: { flag: r.examples.flag.map(describeExample), pass: r.examples.pass.map(describeExample) },
       enabled: locked.has(r.fullId) || !off.has(r.fullId),
       locked: locked.has(r.fullId),
@@ -178,7 +177,7 @@ export function subscriptionInfos(data: StoredData, compile: Compile, nextTry: (
 }
 
 export const rulePreviews = (pack: CompiledPack): RulePreview[] =>
-  pack.rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, message: r.message, examples: { flag: r.examples.flag.map(describeExample), pass: r.examples.pass.map(describeExample) } }));
+  pack.rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, message: exampleTexts(r).message, examples: { flag: r.examples.flag.map(describeExample), pass: r.examples.pass.map(describeExample) } }));
 
 /** The rules of a stored or parsed pack as validated (defaults filled in), or none if it is not a valid pack. */
 const validRules = (spec: unknown): RuleSpec[] => {

@@ -6,13 +6,17 @@
 //   which goes through the browser's own editing, fires the real input events and keeps native undo;
 // - a text field where execCommand does nothing gets the native value setter plus an 'input' event,
 //   which framework-controlled fields (React) pick up.
+import type { TextRange } from '../engine/types';
 import { isTextField, readField, type DraftText } from './text-model';
 
 /** CKEditor syncs its model selection on 'selectionchange'; replacing before that merges the edit into the typing batch. */
 const SELECTION_SETTLE_MS = 40;
 
-/** Replaces text [start, end) of `el` with `replacement`; resolves to whether the draft now holds it. */
-export type TextReplacer = (el: HTMLElement, read: () => DraftText, start: number, end: number, replacement: string) => Promise<boolean>;
+/**
+ * Replaces text [start, end) of `el` with `replacement`; resolves to whether the draft now holds it.
+ * Then the caret is after the replacement, or `select` (offsets in the new text, a gap to fill) is selected.
+ */
+export type TextReplacer = (el: HTMLElement, read: () => DraftText, start: number, end: number, replacement: string, select?: TextRange) => Promise<boolean>;
 
 /** The shared way, for any editor whose adapter names none of its own. */
 export async function replaceText(
@@ -21,11 +25,25 @@ export async function replaceText(
   start: number,
   end: number,
   replacement: string,
+  select: TextRange = { start: start + replacement.length, end: start + replacement.length },
 ): Promise<boolean> {
   const before = read().text;
   const expected = before.slice(0, start) + replacement + before.slice(end);
-  if (isTextField(el)) return replaceInField(el, start, end, replacement, expected);
-  return replaceInEditable(el, read, before, start, end, replacement, expected);
+  const done = isTextField(el) ? replaceInField(el, start, end, replacement, expected) : await replaceInEditable(el, read, before, start, end, replacement, expected);
+  if (done) selectText(el, read(), select);
+  return done;
+}
+
+/** Selects `range` of the draft (a collapsed range puts the caret there), unless the selection is there already. */
+export function selectText(el: HTMLElement, draft: DraftText, { start, end }: TextRange): void {
+  if (isTextField(el)) return el.setSelectionRange(start, end);
+  const selection = el.ownerDocument.defaultView!.getSelection();
+  const range = draft.rangeFor(start, end);
+  if (!selection || !range) return;
+  const at = selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+  if (at && draft.offsetOf(at.startContainer, at.startOffset) === start && draft.offsetOf(at.endContainer, at.endOffset) === end) return;
+  selection.removeAllRanges();
+  selection.addRange(range);
 }
 
 async function replaceInEditable(
@@ -75,9 +93,7 @@ async function replaceInEditable(
     doc.execCommand(removal ? 'delete' : 'insertText', false, replacement);
     recordUndoStep(el);
   }
-  if (read().text !== expected) return false;
-  placeCaret(read(), start + replacement.length, selection);
-  return true;
+  return read().text === expected;
 }
 
 function replaceInField(
@@ -97,24 +113,13 @@ function replaceInField(
     Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(field, expected);
     field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
   }
-  if (field.value !== expected) return false;
-  field.setSelectionRange(start + replacement.length, start + replacement.length);
-  return true;
+  return field.value === expected;
 }
 
 /** Blurs and refocuses `el` (the caller sets the selection it needs afterwards). */
 function recordUndoStep(el: HTMLElement): void {
   el.blur();
   el.focus({ preventScroll: true });
-}
-
-function placeCaret(draft: DraftText, offset: number, selection: Selection): void {
-  const caret = draft.rangeFor(offset, offset);
-  if (!caret) return;
-  const at = selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-  if (at && at.collapsed && draft.offsetOf(at.endContainer, at.endOffset) === offset) return;
-  selection.removeAllRanges();
-  selection.addRange(caret);
 }
 
 /** Waits for the selection change to reach the editor (or a short timeout when none fires). */

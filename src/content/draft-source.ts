@@ -2,6 +2,7 @@
 // model), the caret's offset in it, and the viewport rectangles of a range of it. A text field is
 // read from its value; a contenteditable's reading is kept until its DOM changes (the overlay asks
 // for the rects of every finding on every frame).
+import type { TextRange } from '../engine/types';
 import { fieldRects } from './field-rects';
 import { isTextField, readEditable, readField, type DraftText, type MarkupRules } from './text-model';
 
@@ -62,12 +63,16 @@ export class DraftSource {
     return Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
   }
 
-  /** The caret's offset in the text, or null when the editor has no caret. */
-  caretOffset(): number | null {
-    if (this.field) return this.element.ownerDocument.activeElement === this.field ? this.field.selectionEnd : null;
+  /** The selection (or the caret) in the plain text, or null when it is not in the editor. */
+  selection(): TextRange | null {
+    if (this.field) return this.element.ownerDocument.activeElement === this.field ? { start: this.field.selectionStart ?? 0, end: this.field.selectionEnd ?? 0 } : null;
     const root = this.element.getRootNode() as Document | ShadowRoot;
     const selection = 'getSelection' in root && typeof root.getSelection === 'function' ? root.getSelection() : this.element.ownerDocument.defaultView!.getSelection();
-    if (!selection || selection.rangeCount === 0 || !selection.focusNode || !this.element.contains(selection.focusNode)) return null;
-    return this.read().offsetOf(selection.focusNode, selection.focusOffset);
+    if (!selection?.rangeCount || !this.element.contains(selection.focusNode)) return null;
+    const range = selection.getRangeAt(0);
+    const draft = this.read();
+    const start = draft.offsetOf(range.startContainer, range.startOffset);
+    const end = draft.offsetOf(range.endContainer, range.endOffset);
+    return start === null || end === null ? null : { start, end };
   }
 }

@@ -2,16 +2,18 @@
 // while the agent types, versioned, stale answers dropped), carries them through edits
 // (FindingsTracker), and implements the CoachedEditor seam the overlay draws on.
 import type { Strength } from '../engine/strengths';
-import type { Finding } from '../engine/types';
+import { findGaps } from '../engine/rewrite/gaps';
+import type { Finding, Rewrite, TextRange } from '../engine/types';
 import type { BackgroundClient } from '../shared/client';
 import { draftToAnalyze } from '../shared/limits';
 import type { ContentRequestType } from '../shared/protocol';
 import type { Adapter } from './adapters';
-import { replaceText } from './apply';
+import { replaceText, selectText } from './apply';
 import { DraftSource } from './draft-source';
 import { FindingsTracker } from './findings-tracker';
 import type { CoachedEditor } from './session';
 import type { DraftText } from './text-model';
+import { choicesOf } from './overlay/cards';
 import { checkValues } from './value-check';
 
 /** Pause in typing before the draft is analyzed: short enough to keep keystroke-to-underline well under 100 ms. */
@@ -129,31 +131,43 @@ export class EditorSession implements CoachedEditor {
     return this.#source.rectsFor(start, end);
   }
 
-  caretOffset(): number | null {
-    return this.#source.caretOffset();
+  get text(): string {
+    return this.read().text;
   }
 
-  async apply(finding: Finding, suggestion: string): Promise<boolean> {
+  selection(): TextRange | null {
+    return this.#source.selection();
+  }
+
+  select(range: TextRange): void {
+    selectText(this.element, this.read(), range);
+  }
+
+  async apply(findings: readonly Finding[], choice: Rewrite): Promise<Rewrite | null> {
     const typing = this.#lastInputAt + TYPING_SETTLE_MS - Date.now();
     if (typing > 0) await new Promise((resolve) => this.#win.setTimeout(resolve, typing));
-    if (this.#signal.aborted) return false;
-    // The finding as it is now: typing while the card waited may have moved its words, or touched them.
-    const key = this.#tracked.keyOf(finding);
-    const current = this.#paused ? null : this.#tracked.current(finding, this.read().text);
-    // Never apply to a stale range: the words must still be where the finding says.
-    if (!current || this.read().text.slice(current.start, current.end) !== current.text) return false;
+    if (this.#signal.aborted || this.#paused) return null;
+    // The choice as it is now: typing while the card waited may have moved its words, or touched them.
+    const keys = new Set(findings.map((f) => this.#tracked.keyOf(f)));
+    const text = this.read().text;
+    const current = this.#tracked.in(text).find((f) => keys.has(this.#tracked.keyOf(f)) && choicesOf(f).some((c) => c.text === choice.text));
+    const now = current && choicesOf(current).find((c) => c.text === choice.text);
+    // Never apply to a stale range: the flagged words must still be where the finding says (and a
+    // rewrite is only there while no edit touched its words, see FindingsTracker).
+    if (!now || text.slice(current.start, current.end) !== current.text) return null;
+    // A rewrite with gaps to fill selects the first one: typing replaces it.
+    const [gap] = findGaps(now.text);
     const replace = this.#adapter.replaceText ?? replaceText;
-    const applied = await replace(this.element, () => this.read(), current.start, current.end, suggestion);
-    if (applied) {
-      void this.#runtime.send({ type: 'stat', ruleId: finding.ruleId, event: 'applied' });
-      // The applied finding goes at once; the rest move with the text until the new answer, which must come
-      // even if the text returns to what was analyzed before (an undo before the debounce ends).
-      this.#tracked.keep((_, k) => k !== key);
-      this.#analyzedText = null;
-      this.#notify();
-      this.#schedule();
-    }
-    return applied;
+    const applied = await replace(this.element, () => this.read(), now.start, now.end, now.text, gap && { start: now.start + gap.start, end: now.start + gap.end });
+    if (!applied) return null;
+    for (const f of findings) void this.#runtime.send({ type: 'stat', ruleId: f.ruleId, event: 'applied' });
+    // The card's findings go at once; the rest move with the text until the new answer, which must come
+    // even if the text returns to what was analyzed before (an undo before the debounce ends).
+    this.#tracked.keep((_, k) => !keys.has(k));
+    this.#analyzedText = null;
+    this.#notify();
+    this.#schedule();
+    return now;
   }
 
   dismiss(finding: Finding): void {

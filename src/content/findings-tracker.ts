@@ -2,8 +2,8 @@
 // edits until the next answer comes (an edit moves the ones after it and hides the ones it
 // touched), each with an occurrence key that survives edits elsewhere, and the occurrences the
 // agent dismissed. Pure: no DOM, no timers, no messages.
-import type { Finding } from '../engine/types';
-import { editBetween, moveThroughEdit } from './text-edit';
+import type { Finding, Rewrite } from '../engine/types';
+import { editBetween, moveThroughEdit, type TextEdit } from './text-edit';
 
 export class FindingsTracker {
   /** The last answer's findings, with offsets into `answeredText`. */
@@ -36,7 +36,8 @@ export class FindingsTracker {
         if (this.#dismissed.has(key)) continue;
         const range = edit ? moveThroughEdit(finding, edit, text) : finding;
         if (!range) continue;
-        const moved = range === finding ? finding : { ...finding, start: range.start, end: range.end };
+        // Rewrites reach past the flagged words: an edit after those words may still touch them.
+        const moved = !edit || (range === finding && !finding.rewrites) ? finding : { ...finding, ...range, rewrites: moveRewrites(finding.rewrites, edit, text) };
         this.#keys.set(moved, key);
         findings.push(moved);
       }
@@ -85,6 +86,15 @@ export class FindingsTracker {
       return true;
     });
   }
+}
+
+/** A finding's rewrites moved through an edit; none when the edit touched one (they are stale until the next answer). */
+function moveRewrites(rewrites: Rewrite[] | undefined, edit: TextEdit, text: string): Rewrite[] | undefined {
+  const moved = rewrites?.map((r) => {
+    const at = moveThroughEdit(r, edit, text);
+    return at && { ...r, ...at };
+  });
+  return moved?.every(Boolean) ? (moved as Rewrite[]) : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The seam between the editor side of the content script (adapters, text model, requests, apply)
 // and the overlay (underlines and the suggestion card). One CoachedEditor per live editor.
-import type { Finding } from '../engine/types';
+import type { Finding, Rewrite, TextRange } from '../engine/types';
 
 export interface CoachedEditor {
   /** The editable element (contenteditable root or textarea) being coached. */
@@ -14,13 +14,19 @@ export interface CoachedEditor {
   keyOf(finding: Finding): string | null;
   /** Viewport rects of the draft text [start, end), recomputed from offsets on every call; [] when not visible. */
   rectsFor(start: number, end: number): DOMRect[];
-  /** Offset of the caret in the plain text, or null when the editor has no caret. */
-  caretOffset(): number | null;
+  /** The draft's plain text now. */
+  readonly text: string;
+  /** The selection (or the caret) in the plain text, or null when it is not in the editor. */
+  selection(): TextRange | null;
+  /** Selects [start, end) of the plain text. */
+  select(range: TextRange): void;
   /**
-   * Replaces the finding's range with `suggestion` as a person typing would (one undo step).
-   * Re-checks the draft first: resolves false, changing nothing, when the range no longer holds the flagged text.
+   * Applies one of a card's choices (a sentence rewrite or a suggestion, see choicesOf) as a person
+   * typing would (one undo step), selecting the first gap it brings. Re-checks the draft first:
+   * resolves null, changing nothing, when the words it replaces are no longer those analyzed;
+   * otherwise to the choice where it was applied.
    */
-  apply(finding: Finding, suggestion: string): Promise<boolean>;
+  apply(findings: readonly Finding[], choice: Rewrite): Promise<Rewrite | null>;
   /** Hides this occurrence until its text changes. */
   dismiss(finding: Finding): void;
   /** Asks the background to switch the rule off (refused when a manager locked it) or back on, for this agent. */

@@ -130,6 +130,15 @@ export function exampleFindings(rule: CompiledRule, example: Example): Finding[]
   return contextFindings(rule, rule.context, example.text, [], { text: example.customer, ...(example.customerName && { name: example.customerName }) });
 }
 
+/**
+ * A rule's message and explanation as a card shows them on its first flag example ({flagged}
+ * filled with the words it flags there), for lists of rules that have no finding to quote.
+ */
+export function exampleTexts(rule: CompiledRule): { message: string; explanation: string } {
+  const [finding] = rule.examples.flag.length ? exampleFindings(rule, rule.examples.flag[0]) : [];
+  return finding ? { message: finding.message, explanation: finding.explanation } : { message: rule.message, explanation: rule.explanation };
+}
+
 const exampleLabel = (example: Example) => (typeof example === 'string' ? quote(example) : `${quote(example.text)} (customer: ${quote(example.customer)})`);
 
 /** The rule's own examples that fail: flag examples it does not flag, pass examples it flags. */

@@ -1,6 +1,6 @@
 // The engine's public API: pure TypeScript, no DOM and no extension API. Used by the service
 // worker, the CLI, the benchmark and the tests.
-export { compilePack, exampleFailures, type CompiledPack, type CompiledRule, type CompileOptions, type CompileResult, type RuleKind } from './compile';
+export { compilePack, exampleFailures, exampleTexts, type CompiledPack, type CompiledRule, type CompileOptions, type CompileResult, type RuleKind } from './compile';
 export { Analyzer, type AnalyzerOptions } from './analyzer';
 export { findSkippedRegions } from './skip';
 export { LIMITS } from './limits';

@@ -1,5 +1,6 @@
 // Matching one rule in one sentence, and assembling a text's findings from its sentences.
 import type { CompiledRule } from './compiled';
+import { fillFlagged } from './flagged-words';
 import { sentenceRanges } from './segment';
 import { mayMatch, Sentence } from './sentence';
 import { changedRange } from './rewrite';
@@ -121,8 +122,8 @@ export function toFinding(text: string, offset: number, f: SentenceFinding): Fin
     start,
     end,
     text: text.slice(start, end),
-    message: f.rule.message,
-    explanation: f.rule.explanation,
+    message: fillFlagged(f.rule.message, text.slice(start, end)),
+    explanation: fillFlagged(f.rule.explanation, text.slice(start, end)),
     suggestions: [...f.suggestions],
   };
 }

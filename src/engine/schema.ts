@@ -1,6 +1,7 @@
 // The pack format as a JSON schema (draft-07), built from the same limits, syntaxes and rule kinds
 // the validator uses. rules/pack.schema.json is this, written out by `npm run schema`; a unit test
 // checks the file is current.
+import { FLAGGED_PLACEHOLDER } from './flagged-words';
 import { LIMITS } from './limits';
 import { RULE_KINDS } from './rules';
 import { CONTROL, MARKUP } from './text';
@@ -9,6 +10,12 @@ import { CORE_CATEGORIES, SEVERITIES } from './types';
 
 const withMax = (ref: string, maxLength: number) => ({ allOf: [{ $ref: `#/definitions/${ref}` }, { maxLength }] });
 const singleLineOf = (maxLength: number) => ({ allOf: [{ $ref: '#/definitions/plainText' }, { maxLength, not: { pattern: '[\\n\\t]' } }] });
+
+/** A message or explanation: {flagged} is the only placeholder (filled with the flagged words in quotes). */
+const withPlaceholder = (schema: { allOf: unknown[] }, what: string) => ({
+  allOf: [...schema.allOf, { not: { pattern: '\\{(?!flagged\\})[A-Za-z][\\w-]*\\}' } }],
+  description: `${what} ${FLAGGED_PLACEHOLDER} is replaced by the flagged words in quotes; no other {name} placeholder exists.`,
+});
 
 export function packSchema(): Record<string, unknown> {
   const fields = RULE_KINDS.map((k) => k.field);
@@ -145,8 +152,8 @@ export function packSchema(): Record<string, unknown> {
           unlessDraft: { $ref: '#/definitions/unlessList', description: 'Context rules: words or patterns anywhere in the draft that mean it already does what the rule asks.' },
           at: { enum: ['opening', 'closing'], description: "Context rules: match only in the draft's opening or closing sentence (greeting and sign-off aside)." },
           check: { type: 'string', pattern: CATEGORY_SYNTAX.source, description: 'Context rules: a named check against the customer\'s message (src/engine/context-checks.ts).' },
-          message: withMax('singleLine', LIMITS.messageLength),
-          explanation: withMax('multiLine', LIMITS.explanationLength),
+          message: withPlaceholder(withMax('singleLine', LIMITS.messageLength), 'One line: what the card says first.'),
+          explanation: withPlaceholder(withMax('multiLine', LIMITS.explanationLength), 'Why, in a sentence or two, and what to write instead.'),
           suggestions: { type: 'array', maxItems: LIMITS.suggestions, items: { $ref: '#/definitions/suggestion' } },
           examples: {
             type: 'object',

@@ -2,6 +2,7 @@
 // CSP). rules/pack.schema.json documents the same format; a unit test keeps the two in agreement.
 // Reads only own properties and builds fresh objects, so keys like "__proto__" cannot pollute.
 import { nearestName } from './diagnostics';
+import { placeholderProblem } from './flagged-words';
 import { LIMITS } from './limits';
 import { RULE_KINDS } from './rules';
 import type { FieldCheck } from './rules/kind';
@@ -59,6 +60,11 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
     const problem = plainTextProblem(value, { multiline: opts.multiline });
     if (problem) return void fail(problem, field, opts.rule);
     return value;
+  };
+  /** A message or explanation: plain text whose only placeholder is {flagged}. */
+  const template = (value: string | undefined, field: string, rule: string): string | undefined => {
+    const problem = value === undefined ? null : placeholderProblem(value);
+    return problem ? void fail(problem, field, rule) : value;
   };
   const syntax = (value: unknown, field: string, re: RegExp, what: string, rule?: string): string | undefined => {
     if (value === undefined) return void fail('is missing', field, rule);
@@ -118,8 +124,8 @@ export function validatePackShape(input: unknown, packLabel: string): Validation
     const unless = validateUnless(own(raw, 'unless'), label);
     const context = validateContext(raw, label);
 
-    const message = text(own(raw, 'message'), 'message', LIMITS.messageLength, { rule: label });
-    const explanation = text(own(raw, 'explanation'), 'explanation', LIMITS.explanationLength, { rule: label, multiline: true });
+    const message = template(text(own(raw, 'message'), 'message', LIMITS.messageLength, { rule: label }), 'message', label);
+    const explanation = template(text(own(raw, 'explanation'), 'explanation', LIMITS.explanationLength, { rule: label, multiline: true }), 'explanation', label);
     const suggestions = validateSuggestions(own(raw, 'suggestions'), label);
 
     const examples = own(raw, 'examples');

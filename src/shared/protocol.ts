@@ -233,7 +233,8 @@ function isFindingIn(f: unknown, text: string): f is Finding {
     isInt(f.start) && isInt(f.end) && f.start < f.end && f.end <= text.length &&
     text.slice(f.start, f.end) === f.text &&
     isString(f.message) && isString(f.explanation) && isStringList(f.suggestions) &&
-    isOptional(f.categoryStyle, isCategoryStyle)
+    isOptional(f.categoryStyle, isCategoryStyle) &&
+    isOptional(f.rewrites, (v): v is unknown => Array.isArray(v) && v.length <= 3 && v.every((r) => isObject(r) && isInt(r.start) && isInt(r.end) && r.start <= r.end && r.end <= text.length && isString(r.text)))
   );
 }
 

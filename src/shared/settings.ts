@@ -8,6 +8,8 @@ export const STORE_KEY = 'cando';
 export const STATS_KEY = 'cando-stats';
 /** A copy of stored data CanDo could not read, kept aside (never overwritten) so nothing a manager had is lost. */
 export const UNREADABLE_KEY = 'cando-unreadable';
+/** How many suggestion cards the agent has read (a count, nothing else): the colour legend shows on the first few. */
+export const CARDS_READ_KEY = 'cando-cards-read';
 
 export const STORE_VERSION = 1;
 

@@ -10,6 +10,8 @@ import {
 
 const editorIn = (kind: string) => `.composer[data-kind="${kind}"] .fr-element`;
 const DRAFT = "Hi Dana, unfortunately we can't refund this. It's the courier's fault.";
+/** The first sentence as the card's first choice rewrites it (the softener before "we can't" taken in). */
+const REWRITTEN = 'Hi Dana, what we can do is refund this.';
 /** Froala's html.get() writes apostrophes as entities. */
 const asHtml = (text: string) => `<p>${text.replace(/'/g, '&#39;')}</p>`;
 
@@ -50,10 +52,10 @@ test('a reply opened without a page load is coached as the agent types', async (
 
 test('applying a suggestion changes Froala\'s content; one Ctrl+Z restores; typing goes on after it', async () => {
   const original = asHtml(DRAFT);
-  const applied = asHtml("Hi Dana, unfortunately what we can do is refund this. It's the courier's fault.");
+  const applied = asHtml(`${REWRITTEN} It's the courier's fault.`);
   expect(await html('reply')).toBe(original);
   const [box] = await wordBoxes(page, editorIn('reply'), "we can't");
-  await applyFirstSuggestion(page, box, 'what we can do is');
+  await applyFirstSuggestion(page, box, REWRITTEN);
   await waitForHtml('reply', applied);
   await waitForUnderlines(page, [BLAME_RULE]);
   // The host app's autosave heard Froala's own change event.
@@ -64,10 +66,10 @@ test('applying a suggestion changes Froala\'s content; one Ctrl+Z restores; typi
   await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
 
   const [again] = await wordBoxes(page, editorIn('reply'), "we can't");
-  await applyFirstSuggestion(page, again, 'what we can do is');
+  await applyFirstSuggestion(page, again, REWRITTEN);
   await waitForHtml('reply', applied);
   await page.keyboard.type(' gladly');
-  await waitForHtml('reply', asHtml("Hi Dana, unfortunately what we can do is gladly refund this. It's the courier's fault."));
+  await waitForHtml('reply', asHtml("Hi Dana, what we can do is gladly refund this. It's the courier's fault."));
 });
 
 test('closing the reply removes its underlines; a forward\'s quoted message is not coached', async () => {
@@ -108,11 +110,11 @@ test('Froala in iframe mode (the editable is the body of its own iframe) is coac
   const seen = await waitForUnderlines(framed, [CANT_RULE, BLAME_RULE]);
   const box = await inPage(frame, (await wordBoxes(frame, 'body', "we can't"))[0]);
   expectUnderlinesAt(seen, CANT_RULE, [box]);
-  await applyFirstSuggestion(framed, box, 'what we can do is');
+  await applyFirstSuggestion(framed, box, REWRITTEN);
   await framed.waitForFunction(
     (e) => (window as unknown as FroalaWindow).fixtureEditors.reply.editor.html.get() === e,
     { timeout: 10000 },
-    asHtml("Hi Dana, unfortunately what we can do is refund this. It's the courier's fault."),
+    asHtml(`${REWRITTEN} It's the courier's fault.`),
   );
   expect(framedErrors).toEqual([]);
   await framed.close();

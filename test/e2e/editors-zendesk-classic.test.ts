@@ -14,7 +14,9 @@ import {
 const COMMENT = '.zendesk-editor--rich-text-comment';
 const MARKDOWN = 'textarea';
 const DRAFT = "Sorry, we can't do that. It's the courier's fault.";
-const APPLIED = "Sorry, what we can do is do that. It's the courier's fault.";
+/** The first sentence as the card's first choice rewrites it ("Sorry," taken in: it would dangle before an offer). */
+const REWRITTEN = 'What we can do is do that.';
+const APPLIED = `${REWRITTEN} It's the courier's fault.`;
 
 let ctx: ExtensionBrowser;
 let server: FixtureServer;
@@ -54,7 +56,7 @@ test('the contenteditable comment is coached: underlines at the words, apply, on
   expectUnderlinesAt(seen, BLAME_RULE, await wordBoxes(page, COMMENT, "the courier's fault"));
 
   const [box] = await wordBoxes(page, COMMENT, "we can't");
-  await applyFirstSuggestion(page, box, 'what we can do is');
+  await applyFirstSuggestion(page, box, REWRITTEN);
   await page.waitForFunction((sel, e) => (document.querySelector(sel) as HTMLElement).innerText === e, { timeout: 10000 }, COMMENT, APPLIED);
   await waitForUnderlines(page, [BLAME_RULE]);
   await undo(page);
@@ -62,10 +64,10 @@ test('the contenteditable comment is coached: underlines at the words, apply, on
   await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
 
   const [again] = await wordBoxes(page, COMMENT, "we can't");
-  await applyFirstSuggestion(page, again, 'what we can do is');
+  await applyFirstSuggestion(page, again, REWRITTEN);
   await page.waitForFunction((sel, e) => (document.querySelector(sel) as HTMLElement).innerText === e, { timeout: 10000 }, COMMENT, APPLIED);
   await page.keyboard.type(' gladly');
-  expect(await commentText()).toBe("Sorry, what we can do is gladly do that. It's the courier's fault.");
+  expect(await commentText()).toBe("What we can do is gladly do that. It's the courier's fault.");
 });
 
 test('the controlled textarea in a same-origin iframe is coached, and apply updates the app\'s state', async () => {
@@ -77,7 +79,7 @@ test('the controlled textarea in a same-origin iframe is coached, and apply upda
   expectUnderlinesAt(seen, CANT_RULE, [await markdownWords("we can't")]);
   expectUnderlinesAt(seen, BLAME_RULE, [await markdownWords("the courier's fault")]);
 
-  await applyFirstSuggestion(page, await markdownWords("we can't"), 'what we can do is');
+  await applyFirstSuggestion(page, await markdownWords("we can't"), REWRITTEN);
   await appDraft(APPLIED);
   expect(await frame.$eval(MARKDOWN, (t) => (t as HTMLTextAreaElement).value)).toBe(APPLIED);
   await waitForUnderlines(page, [BLAME_RULE]);
@@ -86,13 +88,13 @@ test('the controlled textarea in a same-origin iframe is coached, and apply upda
   await appDraft(DRAFT);
   await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
 
-  await applyFirstSuggestion(page, await markdownWords("we can't"), 'what we can do is');
+  await applyFirstSuggestion(page, await markdownWords("we can't"), REWRITTEN);
   await appDraft(APPLIED);
   await page.keyboard.type(' gladly');
-  await appDraft("Sorry, what we can do is gladly do that. It's the courier's fault.");
+  await appDraft("What we can do is gladly do that. It's the courier's fault.");
   // The app re-rendered from its state: nothing of the edit was lost.
   await new Promise((r) => setTimeout(r, 600));
-  expect(await frame.$eval(MARKDOWN, (t) => (t as HTMLTextAreaElement).value)).toBe("Sorry, what we can do is gladly do that. It's the courier's fault.");
+  expect(await frame.$eval(MARKDOWN, (t) => (t as HTMLTextAreaElement).value)).toBe("What we can do is gladly do that. It's the courier's fault.");
 });
 
 /** The card as the agent sees it in the page: its box, and whether each of its corners shows the card (nothing cut it off or covers it). */
@@ -184,7 +186,7 @@ test('the small iframe\'s card shows whole in the page, Esc puts the caret back 
   await page.evaluate(() => window.scrollTo(0, 0));
   await waitForUnderlinesAt(page, CANT_RULE, [await markdownWords("we can't")]);
   // And the card still applies.
-  await applyFirstSuggestion(page, await markdownWords("we can't"), 'what we can do is');
+  await applyFirstSuggestion(page, await markdownWords("we can't"), REWRITTEN);
   await appDraft(APPLIED);
 });
 
@@ -219,11 +221,11 @@ test('an editor inside an open shadow root is coached and applied', async () => 
   expectUnderlinesAt(seen, CANT_RULE, await boxes('we cannot'));
 
   const [box] = await boxes('we cannot');
-  await applyFirstSuggestion(page, box, 'what we can do is');
+  await applyFirstSuggestion(page, box, "What we can do is ship it, it's on us to fix.");
   await page.waitForFunction(
     (e) => (window as unknown as { fixtureEditors: { side: HTMLElement } }).fixtureEditors.side.textContent === e,
     { timeout: 10000 },
-    "Sadly what we can do is ship it, it's the warehouse's fault.",
+    "What we can do is ship it, it's on us to fix.",
   );
 });
 

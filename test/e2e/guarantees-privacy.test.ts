@@ -110,7 +110,7 @@ test('a full session: type, apply, open the options page, subscribe to a pack UR
   await page.keyboard.type(DRAFT);
   await waitForUnderlines(page, [CANT_RULE]);
   const [box] = await wordBoxes(page, editor, "we can't");
-  await applyFirstSuggestion(page, box, 'what we can do is');
+  await applyFirstSuggestion(page, box, 'Hi Quixotic Zebulon, what we can do is refund the Xylophone order.');
   await page.waitForFunction(
     () => (window as unknown as { fixtureEditors: Record<string, { getData(): string }> }).fixtureEditors.main.getData().includes('what we can do is'),
   );

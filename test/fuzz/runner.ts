@@ -98,8 +98,9 @@ async function cardButton(page: Page, which: 'suggestion' | 'dismiss'): Promise<
       return {
         x,
         y,
-        flagged: /^Replace “(.*)” with “/s.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '',
-        suggestion: button.textContent ?? '',
+        // The card shows the sentence before (the words the first choice replaces struck out) and after (the words it puts in marked).
+        flagged: button.closest('.card')!.querySelector('.before del')?.textContent ?? '',
+        suggestion: button.querySelector('ins')?.textContent ?? '',
       };
     }, which);
     // The card follows its words while a fresh analysis re-lays them out: press it once it holds still.
@@ -319,9 +320,11 @@ export class FuzzRunner {
       await this.focusEnd(frame, ref);
       return { detail: `refused as stale: ${told}` };
     }
-    const start = coachedOccurrences(before)
-      .map((o) => o.start)
-      .find((s) => before.slice(s, s + flagged.length) === flagged && before.slice(0, s) + suggestion + before.slice(s + flagged.length) === actual);
+    // A sentence rewrite may reach past the flagged words (a softener before them, the clause after): the struck-out words hold a flagged occurrence.
+    const starts = [...before.matchAll(new RegExp(flagged.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => m.index);
+    const start = starts.find(
+      (s) => coachedOccurrences(before).some((o) => o.start >= s && o.end <= s + flagged.length) && before.slice(0, s) + suggestion + before.slice(s + flagged.length) === actual,
+    );
     if (start === undefined) return `applying "${suggestion}" for "${flagged}" did not replace exactly one flagged occurrence`;
     ref.apply(start, flagged, suggestion);
     return { detail: `"${flagged}" → "${suggestion}" at ${start}` };

@@ -46,3 +46,11 @@ test('below the caret line when neither side of the flagged line keeps clear of 
   const pos = placeCard([line(100)], card, viewport, caret);
   expect(pos.top).toBe(146);
 });
+
+test('clear of other flagged words when the other side of the flagged line has room', () => {
+  const other = line(200);
+  const pos = placeCard([line(300)], card, viewport, null, [{ ...other, top: 400, bottom: 420 }]);
+  expect(pos.top + card.height).toBeLessThanOrEqual(300);
+  // With no room that way either, the card goes below after all: never over its own line.
+  expect(placeCard([line(100)], card, viewport, null, [line(200)]).top).toBe(126);
+});

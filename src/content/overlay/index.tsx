@@ -5,9 +5,11 @@
 // card near the frame's edge is not cut off by the frame: the editor's rects are carried up
 // through the frames' boxes, and clipped by them.
 import { render } from 'preact';
-import type { Finding } from '../../engine/types';
+import type { Finding, Rewrite } from '../../engine/types';
+import { CARDS_READ_KEY } from '../../shared/settings';
 import type { CoachedEditor } from '../session';
 import { isTextField } from '../text-model';
+import { groupFindings, LegendCount, OpenCard, sentenceAround, TabStops } from './cards';
 import { acquireHost, releaseHost, type OverlayHost } from './host';
 import { contains, documentChain, frameView, intersect, isEmpty, placeCard, shiftBox, visibleBox, type Box, type FrameView } from './layout';
 import { Card, Layer, type CardState, type Underline } from './view';
@@ -29,343 +31,405 @@ const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, 
 
 let nextCardId = 1;
 
+type StorageArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+const g = globalThis as { browser?: { storage?: { local: StorageArea } }; chrome?: { storage?: { local: StorageArea } } };
+/** The extension's own storage (never the page's): the count of cards read outlives the page. */
+const storage = (g.browser ?? g.chrome)?.storage?.local;
+
+/** Cards read, shared by the page's overlays. */
+const legend = new LegendCount(0, Date.now);
+storage?.get(CARDS_READ_KEY).then((stored) => (legend.count += Number(stored[CARDS_READ_KEY]) || 0), () => undefined);
+
 class EditorOverlay {
   /** The editor's document, where its pointer and keyboard events happen. */
-  private readonly editorDoc: Document;
+  readonly #editorDoc: Document;
   /** The top-most reachable document, where the overlay lives, and the documents between. */
-  private readonly doc: Document;
-  private readonly chain: Document[];
-  private readonly host: OverlayHost;
-  private readonly container: HTMLDivElement;
-  private readonly cardId = `cando-card-${nextCardId++}`;
+  readonly #doc: Document;
+  readonly #chain: Document[];
+  readonly #host: OverlayHost;
+  readonly #container: HTMLDivElement;
+  readonly #cardId = `cando-card-${nextCardId++}`;
   /** Top-viewport boxes of the visible underlines from the last layout, for hit-testing the pointer. */
-  private visible: { finding: Finding; boxes: Box[] }[] = [];
+  #visible: { finding: Finding; boxes: Box[] }[] = [];
   /** Where the editor's viewport showed in the top document at the last layout. */
-  private view: FrameView = { x: 0, y: 0, clip: null };
-  private card: CardState | null = null;
-  /** The open card's finding by occurrence, which survives edits elsewhere and new answers. */
-  private cardKey: string | null = null;
+  #view: FrameView = { x: 0, y: 0, clip: null };
+  #card: CardState | null = null;
+  /** The open card's words, followed through edits and new answers. */
+  #followed: OpenCard | null = null;
+  /** The gaps of the rewrite applied last: Tab and Shift+Tab move between them. */
+  #tabStops: TabStops | null = null;
   /** Counts the cards opened, so each opening renders a fresh card and a followed finding keeps its card. */
-  private openings = 0;
-  private opener: Opener = 'click';
-  private savedCaret: SavedCaret = null;
-  private frame = 0;
-  private hoverTimer = 0;
-  private hoverTarget: Finding | null = null;
-  private leaveTimer = 0;
+  #openings = 0;
+  #opener: Opener = 'click';
+  #savedCaret: SavedCaret = null;
+  #frame = 0;
+  #hoverTimer = 0;
+  #hoverTarget: Finding | null = null;
+  #leaveTimer = 0;
   /** What the last update drew, to redraw the card alone without measuring the page again. */
-  private lastClip: Box = { left: 0, top: 0, right: 0, bottom: 0 };
-  private lastUnderlines: Underline[] = [];
+  #lastClip: Box = { left: 0, top: 0, right: 0, bottom: 0 };
+  #lastUnderlines: Underline[] = [];
 
-  constructor(
-    private readonly editor: CoachedEditor,
-    private readonly signal: AbortSignal,
-  ) {
-    this.editorDoc = editor.element.ownerDocument;
-    this.chain = documentChain(this.editorDoc);
-    this.doc = this.chain[this.chain.length - 1];
-    const win = this.doc.defaultView!;
-    this.host = acquireHost(this.doc);
-    this.container = this.doc.createElement('div');
-    this.host.root.append(this.container);
+  readonly #editor: CoachedEditor;
+  readonly #signal: AbortSignal;
+
+  constructor(editor: CoachedEditor, signal: AbortSignal) {
+    this.#editor = editor;
+    this.#signal = signal;
+    this.#editorDoc = editor.element.ownerDocument;
+    this.#chain = documentChain(this.#editorDoc);
+    this.#doc = this.#chain[this.#chain.length - 1];
+    const win = this.#doc.defaultView!;
+    this.#host = acquireHost(this.#doc);
+    this.#container = this.#doc.createElement('div');
+    this.#host.root.append(this.#container);
 
     const opts = { signal, capture: true };
     // The session batches its changes into one call per frame: draw at once, not a frame later.
-    editor.onChange(this.updateNow, signal);
+    editor.onChange(this.#updateNow, signal);
     // Scrolling or resizing any document on the way up moves the editor in the top viewport, as
     // does the editor's or a frame's box changing size (each observed from its own document).
     // Events come from the editor's document (the editor) and the top one (the card), or any
     // document between (a click there closes the card).
     const observers: ResizeObserver[] = [];
-    this.chain.forEach((doc, i) => {
+    this.#chain.forEach((doc, i) => {
       const view = doc.defaultView!;
-      const resize = new view.ResizeObserver(this.schedule);
-      resize.observe(i === 0 ? editor.element : this.chain[i - 1].defaultView!.frameElement!);
+      const resize = new view.ResizeObserver(this.#schedule);
+      resize.observe(i === 0 ? editor.element : this.#chain[i - 1].defaultView!.frameElement!);
       observers.push(resize);
-      doc.addEventListener('scroll', this.schedule, { ...opts, passive: true });
-      view.addEventListener('resize', this.schedule, { signal, passive: true });
-      doc.addEventListener('keydown', this.onKeyDown, opts);
-      doc.addEventListener('click', this.onClick, opts);
-      doc.addEventListener('pointermove', this.onPointerMove, { ...opts, passive: true });
+      doc.addEventListener('scroll', this.#schedule, { ...opts, passive: true });
+      view.addEventListener('resize', this.#schedule, { signal, passive: true });
+      doc.addEventListener('keydown', this.#onKeyDown, opts);
+      doc.addEventListener('click', this.#onClick, opts);
+      doc.addEventListener('pointermove', this.#onPointerMove, { ...opts, passive: true });
     });
     // Pressing a card button must not take the focus (and the caret) away from the editor.
-    this.container.addEventListener('mousedown', (e) => e.preventDefault(), { signal });
+    this.#container.addEventListener('mousedown', (e) => e.preventDefault(), { signal });
     // Keys pressed in the card are ours: the help desk's own shortcuts must not see them.
-    this.container.addEventListener('keydown', (e) => e.stopPropagation(), { signal });
+    this.#container.addEventListener('keydown', (e) => e.stopPropagation(), { signal });
     signal.addEventListener('abort', () => {
-      win.cancelAnimationFrame(this.frame);
-      win.clearTimeout(this.hoverTimer);
-      win.clearTimeout(this.leaveTimer);
+      win.cancelAnimationFrame(this.#frame);
+      win.clearTimeout(this.#hoverTimer);
+      win.clearTimeout(this.#leaveTimer);
       for (const resize of observers) resize.disconnect();
-      this.host.releaseCard(this.closeFromHost);
-      render(null, this.container);
-      this.container.remove();
-      releaseHost(this.doc);
+      this.#host.releaseCard(this.#closeFromHost);
+      render(null, this.#container);
+      this.#container.remove();
+      releaseHost(this.#doc);
     });
-    this.update();
+    this.#update();
   }
 
   /** Coalesces layout work (scroll, resize, reflow, new findings) into one update per frame. */
-  private readonly schedule = () => {
-    if (!this.frame && !this.signal.aborted) this.frame = this.doc.defaultView!.requestAnimationFrame(this.update);
+  readonly #schedule = () => {
+    if (!this.#frame && !this.#signal.aborted) this.#frame = this.#doc.defaultView!.requestAnimationFrame(this.#update);
   };
 
-  private readonly updateNow = () => {
-    this.doc.defaultView!.cancelAnimationFrame(this.frame);
-    this.update();
+  readonly #updateNow = () => {
+    this.#doc.defaultView!.cancelAnimationFrame(this.#frame);
+    this.#update();
   };
 
-  private readonly update = () => {
-    this.frame = 0;
-    if (this.signal.aborted) return;
-    const { editor } = this;
-    if (this.card) {
-      const current = editor.findings.find((f) => editor.keyOf(f) === this.cardKey);
+  readonly #update = () => {
+    this.#frame = 0;
+    if (this.#signal.aborted) return;
+    const editor = this.#editor;
+    if (this.#tabStops && !this.#tabStops.follow(editor.text)) this.#tabStops = null;
+    // A card saying its rule is off stays on that rule (another rule may flag its words now).
+    if (this.#card && !this.#card.turnedOff) {
+      const group = this.#followed!.follow(editor.text, groupFindings(editor.findings));
+      if (group) {
+        this.#card.group = group;
+        const { ruleId } = this.#card.finding;
+        this.#card.finding = group.findings.find((f) => f.ruleId === ruleId) ?? group.findings[0];
       // A card that is applying, or says why an apply did nothing, stays until that is done or the agent closes it.
-      if (current) this.card.finding = current;
-      else if (!this.card.notice && !this.card.busy && !this.card.turnedOff) return this.closeCard();
+      } else if (!this.#card.notice && !this.#card.busy) return this.#closeCard();
     }
-    const view = (this.view = frameView(this.editorDoc));
+    const view = (this.#view = frameView(this.#editorDoc));
     const inTop = (b: Box) => shiftBox(b, view.x, view.y);
     const own = inTop(visibleBox(editor.element));
     const clip = view.clip ? intersect(own, view.clip) : own;
-    this.visible = isEmpty(clip)
+    this.#visible = isEmpty(clip)
       ? []
       : editor.findings
-          .map((finding) => ({ finding, boxes: editor.rectsFor(finding.start, finding.end).map((r) => inTop(toBox(r))).filter((b) => !isEmpty(b)) }))
+          .map((finding) => ({ finding, boxes: this.#boxesOf(finding).filter((b) => !isEmpty(b)) }))
           .filter(({ boxes }) => boxes.some((b) => b.bottom > clip.top && b.top < clip.bottom && b.right > clip.left && b.left < clip.right));
-    const underlines: Underline[] = this.visible.map(({ finding, boxes }) => ({
+    const underlines: Underline[] = this.#visible.map(({ finding, boxes }) => ({
       finding,
       boxes: boxes.map((b) => ({ left: b.left - clip.left, top: b.top - clip.top, right: b.right - clip.left, bottom: b.bottom - clip.top })),
     }));
-    this.draw(clip, underlines);
-    if (this.card) this.placeCard();
+    this.#draw(clip, underlines);
+    if (this.#card) this.#placeCard();
   };
 
-  private draw(clip: Box, underlines: Underline[]) {
-    const { card } = this;
+  #draw(clip: Box, underlines: Underline[]) {
+    const card = this.#card;
     render(
       <>
-        <Layer clip={clip} underlines={underlines} active={card?.finding ?? null} />
+        <Layer clip={clip} underlines={underlines} active={card?.group.findings ?? []} />
         {card && (
           <Card
-            key={this.openings}
-            id={this.cardId}
+            key={this.#openings}
+            id={this.#cardId}
             state={card}
-            locked={this.editor.isLocked(card.finding.ruleId)}
+            text={this.#editor.text}
+            legend={legend.showLegend}
+            locked={this.#editor.isLocked(card.finding.ruleId)}
             actions={{
-              apply: (s) => void this.apply(card.finding, s),
-              dismiss: () => this.dismiss(card.finding),
-              turnOff: () => void this.turnOff(card.finding),
-              undoTurnOff: () => void this.undoTurnOff(card.finding),
-              close: () => this.closeCard(true),
+              apply: (choice) => void this.#apply(choice),
+              dismiss: () => this.#dismiss(),
+              turnOff: () => void this.#turnOff(card.finding),
+              undoTurnOff: () => void this.#undoTurnOff(card.finding),
+              close: () => this.#closeCard(true),
+              toggle: () => {
+                card.expanded = !card.expanded;
+                this.#redraw();
+              },
             }}
           />
         )}
       </>,
-      this.container,
+      this.#container,
     );
-    this.lastClip = clip;
-    this.lastUnderlines = underlines;
+    this.#lastClip = clip;
+    this.#lastUnderlines = underlines;
   }
 
-  private redraw() {
-    this.draw(this.lastClip, this.lastUnderlines);
+  #redraw() {
+    this.#draw(this.#lastClip, this.#lastUnderlines);
   }
 
-  /** Puts the card next to its flagged text (measured after rendering), or hides it while that text is out of view. */
-  private placeCard() {
-    const card = this.card!;
-    const flagged = this.visible.find((v) => v.finding === card.finding)?.boxes ?? [];
-    const element = this.cardElement();
+  /**
+   * Puts the card next to its sentence (measured after rendering) and clear of other flagged words,
+   * or hides it while its flagged words are out of view.
+   */
+  #placeCard() {
+    const card = this.#card!;
+    const { findings } = card.group;
+    const own = this.#visible.flatMap((v) => (findings.includes(v.finding) ? v.boxes : []));
+    const others = this.#visible.flatMap((v) => (findings.includes(v.finding) ? [] : v.boxes));
+    // Beside the whole sentence: the card shows it rewritten, and must not hide it.
+    const flagged = own.length ? [...this.#boxesOf(sentenceAround(this.#editor.text, card.group.start, card.group.end)), ...own] : [];
+    const element = this.#cardElement();
     // With its finding gone (the card kept for its notice, its Undo, or while it acts), the card stays where it was.
     let position: CardState['position'] = card.notice || card.turnedOff || card.busy ? card.position : null;
     if (flagged.length && element) {
-      const win = this.doc.defaultView!;
-      position = placeCard(flagged, { width: element.offsetWidth, height: element.offsetHeight }, { width: win.innerWidth, height: win.innerHeight }, this.caretBox(card.caret));
+      const win = this.#doc.defaultView!;
+      position = placeCard(flagged, { width: element.offsetWidth, height: element.offsetHeight }, { width: win.innerWidth, height: win.innerHeight }, this.#caretBox(card.caret), others);
     }
     if (position?.left !== card.position?.left || position?.top !== card.position?.top) {
       card.position = position;
-      this.redraw();
+      this.#redraw();
     }
   }
 
-  /** The box of the character next to the caret (zero-width ranges have no box). */
-  private caretBox(caret: number | null): Box | null {
-    if (caret === null) return null;
-    const [box] = caret > 0 ? this.editor.rectsFor(caret - 1, caret) : this.editor.rectsFor(0, 1);
-    return box ? shiftBox(toBox(box), this.view.x, this.view.y) : null;
+  /** Top-viewport boxes of the draft text [start, end). */
+  #boxesOf({ start, end }: { start: number; end: number }): Box[] {
+    return this.#editor.rectsFor(start, end).map((r) => shiftBox(toBox(r), this.#view.x, this.#view.y));
   }
 
-  private cardElement(): HTMLElement | null {
-    return this.container.querySelector<HTMLElement>('.card');
+  /** The box of the character next to the caret (zero-width ranges have no box). */
+  #caretBox(caret: number | null): Box | null {
+    if (caret === null) return null;
+    return this.#boxesOf(caret > 0 ? { start: caret - 1, end: caret } : { start: 0, end: 1 })[0] ?? null;
+  }
+
+  #cardElement(): HTMLElement | null {
+    return this.#container.querySelector<HTMLElement>('.card');
   }
 
   /** The finding under the pointer of an event in the editor; where findings overlap, the narrowest, so each one can be reached. */
-  private findingAt(event: MouseEvent): Finding | null {
-    const x = event.clientX + this.view.x;
-    const y = event.clientY + this.view.y;
-    return narrowest(this.visible.filter(({ boxes }) => boxes.some((b) => contains(b, x, y))).map((v) => v.finding));
+  #findingAt(event: MouseEvent): Finding | null {
+    const x = event.clientX + this.#view.x;
+    const y = event.clientY + this.#view.y;
+    return narrowest(this.#visible.filter(({ boxes }) => boxes.some((b) => contains(b, x, y))).map((v) => v.finding));
   }
 
-  private isCardFinding(finding: Finding | null): boolean {
-    return !!finding && !!this.card && this.editor.keyOf(finding) === this.cardKey;
+  #isCardFinding(finding: Finding | null): boolean {
+    return !!finding && !!this.#card?.group.findings.includes(finding);
   }
 
   /** The (narrowest) finding under the caret, else the next one after it, else the last one before it. */
-  private findingAtCaret(): Finding | null {
-    const caret = this.editor.caretOffset();
-    const findings = [...this.editor.findings].sort((a, b) => a.start - b.start);
+  #findingAtCaret(): Finding | null {
+    const caret = this.#editor.selection()?.end ?? null;
+    const findings = [...this.#editor.findings].sort((a, b) => a.start - b.start);
     if (caret === null || !findings.length) return null;
     return narrowest(findings.filter((f) => f.start <= caret && caret <= f.end)) ?? findings.find((f) => f.start > caret) ?? findings[findings.length - 1];
   }
 
-  private inEditor(event: Event) {
-    return event.composedPath().includes(this.editor.element);
+  #inEditor(event: Event) {
+    return event.composedPath().includes(this.#editor.element);
   }
 
-  private inCard(event: Event) {
-    const card = this.cardElement();
+  #inCard(event: Event) {
+    const card = this.#cardElement();
     return !!card && event.composedPath().includes(card);
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent) => {
+  readonly #onKeyDown = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
-    if (event.key === 'Escape' && this.card && (this.inEditor(event) || this.inCard(event))) {
-      event.preventDefault();
-      event.stopPropagation();
-      this.closeCard(true);
+    // Tab in an applied rewrite goes to its next gap (Shift+Tab: the previous one); elsewhere, or with no gap that way, it is the editor's Tab.
+    if (event.key === 'Tab' && this.#tabStops && !event.ctrlKey && !event.altKey && !event.metaKey && this.#inEditor(event)) {
+      const selection = this.#editor.selection();
+      const gap = selection && this.#tabStops.next(this.#editor.text, selection, event.shiftKey);
+      if (gap) {
+        event.preventDefault();
+        event.stopPropagation();
+        this.#editor.select(gap);
+      }
       return;
     }
-    if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && this.inEditor(event)) {
-      const finding = this.findingAtCaret();
+    if (event.key === 'Escape' && this.#card && (this.#inEditor(event) || this.#inCard(event))) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeCard(true);
+      return;
+    }
+    if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && this.#inEditor(event)) {
+      const finding = this.#findingAtCaret();
       if (!finding) return;
       event.preventDefault();
       event.stopPropagation();
-      this.openCard(finding, 'keyboard');
+      this.#openCard(finding, 'keyboard');
     }
   };
 
-  private readonly onClick = (event: MouseEvent) => {
-    if (!event.isTrusted || this.inCard(event)) return;
-    const finding = this.inEditor(event) ? this.findingAt(event) : null;
-    if (finding) this.openCard(finding, 'click');
-    else if (this.card) this.closeCard();
+  readonly #onClick = (event: MouseEvent) => {
+    if (!event.isTrusted || this.#inCard(event)) return;
+    const finding = this.#inEditor(event) ? this.#findingAt(event) : null;
+    if (finding) this.#openCard(finding, 'click');
+    else if (this.#card) this.#closeCard();
   };
 
-  private readonly onPointerMove = (event: PointerEvent) => {
+  readonly #onPointerMove = (event: PointerEvent) => {
     if (!event.isTrusted) return;
-    const win = this.doc.defaultView!;
-    const over = this.inEditor(event) ? this.findingAt(event) : null;
-    if (over !== this.hoverTarget) {
-      win.clearTimeout(this.hoverTimer);
-      this.hoverTarget = over;
-      if (over && !this.isCardFinding(over)) this.hoverTimer = win.setTimeout(() => this.openCard(over, 'hover'), HOVER_OPEN_MS);
+    const win = this.#doc.defaultView!;
+    const over = this.#inEditor(event) ? this.#findingAt(event) : null;
+    if (over !== this.#hoverTarget) {
+      win.clearTimeout(this.#hoverTimer);
+      this.#hoverTarget = over;
+      if (over && !this.#isCardFinding(over)) this.#hoverTimer = win.setTimeout(() => this.#openCard(over, 'hover'), HOVER_OPEN_MS);
     }
-    if (this.card && this.opener === 'hover') {
-      const staying = this.inCard(event) || this.isCardFinding(over);
-      win.clearTimeout(this.leaveTimer);
-      if (!staying) this.leaveTimer = win.setTimeout(() => this.opener === 'hover' && this.closeCard(), HOVER_CLOSE_MS);
+    if (this.#card && this.#opener === 'hover') {
+      const staying = this.#inCard(event) || this.#isCardFinding(over);
+      win.clearTimeout(this.#leaveTimer);
+      if (!staying) this.#leaveTimer = win.setTimeout(() => this.#opener === 'hover' && this.#closeCard(), HOVER_CLOSE_MS);
     }
   };
 
-  private openCard(finding: Finding, opener: Opener) {
-    const win = this.doc.defaultView!;
-    win.clearTimeout(this.hoverTimer);
-    win.clearTimeout(this.leaveTimer);
-    if (opener === 'keyboard') this.savedCaret = this.saveCaret();
-    this.opener = opener;
-    this.host.claimCard(this.closeFromHost);
-    this.card = { finding, position: null, notice: null, busy: false, caret: this.editor.caretOffset(), turnedOff: false };
-    this.cardKey = this.editor.keyOf(finding);
-    this.openings++;
-    this.editor.cardOpened(finding);
-    this.host.announce(`CanDo: ${finding.message} On “${finding.text}”. ${finding.suggestions.length ? `Suggestion: ${finding.suggestions[0]}.` : ''}`);
-    this.update();
-    if (opener === 'keyboard') this.cardElement()?.querySelector<HTMLElement>('button.suggestion, button.dismiss')?.focus();
+  #openCard(drawn: Finding, opener: Opener) {
+    // The finding as the draft is now (the pointer found it as last drawn; typing may have moved it since), and its card's group.
+    const key = this.#editor.keyOf(drawn);
+    const group = groupFindings(this.#editor.findings).find((g) => g.findings.some((f) => this.#editor.keyOf(f) === key));
+    if (!group) return;
+    const finding = group.findings.find((f) => this.#editor.keyOf(f) === key)!;
+    const win = this.#doc.defaultView!;
+    win.clearTimeout(this.#hoverTimer);
+    win.clearTimeout(this.#leaveTimer);
+    if (opener === 'keyboard') this.#savedCaret = this.#saveCaret();
+    this.#opener = opener;
+    this.#host.claimCard(this.#closeFromHost);
+    this.#card = { group, finding, position: null, notice: null, busy: false, caret: this.#editor.selection()?.end ?? null, turnedOff: false, expanded: false };
+    this.#followed = new OpenCard(group, this.#editor.text);
+    this.#openings++;
+    legend.opened();
+    for (const f of group.findings) this.#editor.cardOpened(f);
+    const [choice] = group.choices;
+    this.#host.announce(`CanDo: ${group.findings.map((f) => f.message).join(' ')} On “${finding.text}”. ${choice ? `Suggestion: ${choice.text}.` : ''}`);
+    this.#update();
+    if (opener === 'keyboard') this.#cardElement()?.querySelector<HTMLElement>('button.suggestion, button.dismiss')?.focus();
   }
 
-  private readonly closeFromHost = () => this.closeCard();
+  readonly #closeFromHost = () => this.#closeCard();
 
   /** Closes the card; `returnFocus` puts the focus and the caret back where the agent left them. */
-  private closeCard(returnFocus = false) {
-    if (!this.card) return;
-    const hadFocus = this.doc.activeElement === (this.host.root.host as Element);
-    this.card = null;
-    this.host.releaseCard(this.closeFromHost);
-    this.update();
-    if (returnFocus || hadFocus) this.restoreCaret();
+  #closeCard(returnFocus = false) {
+    if (!this.#card) return;
+    const hadFocus = this.#doc.activeElement === (this.#host.root.host as Element);
+    this.#forgetCard();
+    this.#host.releaseCard(this.#closeFromHost);
+    this.#update();
+    if (returnFocus || hadFocus) this.#restoreCaret();
   }
 
-  private saveCaret(): SavedCaret {
-    const el = this.editor.element;
+  #saveCaret(): SavedCaret {
+    const el = this.#editor.element;
     if (isTextField(el)) return { kind: 'field', start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
-    const selection = this.editorDoc.getSelection();
+    const selection = this.#editorDoc.getSelection();
     if (!selection?.rangeCount) return null;
     const range = selection.getRangeAt(0);
     return el.contains(range.startContainer) ? { kind: 'range', range: range.cloneRange() } : null;
   }
 
-  private restoreCaret() {
-    const el = this.editor.element;
-    const saved = this.savedCaret;
-    this.savedCaret = null;
+  #restoreCaret() {
+    const el = this.#editor.element;
+    const saved = this.#savedCaret;
+    this.#savedCaret = null;
     el.focus({ preventScroll: true });
     if (saved?.kind === 'field' && isTextField(el)) el.setSelectionRange(saved.start, saved.end);
     else if (saved?.kind === 'range' && el.contains(saved.range.startContainer)) {
-      const selection = this.editorDoc.getSelection();
+      const selection = this.#editorDoc.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(saved.range);
     }
   }
 
-  private async apply(finding: Finding, suggestion: string) {
-    if (!this.card || this.card.busy) return;
-    this.card.busy = true;
-    this.card.notice = null;
-    this.redraw();
-    if (this.opener === 'keyboard') this.restoreCaret();
-    const applied = await this.editor.apply(finding, suggestion);
-    if (this.signal.aborted || !this.card) return;
+  /** The card is gone: counted as read when it was open long enough to be, and no longer followed. */
+  #forgetCard() {
+    this.#card = null;
+    this.#followed = null;
+    if (legend.closed()) void storage?.set({ [CARDS_READ_KEY]: legend.count }).catch(() => undefined);
+  }
+
+  async #apply(choice: Rewrite) {
+    if (!this.#card || this.#card.busy) return;
+    this.#card.busy = true;
+    this.#card.notice = null;
+    this.#redraw();
+    if (this.#opener === 'keyboard') this.#restoreCaret();
+    const applied = await this.#editor.apply(this.#card.group.findings, choice);
+    if (this.#signal.aborted || !this.#card) return;
     if (applied) {
-      this.card = null;
-      this.host.releaseCard(this.closeFromHost);
-      this.update();
+      this.#tabStops = new TabStops({ start: applied.start, end: applied.start + applied.text.length }, this.#editor.text);
+      this.#forgetCard();
+      this.#host.releaseCard(this.#closeFromHost);
+      this.#update();
       return;
     }
-    this.card.busy = false;
-    this.card.notice = 'The text changed; check again.';
-    this.redraw();
+    this.#card.busy = false;
+    this.#card.notice = 'The text changed; check again.';
+    this.#redraw();
   }
 
-  private dismiss(finding: Finding) {
-    this.editor.dismiss(finding);
-    this.closeCard(this.opener === 'keyboard');
+  #dismiss() {
+    for (const f of this.#card!.group.findings) this.#editor.dismiss(f);
+    this.#closeCard(this.#opener === 'keyboard');
   }
 
-  private async turnOff(finding: Finding) {
-    if (!this.card) return;
-    this.card.busy = true;
-    this.redraw();
-    const off = await this.editor.setRuleEnabled(finding.ruleId, false);
-    if (this.signal.aborted || !this.card) return;
-    this.card.busy = false;
+  async #turnOff(finding: Finding) {
+    if (!this.#card) return;
+    this.#card.busy = true;
+    this.#redraw();
+    const off = await this.#editor.setRuleEnabled(finding.ruleId, false);
+    if (this.#signal.aborted || !this.#card) return;
+    this.#card.busy = false;
     // The card stays, saying where the rule can be turned back on, with Undo: one click took it off every ticket.
-    if (off) this.card.turnedOff = true;
-    else this.card.notice = 'This rule could not be turned off.';
-    this.update();
-    if (off && this.opener === 'keyboard') this.cardElement()?.querySelector<HTMLElement>('button.undo')?.focus();
+    // It speaks of the rule turned off, though a newer analysis may have put another rule's finding on its words meanwhile.
+    if (off) Object.assign(this.#card, { turnedOff: true, finding });
+    else this.#card.notice = 'This rule could not be turned off.';
+    this.#update();
+    if (off && this.#opener === 'keyboard') this.#cardElement()?.querySelector<HTMLElement>('button.undo')?.focus();
   }
 
-  private async undoTurnOff(finding: Finding) {
-    if (!this.card) return;
-    this.card.busy = true;
-    this.redraw();
-    const on = await this.editor.setRuleEnabled(finding.ruleId, true);
-    if (this.signal.aborted || !this.card) return;
-    if (on) return this.closeCard(this.opener === 'keyboard');
-    this.card.busy = false;
-    this.card.notice = 'This rule could not be turned back on; switch it on under Rules in CanDo’s settings.';
-    this.redraw();
+  async #undoTurnOff(finding: Finding) {
+    if (!this.#card) return;
+    this.#card.busy = true;
+    this.#redraw();
+    const on = await this.#editor.setRuleEnabled(finding.ruleId, true);
+    if (this.#signal.aborted || !this.#card) return;
+    if (on) return this.#closeCard(this.#opener === 'keyboard');
+    this.#card.busy = false;
+    this.#card.notice = 'This rule could not be turned back on; switch it on under Rules in CanDo’s settings.';
+    this.#redraw();
   }
 }

@@ -109,14 +109,16 @@ const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.t
 /**
  * Where the card goes: below the flagged lines when it fits in the viewport, otherwise above
  * them, otherwise on the side with more room; horizontally aligned with the flagged text and kept
- * inside the viewport. Nor does it cover `caret` (the agent's typing position) when another place
- * next to the flagged lines avoids it: failing that, it goes below the caret's line.
+ * inside the viewport. Nor does it cover `caret` (the agent's typing position) or `others` (other
+ * flagged words) when another place next to the flagged lines avoids them; failing that, it keeps
+ * clear of the caret alone, and failing that too, it goes below the caret's line.
  */
 export function placeCard(
   flagged: readonly Box[],
   card: { width: number; height: number },
   viewport: { width: number; height: number },
   caret: Box | null = null,
+  others: readonly Box[] = [],
 ): { left: number; top: number } {
   const top = Math.min(...flagged.map((r) => r.top));
   const bottom = Math.max(...flagged.map((r) => r.bottom));
@@ -127,11 +129,12 @@ export function placeCard(
   const below = card.height <= spaceBelow || (card.height > spaceAbove && spaceBelow >= spaceAbove);
   const left = Math.max(MARGIN, Math.min(flagged[0].left, viewport.width - card.width - MARGIN));
   const at = (t: number) => ({ left, top: t });
-  const clear = (t: number) => !caret || !overlaps({ left, top: t, right: left + card.width, bottom: t + card.height }, caret);
-  const first = below ? belowTop : aboveTop;
-  if (clear(first)) return at(first);
-  const second = below ? aboveTop : belowTop;
-  if (clear(second) && fits(second, card.height, viewport)) return at(second);
+  const clear = (t: number, avoid: readonly (Box | null)[]) => !avoid.some((b) => b && overlaps({ left, top: t, right: left + card.width, bottom: t + card.height }, b));
+  const [first, second] = below ? [belowTop, aboveTop] : [aboveTop, belowTop];
+  for (const avoid of [[caret, ...others], [caret]]) {
+    if (clear(first, avoid)) return at(first);
+    if (clear(second, avoid) && fits(second, card.height, viewport)) return at(second);
+  }
   return at(Math.max(caret!.bottom, bottom) + GAP);
 }
 

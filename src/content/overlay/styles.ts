@@ -32,6 +32,10 @@ export const OVERLAY_CSS = `
   border-radius: 6px; padding: 6px 8px; font: inherit; cursor: pointer;
 }
 .suggestion:hover { background: #e6eeff; }
+.before { margin: 10px 0 0; color: #5c677d; }
+del { color: #b42318; }
+ins { text-decoration: none; font-weight: 600; background: #e3f5e9; }
+.problem { display: block; }
 .actions { display: flex; gap: 8px; margin-top: 10px; }
 .action { border: 1px solid #d0d5dd; background: #fff; color: #1f2329; border-radius: 6px; padding: 4px 8px; font: 13px/1.3 inherit; cursor: pointer; }
 .action:hover { background: #f2f4f7; }

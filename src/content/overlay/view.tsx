@@ -1,8 +1,8 @@
 // What the agent sees, rendered by Preact inside the overlay's shadow root: the underlines of one
 // editor, clipped to the editor's visible box, and the suggestion card of the finding it opened.
-import { useState } from 'preact/hooks';
-import type { Finding } from '../../engine/types';
+import type { Finding, Rewrite } from '../../engine/types';
 import { categoryStyle, LEGEND, OTHER, SEVERITY_LABEL } from '../../shared/categories';
+import { previewOf, type CardGroup } from './cards';
 import type { Box } from './layout';
 
 export const SHORTCUT_LABEL = 'Alt+Enter';
@@ -14,6 +14,9 @@ export interface Underline {
 }
 
 export interface CardState {
+  /** The findings the card covers and what it offers. */
+  group: CardGroup;
+  /** The one the agent opened it on: its colour, and its rule for "Turn off this rule". */
   finding: Finding;
   /** Viewport position, or null until the card has been measured. */
   position: { left: number; top: number } | null;
@@ -24,14 +27,18 @@ export interface CardState {
   caret: number | null;
   /** The agent turned the finding's rule off from this card: it now offers Undo. */
   turnedOff: boolean;
+  /** The whole explanation shows ("Why?"), not only its first sentence. */
+  expanded: boolean;
 }
 
 export interface CardActions {
-  apply(suggestion: string): void;
+  apply(choice: Rewrite): void;
   dismiss(): void;
   turnOff(): void;
   undoTurnOff(): void;
   close(): void;
+  /** Shows or hides the whole explanation. */
+  toggle(): void;
 }
 
 /** A handler that runs only for the agent's own input: a page's script cannot press our buttons. */
@@ -44,7 +51,7 @@ function trusted<E extends Event>(handler: () => void) {
 const styleOf = (finding: Finding) => categoryStyle(finding.category, finding.categoryStyle);
 const colourVar = (finding: Finding) => ({ '--colour': styleOf(finding).colour });
 
-export function Layer(props: { clip: Box; underlines: Underline[]; active: Finding | null }) {
+export function Layer(props: { clip: Box; underlines: Underline[]; active: readonly Finding[] }) {
   const { clip } = props;
   return (
     <div class="layer" style={{ left: `${clip.left}px`, top: `${clip.top}px`, width: `${clip.right - clip.left}px`, height: `${clip.bottom - clip.top}px` }}>
@@ -52,7 +59,7 @@ export function Layer(props: { clip: Box; underlines: Underline[]; active: Findi
         boxes.map((b, i) => (
           <div
             key={`${finding.ruleId}@${finding.start}:${i}`}
-            class={`underline ${finding.severity}${finding === props.active ? ' active' : ''}`}
+            class={`underline ${finding.severity}${props.active.includes(finding) ? ' active' : ''}`}
             data-rule-id={finding.ruleId}
             data-category={finding.category}
             data-severity={finding.severity}
@@ -92,27 +99,26 @@ function TurnedOff(props: { finding: Finding; busy: boolean; actions: CardAction
   );
 }
 
-export function Card(props: { state: CardState; locked: boolean; actions: CardActions; id: string }) {
-  const { finding, position, notice, busy } = props.state;
-  const [expanded, setExpanded] = useState(false);
-  const why = firstSentence(finding.explanation);
-  const more = finding.explanation.slice(why.length).trim();
+/**
+ * The card: the problems it covers, why, and the sentence before and after each choice (the words
+ * it changes marked), so the agent sees the result before clicking. `text` is the draft now.
+ */
+export function Card(props: { state: CardState; text: string; legend: boolean; locked: boolean; actions: CardActions; id: string }) {
+  const { group, finding, position, notice, busy, expanded } = props.state;
+  // The one-line why of the first problem; the rest, and the other problems' reasons, under "Why?".
+  const explanation = group.findings.map((f) => f.explanation).join(' ');
+  const why = firstSentence(explanation);
+  const more = explanation.slice(why.length).trim();
+  const previews = group.choices.map((c) => previewOf(props.text, c));
   const current = styleOf(finding);
   // The legend's "Other" entry names the pack's own category when the finding has one.
   const legend = LEGEND.includes(current) ? LEGEND : LEGEND.map((c) => (c === OTHER ? current : c));
   const style = { ...colourVar(finding), left: `${position?.left ?? 0}px`, top: `${position?.top ?? 0}px`, visibility: position ? 'visible' : 'hidden' };
-  if (props.state.turnedOff) {
-    return (
-      <div class="card" role="dialog" aria-modal="false" aria-labelledby={`${props.id}-message`} aria-describedby={`${props.id}-why`} data-rule-id={finding.ruleId} tabIndex={-1} style={style}>
-        <TurnedOff finding={finding} busy={busy} actions={props.actions} id={props.id} />
-        {notice && (
-          <p class="notice" role="alert">
-            {notice}
-          </p>
-        )}
-      </div>
-    );
-  }
+  const alert = notice && (
+    <p class="notice" role="alert">
+      {notice}
+    </p>
+  );
   return (
     <div
       class="card"
@@ -124,65 +130,85 @@ export function Card(props: { state: CardState; locked: boolean; actions: CardAc
       tabIndex={-1}
       style={style}
     >
-      <div class="head">
-        <p class="message" id={`${props.id}-message`}>
-          {finding.message}
-        </p>
-        <span class={`severity ${finding.severity}`}>{SEVERITY_LABEL[finding.severity]}</span>
-        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={trusted(props.actions.close)}>
-          ×
-        </button>
-      </div>
-      <p class="why" id={`${props.id}-why`}>
-        {why}{' '}
-        {more && (
-          <button type="button" class="toggle" aria-expanded={expanded} onClick={trusted(() => setExpanded(!expanded))}>
-            {expanded ? 'Less' : 'Why?'}
-          </button>
-        )}
-      </p>
-      {expanded && more && <p class="explanation">{more}</p>}
-      {finding.suggestions.length > 0 && (
-        <ul class="suggestions" aria-label="Suggestions">
-          {finding.suggestions.map((s) => (
-            <li key={s}>
-              <button
-                type="button"
-                class="suggestion"
-                disabled={busy}
-                aria-label={s ? `Replace “${finding.text}” with “${s}”` : `Remove “${finding.text}”`}
-                onClick={trusted(() => props.actions.apply(s))}
-              >
-                {s || <em>Remove “{finding.text}”</em>}
+      {props.state.turnedOff ? (
+        <>
+          <TurnedOff finding={finding} busy={busy} actions={props.actions} id={props.id} />
+          {alert}
+        </>
+      ) : (
+        <>
+          <div class="head">
+            <p class="message" id={`${props.id}-message`}>
+              {[finding, ...group.findings.filter((f) => f !== finding)].map((f, i) => (
+                <span key={i} class="problem">
+                  {i > 0 && ' '}
+                  {f.message}
+                </span>
+              ))}
+            </p>
+            <span class={`severity ${finding.severity}`}>{SEVERITY_LABEL[finding.severity]}</span>
+            <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={trusted(props.actions.close)}>
+              ×
+            </button>
+          </div>
+          <p class="why" id={`${props.id}-why`}>
+            {why}{' '}
+            {more && (
+              <button type="button" class="toggle" aria-expanded={expanded} onClick={trusted(props.actions.toggle)}>
+                {expanded ? 'Less' : 'Why?'}
               </button>
-            </li>
-          ))}
-        </ul>
+            )}
+          </p>
+          {expanded && more && <p class="explanation">{more}</p>}
+          {previews.length > 0 && (
+            <>
+              <p class="before">
+                {previews[0].before}
+                <del>{previews[0].removed}</del>
+                {previews[0].after}
+              </p>
+              <ul class="suggestions" aria-label="Suggestions">
+                {previews.map((p, i) => (
+                  <li key={p.inserted}>
+                    <button
+                      type="button"
+                      class="suggestion"
+                      disabled={busy}
+                      onClick={trusted(() => props.actions.apply(group.choices[i]))}
+                    >
+                      {p.before}
+                      <ins>{p.inserted}</ins>
+                      {p.after}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {alert}
+          <div class="actions">
+            <button type="button" class="action dismiss" disabled={busy} onClick={trusted(props.actions.dismiss)}>
+              Dismiss
+            </button>
+            {!props.locked && (
+              <button type="button" class="action turn-off" disabled={busy} onClick={trusted(props.actions.turnOff)}>
+                Turn off this rule
+              </button>
+            )}
+          </div>
+          {props.legend && (
+            <ul class="legend" aria-label="Underline colours">
+              {legend.map((c) => (
+                <li key={c.label} class={c === current ? 'current' : undefined}>
+                  <span class="swatch" style={{ '--colour': c.colour }} aria-hidden="true" />
+                  {c.label}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="shortcut">{SHORTCUT_LABEL} opens this card from the caret · Esc closes</div>
+        </>
       )}
-      {notice && (
-        <p class="notice" role="alert">
-          {notice}
-        </p>
-      )}
-      <div class="actions">
-        <button type="button" class="action dismiss" disabled={busy} onClick={trusted(props.actions.dismiss)}>
-          Dismiss
-        </button>
-        {!props.locked && (
-          <button type="button" class="action turn-off" disabled={busy} onClick={trusted(props.actions.turnOff)}>
-            Turn off this rule
-          </button>
-        )}
-      </div>
-      <ul class="legend" aria-label="Underline colours">
-        {legend.map((c) => (
-          <li key={c.label} class={c === current ? 'current' : undefined}>
-            <span class="swatch" style={{ '--colour': c.colour }} aria-hidden="true" />
-            {c.label}
-          </li>
-        ))}
-      </ul>
-      <div class="shortcut">{SHORTCUT_LABEL} opens this card from the caret · Esc closes</div>
     </div>
   );
 }

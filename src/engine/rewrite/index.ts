@@ -28,7 +28,7 @@ const overlaps = (a: TextRange, b: TextRange) => a.start < b.end && b.start < a.
  * ("Unfortunately, what I can do is ..."), so the fix takes them in.
  */
 const SOFTENER_BEFORE = /(?:^|(?<=[\s,;:(-]))(?:(?:unfortunately|sadly|regrettably|(?:i['\u2019]m|i am) afraid(?: that)?|(?:i['\u2019]m |i am |we['\u2019]re |we are )?(?:so |very |really )?sorry(?: to say(?: that)?)?|apologies),?\s+)+$/i;
-const SOFTENER_AFTER = /^,?\s+(?:(?:i['\u2019]m|i am) afraid|unfortunately|sorry|sadly)(?=\s*[.!?]*\s*$)/i;
+const SOFTENER_AFTER = /^,?\s+(?:(?:i['\u2019]m|i am) afraid|unfortunately|(?:(?:so|very) )?sorry(?: (?:for|about) (?:that|this|it|the inconvenience))?|(?:my )?apologies|sadly)(?=\s*[.!?]*\s*$)/i;
 
 /** A list item's marker ("- ", "2. ") at the start of a replaced range stays: the rewrite is of the item's words. */
 function keepListMarker(text: string, range: TextRange): TextRange {
@@ -45,6 +45,37 @@ function widenOverSofteners(text: string, range: TextRange, replacement: string)
   const before = SOFTENER_BEFORE.exec(text.slice(0, range.start));
   const after = SOFTENER_AFTER.exec(text.slice(range.end));
   return { start: range.start - (before?.[0].length ?? 0), end: range.end + (after?.[0].length ?? 0) };
+}
+
+/**
+ * A match that took in the space before or after its words (a regex's "\s*") keeps that space
+ * when its replacement has none: "Any errors were made" must not become "Anywe made errors".
+ */
+function keepEdgeSpaces(text: string, range: TextRange, replacement: string): TextRange {
+  const replaced = text.slice(range.start, range.end);
+  const lead = /^\s*/.exec(replaced)![0].length;
+  const trail = /\s*$/.exec(replaced.slice(lead))![0].length;
+  return {
+    start: range.start + (/^\s/.test(replacement) ? 0 : lead),
+    end: range.end - (/\s$/.test(replacement) ? 0 : trail),
+  };
+}
+
+/** A condition right after a refusal ("cannot be redirected once it has shipped"), up to the end of the clause. */
+const CONDITION_AFTER = /^\s+((?:once|after|when|before|if|unless|until)\b[^,;:.!?]+)(?=\s*[.!?]*\s*$)/i;
+/** A "while <refusal>, <offer>" fix. */
+const WHILE_FRAME = /^(while\b[^,]+),(\s.+)$/is;
+
+/**
+ * A "while" fix of a refusal that a condition follows: the condition belongs to the refusal
+ * ("while the package cannot be redirected once it has shipped, what I can do is ..."), not after
+ * the offer, where it would now say when the offer applies.
+ */
+function takeInCondition(text: string, range: TextRange, replacement: string): { range: TextRange; text: string } {
+  const frame = WHILE_FRAME.exec(replacement);
+  const condition = frame && CONDITION_AFTER.exec(text.slice(range.end));
+  if (!frame || !condition) return { range, text: replacement };
+  return { range: { start: range.start, end: range.end + condition[0].length }, text: `${frame[1]} ${condition[1].trim()},${frame[2]}` };
 }
 
 /**
@@ -81,9 +112,10 @@ export function sentenceRewrites(sentence: string, analyze: (text: string) => re
     }
     if (depth >= MAX_STEPS) continue;
     const next: typeof stack = [];
-    for (const { range, text: replacement } of branches(flags)) {
+    for (const branch of branches(flags)) {
       if (states >= MAX_STATES) break;
-      const widened = widenOverSofteners(text, keepListMarker(text, range), replacement);
+      const { range, text: replacement } = takeInCondition(text, keepEdgeSpaces(text, keepListMarker(text, branch.range), branch.text), branch.text);
+      const widened = widenOverSofteners(text, range, replacement);
       const candidate = tidy(sentence, `${text.slice(0, widened.start)}${replacement}${text.slice(widened.end)}`);
       if (seen.has(candidate)) continue;
       seen.add(candidate);

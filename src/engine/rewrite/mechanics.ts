@@ -68,6 +68,8 @@ const STACKED_FRAMES: RegExp[] = [
 ];
 /** Two words with no space between them ("isI'm"), as splicing into the middle of a word leaves them. */
 const GLUED_WORDS = /\p{Ll}+(?:I['\u2019]|\p{Lu}\p{Ll})\p{L}*/gu;
+/** A contraction split from its word ("we 're", "it 's"), as joining a pronoun to a captured verb group leaves it. */
+const SPLIT_CONTRACTION = /\p{L}\s+['\u2019](?:re|s|ll|ve|d|m|t)\b/giu;
 /** A clause left hanging: the sentence ends on a word that needs more ("... to.", "because."). */
 const DANGLING_END = /\b(?:to|as|and|or|but|because|while|the|a|an|of|for|with|is|are|so|that|than|by|from|if)\s*[.!?]*["'\u201D\u2019)]*\s*$/i;
 /**
@@ -111,6 +113,7 @@ export function mechanicalDefects(original: string, candidate: string): string[]
   const to = firstLetterAt(candidate);
   if (to >= 0 && LOWER.test(candidate[to])) defects.push('sentence starts in lower case');
   if (newMatches(GLUED_WORDS).length) defects.push('words run together');
+  if (newMatches(SPLIT_CONTRACTION).length) defects.push('split contraction');
   if (newMidSentenceCapitals(original, candidate).some(({ word }) => word.length === 1 || word !== word.toUpperCase())) defects.push('capital mid-sentence');
   if (STACKED_FRAMES.some((re) => re.test(candidate) && !re.test(original))) defects.push('stacked frames');
   if (DANGLING_END.test(candidate) && !DANGLING_END.test(original)) defects.push('dangling clause');

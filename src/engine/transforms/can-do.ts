@@ -30,6 +30,8 @@ const ALTERNATIVE_AFTER = /^\s*[,;]\s*(?:but|however),?\s+(?:we|i)\s+(?:can|coul
 const REASON = /^(?:because|since|as)\b/i;
 /** A reason in the next clause: "we can't refund this order, as it was delivered in May". */
 const REASON_AFTER = /^\s*,\s*((?:because|since|as)\b[^,.;:!?]+)/i;
+/** A condition right after the refusal ("cannot be redirected once it has shipped"): it belongs to the refusal. */
+const CONDITION_AFTER = /^\s+((?:once|after|when|before|if|unless|until)\b[^,.;:!?]+)/i;
 const UNTIL = /^until\s+(.+)$/i;
 /** A negation in the past: the refusal already happened, so the lead is what can be done now. */
 const PAST_NEGATION = /^(?:could|couldn|was|wasn|were|weren|did|didn|had|hadn|have|haven|has|hasn)\b/i;
@@ -64,14 +66,18 @@ export const canDo: SuggestionTransform = ({ match, captures, args, after }) => 
     return verb === null ? null : matchCase(`I'll ${verb} as soon as ${until[1]}`, match);
   }
   if (args.frame === 'while' && request) {
+    // "we" + "'re unable to" is "we're unable to", as the agent wrote it.
+    const refusal = `while ${who}${/^['\u2019]/.test(negation) ? '' : ' '}${negation} ${action}`;
     if (!rest || REASON.test(rest)) {
       const reasonAfter = rest ? null : REASON_AFTER.exec(after);
-      if (reasonAfter) return { text: matchCase(`while ${who} ${negation} ${action}, ${reasonAfter[1].trim()}, ${lead} ${gap}`, match), after: reasonAfter[0].length };
-      return matchCase(`while ${who} ${negation} ${action}, ${lead} ${gap}`, match);
+      if (reasonAfter) return { text: matchCase(`${refusal}, ${reasonAfter[1].trim()}, ${lead} ${gap}`, match), after: reasonAfter[0].length };
+      const conditionAfter = rest ? null : CONDITION_AFTER.exec(after);
+      if (conditionAfter) return { text: matchCase(`${refusal} ${conditionAfter[1].trim()}, ${lead} ${gap}`, match), after: conditionAfter[0].length };
+      return matchCase(`${refusal}, ${lead} ${gap}`, match);
     }
   }
   // A reason or condition follows: rewriting would drop or garble it.
-  if (rest || REASON_AFTER.test(after)) return null;
+  if (rest || REASON_AFTER.test(after) || CONDITION_AFTER.test(after)) return null;
   if (!request) return matchCase(`${lead} ${gap}`, match);
   const gerund = withVerbForm(request, 'Gerund');
   return gerund === null ? null : matchCase(`instead of ${gerund}, ${lead} ${gap}`, match);

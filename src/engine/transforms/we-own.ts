@@ -8,13 +8,21 @@
 import type { SuggestionTransform } from './types';
 import { agreeWithWe, matchCase, pastOfParticiple } from './grammar';
 
-export const weOwn: SuggestionTransform = ({ match, captures, args }) => {
+/** A determiner just before a passive's subject ("Any errors were made"): owned, the errors are just "errors". */
+const DETERMINER_BEFORE = /(?:^|\s)(any|all(?: the)?|the|these|those)\s*$/i;
+/** The culprit of a passive ("... were made by the courier"): owning the mistake leaves no one to name. */
+const BY_CULPRIT_AFTER = /^\s+by\s+[^,;:.!?]+/i;
+
+export const weOwn: SuggestionTransform = ({ match, captures, args, before, after }) => {
   const lead = args.lead ? `${args.lead.trim()} ` : '';
-  let owned: string;
   if (captures.participle && captures.thing) {
-    owned = `we ${pastOfParticiple(captures.participle.trim())} ${captures.thing.trim().toLowerCase()}`;
-  } else if (captures.verb && captures.verb.trim()) {
-    owned = `we ${agreeWithWe(captures.verb)}`;
-  } else return null;
-  return matchCase(`${lead}${owned}`, match);
+    const determiner = DETERMINER_BEFORE.exec(before);
+    const culprit = BY_CULPRIT_AFTER.exec(after);
+    const kept = determiner && !/^any$/i.test(determiner[1]) ? `${determiner[1].toLowerCase()} ` : '';
+    const owned = `we ${pastOfParticiple(captures.participle.trim())} ${kept}${captures.thing.trim().toLowerCase()}`;
+    const text = matchCase(`${lead}${owned}`, determiner ? determiner[1] : match);
+    return determiner || culprit ? { text, before: determiner ? determiner[0].trimStart().length : 0, after: culprit ? culprit[0].length : 0 } : text;
+  }
+  if (captures.verb && captures.verb.trim()) return matchCase(`${lead}we ${agreeWithWe(captures.verb)}`, match);
+  return null;
 };

@@ -33,10 +33,10 @@ export async function openFixture(page: Page, url: string): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { fixtureReady?: Promise<boolean> }).fixtureReady);
 }
 
-/** Imports the test pack through the options page's own request, as an agent importing a file would. */
-export async function importTestPack(ctx: ExtensionBrowser): Promise<void> {
+/** Imports the test pack (or another pack file's `json`) through the options page's own request, as an agent importing a file would. */
+export async function importTestPack(ctx: ExtensionBrowser, json = E2E_PACK): Promise<void> {
   await withOptionsPage(ctx, async (send) => {
-    const imported = await send({ type: 'pack-import', json: E2E_PACK });
+    const imported = await send({ type: 'pack-import', json });
     if (imported?.type !== 'ok') throw new Error(`test pack refused: ${JSON.stringify(imported)}`);
   });
 }
@@ -167,11 +167,12 @@ export function expectUnderlinesAt(seen: SeenUnderline[], ruleId: string, boxes:
  * suggestion button, as the agent would. The card is always in the page: CanDo shows it in the
  * top document, also for an editor inside a same-origin iframe.
  */
-export async function applyFirstSuggestion(page: Page, box: Box, suggestion: string): Promise<void> {
+export async function applyFirstSuggestion(page: Page, box: Box, sentence: string): Promise<void> {
   await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
   const button = await page.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
+  // The card shows the sentence as the first choice makes it.
   const label = await button!.evaluate((b) => b.textContent);
-  expect(label).toBe(suggestion);
+  expect(label).toBe(sentence);
   // The mouse at the button's place (element clicks inside a shadow root fail over Firefox's BiDi).
   const at = await button!.evaluate((b) => {
     const r = b.getBoundingClientRect();

@@ -125,3 +125,15 @@ test('a dismissed occurrence does not count as shown', () => {
   tracker.dismiss(BLAME);
   expect(tracker.newlyShown()).toEqual([CANT]);
 });
+
+test("a finding's sentence rewrites move with it, and go (until the next answer) when an edit touches their words beyond it", () => {
+  const sentence = "Sorry, we can't do that.";
+  const rewrite = { start: 0, end: sentence.length - 1, text: 'What I can do is [what you can offer]' };
+  const tracker = tracking({ ...CANT, rewrites: [rewrite] });
+  const [moved] = tracker.in(`Hi Sam, ${DRAFT}`);
+  expect(moved.rewrites).toEqual([{ ...rewrite, start: 8, end: 8 + rewrite.end }]);
+  // "do that" is not the flagged words, but the rewrite replaces it: the rewrite is stale.
+  const [touched] = tracker.in(DRAFT.replace('do that', 'do this'));
+  expect(touched.start).toBe(CANT.start);
+  expect(touched.rewrites).toBeUndefined();
+});

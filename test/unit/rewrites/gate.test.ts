@@ -1,8 +1,9 @@
 // The rewrite gate: every rewrite CanDo offers, for every rule example and every sentence of the
 // judged rewrite set, once applied (a) is flagged by no built-in rule, (b) has no mechanical defect
-// and (c) adds no grammar lint from harper.js, an outside judge. The held-out set
-// (test/rewrites/held-out.jsonl) is left out: it measures rewrites on sentences never tuned against.
-import { readFileSync } from 'node:fs';
+// and (c) adds no grammar lint from harper.js, an outside judge. Every set in test/rewrites/ is
+// gated, the fresh ones too once measured: their figures (judged matches) are taken with
+// `npx cando eval --rewrites` before any change for them, and a gate failure there is a bug to fix.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer, compilePack, exampleText, type CompiledPack } from '../../../src/engine';
 import { builtinPackFiles } from '../../../src/cli/packs';
@@ -15,7 +16,9 @@ const packs = builtinPackFiles(root).map((file) => {
   return result.pack as CompiledPack;
 });
 const analyzer = new Analyzer(packs);
-const texts = [...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map(exampleText))), ...readJudgedSet(join(root, 'test', 'rewrites', 'tuning.jsonl')).map((e) => e.text)];
+const setsDir = join(root, 'test', 'rewrites');
+const judgedSets = readdirSync(setsDir).filter((f) => f.endsWith('.jsonl'));
+const texts = [...packs.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map(exampleText))), ...judgedSets.flatMap((file) => readJudgedSet(join(setsDir, file)).map((e) => e.text))];
 
 const applied = texts.flatMap((text) =>
   analyzer

@@ -49,6 +49,14 @@ describe('can-do transform', () => {
     expect(run('we can’t refund it so I have sent a voucher', { who: 'we', action: 'refund it so I have sent a voucher' }, { frame: 'while' })).toBeNull();
   });
 
+  it('joins a contracted negation to its speaker, and takes in a condition that follows the refusal', () => {
+    expect(run('We’re unable to change the seat', { who: 'We', not: '’re unable to', action: 'change the seat' }, { frame: 'while' })).toBe('While we’re unable to change the seat, what I can do is [what you can offer]');
+    const ctx = (frame?: string) =>
+      canDo({ match: 'cannot be redirected', captures: { who: 'the package', not: 'cannot be', action: 'redirected' }, args: frame ? { frame } : {}, sentence: 'The package cannot be redirected once it has shipped.', before: 'The package ', after: ' once it has shipped.' });
+    expect(ctx('while')).toEqual({ text: 'while the package cannot be redirected once it has shipped, what I can do is [what you can offer]', after: ' once it has shipped'.length });
+    expect(ctx()).toBeNull();
+  });
+
   it('returns null when the action does not start with a verb', () => {
     expect(run('we can’t the the', { who: 'we', action: 'the the' })).toBeNull();
   });

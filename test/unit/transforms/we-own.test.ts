@@ -25,6 +25,12 @@ describe('we-own transform', () => {
     expect(run('your parcel was lost by the', { thing: 'your parcel', participle: 'lost' })).toBe('we lost your parcel');
   });
 
+  it('takes in a determiner before the passive and the culprit after it', () => {
+    const own = (before: string, match: string, after: string, captures: Record<string, string>) => weOwn({ match, captures, args: {}, sentence: `${before}${match}${after}`, before, after });
+    expect(own('Any', ' errors were made', ' by the previous account manager.', { thing: ' errors', participle: 'made' })).toEqual({ text: 'We made errors', before: 'Any'.length, after: ' by the previous account manager'.length });
+    expect(own('Sadly ', 'the mistakes were made', ' by our courier, sorry.', { thing: 'the mistakes', participle: 'made' })).toEqual({ text: 'we made the mistakes', before: 0, after: ' by our courier'.length });
+  });
+
   it('returns null without a verb to own', () => {
     expect(run('the courier', {})).toBeNull();
   });
