@@ -38,7 +38,7 @@ async function waitForCategory(category: string, { absent = false, timeout = 150
   throw new Error(`expected ${absent ? 'no ' : ''}underline of ${category}; saw ${JSON.stringify(seen.map((u) => u.category))}`);
 }
 
-/** Clicks the words and returns the card's suggestion buttons' labels and the card's message. */
+/** Clicks the words and returns the card's choices (each the whole sentence as it would read) and the card's text. */
 async function openCard(editor: string, words: string): Promise<{ suggestions: string[]; message: string }> {
   const [box] = await wordBoxes(page, editor, words);
   await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
@@ -72,7 +72,7 @@ describe('Zendesk Agent Workspace, two tickets open', () => {
     await page.keyboard.type('Thanks for your message.');
     await waitForCategory('context-name');
     const card = await openCard(SIDE, 'Hi Dana');
-    expect(card.suggestions).toEqual(['Hi Priya']);
+    expect(card.suggestions).toEqual(['Hi Priya,']);
     // The side ticket's question ("Do you ship to Canada?") is listed as left open.
     await page.keyboard.press('Escape');
     await waitForCategory('context-question');
@@ -87,8 +87,8 @@ describe('Zendesk Agent Workspace, two tickets open', () => {
     // Dana says it is the third time she writes: the opening does not acknowledge it.
     await waitForCategory('context-repeat');
     const card = await openCard(MAIN, 'Hi Sam');
-    expect(card.suggestions).toEqual(['Hi Dana']);
-    await clickSuggestion('Hi Dana');
+    expect(card.suggestions).toEqual(['Hi Dana,']);
+    await clickSuggestion('Hi Dana,');
     await page.waitForFunction(() => (window as unknown as { fixtureEditors: Record<string, { getData(): string }> }).fixtureEditors.main.getData().startsWith('<p>Hi Dana,</p>'), { timeout: 10000 });
     expect(await getData('main')).toBe('<p>Hi Dana,</p><p>Thanks for writing.</p>');
     // Only the side ticket's wrong greeting is left underlined.
