@@ -169,10 +169,16 @@ export function expectUnderlinesAt(seen: SeenUnderline[], ruleId: string, boxes:
  */
 export async function applyFirstSuggestion(page: Page, box: Box, sentence: string): Promise<void> {
   await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-  const button = await page.waitForSelector(`cando-overlay >>> .card button.suggestion`, { timeout: 10000 });
-  // The card shows the sentence as the first choice makes it.
-  const label = await button!.evaluate((b) => b.textContent);
-  expect(label).toBe(sentence);
+  const firstChoice = `cando-overlay >>> .card button.suggestion`;
+  await page.waitForSelector(firstChoice, { timeout: 10000 });
+  // The card shows the sentence as the first choice makes it, once the analysis of the words as
+  // typed has arrived: a card opened on the previous answer (the last keystroke's analysis still
+  // under way) offers that answer's choices until the newer one replaces them.
+  const shows = async () => (await page.$(firstChoice))?.evaluate((b) => b.textContent);
+  const deadline = Date.now() + 10000;
+  while ((await shows()) !== sentence && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(await shows()).toBe(sentence);
+  const button = await page.$(firstChoice);
   // The mouse at the button's place (element clicks inside a shadow root fail over Firefox's BiDi).
   const at = await button!.evaluate((b) => {
     const r = b.getBoundingClientRect();
