@@ -140,9 +140,6 @@ export function customerQuestionsWithTopics(sentences: readonly string[]): Custo
   return questions;
 }
 
-/** The questions in the customer's message that expect an answer. */
-export const customerQuestions = (sentences: readonly string[]): string[] => customerQuestionsWithTopics(sentences).map((q) => q.text);
-
 const ASKED_LEAD = String.raw`^(?:\W*(?:and|also|so|but|ok|okay|or|plus|then)\b[\s,]*)*(?:.*?\b(?:know|tell\s+(?:me|us)|advise|wondering|wonder|enquire|inquire|confirm|explain)\s+)?`;
 // What kind of answer a question wants, and what in a reply gives it.
 const ASKS_TIME = new RegExp(`${ASKED_LEAD}(?:when|how\\s+(?:long|soon)|what\\s+(?:time|date|day)|by\\s+when)\\b|\\b(?:make\\s+it\\s+(?:for|by|in\\s+time)|arrive|get\\s+here|be\\s+(?:here|ready|delivered)|in\\s+time|eta|any\\s+(?:update|news|word|progress)|status|progress)\\b`, 'i');
