@@ -43,10 +43,21 @@ const ROUND4: Measured = {
   'context-tried': { falsePositives: 0, misses: 0 },
 };
 
+// Round 5: written after the round-4 change, measured once, never tuned on.
+const ROUND5: Measured = {
+  'context-repeat': { falsePositives: 2, misses: 3 },
+  'context-question': { falsePositives: 2, misses: 3 },
+  'context-frustration': { falsePositives: 0, misses: 1 },
+  'context-name': { falsePositives: 2, misses: 2 },
+  'context-when': { falsePositives: 2, misses: 0 },
+  'context-tried': { falsePositives: 1, misses: 1 },
+};
+
 describe.each([
   ['context-round2', ROUND2],
   ['context-round3', ROUND3],
   ['context-round4', ROUND4],
+  ['context-round5', ROUND5],
 ])('context pack on the %s fresh set', (split, measured) => {
   const report = evaluateSplit(join(__dirname, 'sets'), split, builtinPackFiles(root));
   it.each(CONTEXT_CATEGORIES.map((c) => [c]))('%s: no more false flags or misses than measured', (category) => {
