@@ -1,6 +1,9 @@
 // What the agent did well (the reply check's strengths): recognised in the agent's own words, with
 // look-alikes that are not strengths ("sorry for any inconvenience", a promise with no time).
-import { findStrengths } from '../../../src/engine';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer, findStrengths } from '../../../src/engine';
+import { compileFile } from './support';
 
 const ids = (draft: string, customer?: { text: string; name?: string }) => findStrengths(draft, customer).map((s) => s.id);
 
@@ -31,4 +34,19 @@ test("the customer's name and each question answered need the customer's message
   expect(ids('Hi Ingrid, yes, we ship to Norway!', customer)).not.toContain('answers-questions');
   expect(ids('Hi there, we ship to Norway, and shipping costs 12 euros.', customer)).not.toContain('uses-name');
   expect(ids('Hi Ingrid, we ship to Norway, and shipping costs 12 euros.')).toEqual([]);
+});
+
+test('"each question answered" agrees with the unanswered-question rule on every labeled context pair', () => {
+  const analyzer = new Analyzer([compileFile('cando-context.json')]);
+  const dir = join(__dirname, '..', 'eval', 'sets');
+  const pairs = readdirSync(dir)
+    .filter((f) => f.startsWith('replies-context-'))
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; customer: string; customerName?: string; text: string }));
+  expect(pairs.length).toBeGreaterThan(400);
+  const disagree = pairs.filter(({ customer, customerName, text }) => {
+    const context = { text: customer, name: customerName };
+    const leftOpen = analyzer.analyze(text, { customer: context }).some((f) => f.ruleId === 'cando-context/unanswered-question');
+    return leftOpen && findStrengths(text, context).some((s) => s.id === 'answers-questions');
+  });
+  expect(disagree.map((p) => p.id)).toEqual([]);
 });
