@@ -88,6 +88,8 @@ describe('Zendesk Agent Workspace, two tickets open', () => {
     await waitForCategory('context-repeat');
     const card = await openCard(MAIN, 'Hi Sam');
     expect(card.suggestions).toEqual(['Hi Dana,']);
+    // The card points to the reply check (what the reply does well and what is left to fix).
+    expect(card.message).toContain('Alt+Shift+K checks the reply');
     await clickSuggestion('Hi Dana,');
     await page.waitForFunction(() => (window as unknown as { fixtureEditors: Record<string, { getData(): string }> }).fixtureEditors.main.getData().startsWith('<p>Hi Dana,</p>'), { timeout: 10000 });
     expect(await getData('main')).toBe('<p>Hi Dana,</p><p>Thanks for writing.</p>');
