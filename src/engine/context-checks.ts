@@ -165,18 +165,25 @@ const SAYS_WHY = /\b(?:because|due to|caused by|as a result|the reason|reason|ha
 // A link or a how-to is the answer on many help desks ("follow the steps here: ...").
 const POINTS_TO_ANSWER = /https?:\/\/|\bwww\.|\b(?:article|guide|instructions|help (?:page|centre|center)|faq)\b/i;
 
+/** A sentence of the reply: its topic words (synonyms folded) and its time expressions. */
+interface ReplySentence {
+  topics: Set<string>;
+  times: string[];
+}
+const replySentences = (ownText: string): ReplySentence[] =>
+  ownText.split(/(?<=[.!?])\s+|\n+/).map((s) => ({ topics: canonical(topicStems(s)), times: timesIn(s) }));
+
 /**
  * True when the reply says when: a time the question did not already name ("what time do you close
  * on Christmas Eve?" is not answered by "we're open on Christmas Eve"), said where the reply talks
  * about the question's topic (that sentence or the next) when it does, anywhere else when it does
  * not ("Done, it's now size M. It ships soon." leaves "when does it ship?" open).
  */
-function givesTime(question: CustomerQuestion, ownText: string): boolean {
+function givesTime(question: CustomerQuestion, reply: readonly ReplySentence[]): boolean {
   const asked = new Set(timesIn(question.text));
-  const sentences = ownText.split(/(?<=[.!?])\s+|\n+/);
   const wanted = canonical(question.topics);
-  const onTopic = sentences.flatMap((s, i) => ([...canonical(topicStems(s))].some((w) => wanted.has(w)) ? [s, sentences[i + 1] ?? ''] : []));
-  return (onTopic.length ? onTopic : sentences).some((s) => timesIn(s).some((t) => !asked.has(t)));
+  const onTopic = reply.flatMap((s, i) => ([...s.topics].some((w) => wanted.has(w)) ? [s, ...reply.slice(i + 1, i + 2)] : []));
+  return (onTopic.length ? onTopic : reply).some((s) => s.times.some((t) => !asked.has(t)));
 }
 
 /**
@@ -189,6 +196,7 @@ export function unansweredQuestions(questions: readonly (string | CustomerQuesti
   if (POINTS_TO_ANSWER.test(ownText)) return [];
   const answer = canonical(topicStems(ownText));
   const asked = questions.map((q) => (typeof q === 'string' ? { text: q, topics: topicStems(q) } : q));
+  const reply = replySentences(ownText);
   const single = asked.length === 1;
   return asked
     .filter((question) => {
@@ -197,12 +205,12 @@ export function unansweredQuestions(questions: readonly (string | CustomerQuesti
       const covered = [...wanted].filter((w) => answer.has(w)).length;
       const related = covered > 0 || single;
       if (covered > 0 && DEFERS.test(ownText)) return false;
-      if (ASKS_STATUS.test(text)) return !(related && (givesTime(question, ownText) || SAYS_STATUS.test(ownText)));
+      if (ASKS_STATUS.test(text)) return !(related && (givesTime(question, reply) || SAYS_STATUS.test(ownText)));
       // "Why was I charged a fee?" wants a reason: "I've refunded the £5 fee" shares every word and gives none.
       if (ASKS_WHY.test(text)) return !(related && SAYS_WHY.test(ownText));
       // "When" and "how much" want a time or a number: the topic alone does not answer them.
       if (ASKS_QUANTITY.test(text)) return !(related && HAS_QUANTITY.test(ownText));
-      if (ASKS_TIME.test(text)) return !(related && givesTime(question, ownText));
+      if (ASKS_TIME.test(text)) return !(related && givesTime(question, reply));
       if (covered / wanted.size >= 0.6) return false;
       if (ASKS_WHERE.test(text)) return !(covered > 0 && SAYS_WHERE.test(ownText));
       if (ASKS_HOW.test(text)) return !(covered > 0 && SAYS_HOW.test(ownText));
