@@ -174,12 +174,12 @@ class EditorOverlay {
             state={card}
             text={this.#editor.text}
             legend={legend.showLegend}
-            rules={this.#switchable(card)}
+            switchable={this.#switchable(card).length}
             actions={{
               apply: (choice) => void this.#apply(choice),
               dismiss: () => this.#dismiss(),
               turnOff: () => void this.#turnOff(this.#switchable(card)),
-              undoTurnOff: () => void this.#undoTurnOff(card.turnedOff.map((f) => f.ruleId)),
+              undoTurnOff: () => void this.#undoTurnOff(card.turnedOff),
               close: () => this.#closeCard(true),
               toggle: () => {
                 card.expanded = !card.expanded;
@@ -406,39 +406,41 @@ class EditorOverlay {
     this.#closeCard(this.#opener === 'keyboard');
   }
 
-  /** The rules the card's "Turn off" switches: every unlocked rule among the problems it names, as the agent reads them. */
-  #switchable(card: CardState): string[] {
-    return [...new Set(card.group.findings.map((f) => f.ruleId))].filter((id) => !this.#editor.isLocked(id));
+  /** What the card's "Turn off" switches: one finding of each unlocked rule among the problems it names, as the agent reads them. */
+  #switchable(card: CardState): Finding[] {
+    return card.group.findings.filter((f, i, all) => !this.#editor.isLocked(f.ruleId) && all.findIndex((g) => g.ruleId === f.ruleId) === i);
   }
 
-  /** Switches the rules off or on together; resolves with those that switched. */
-  async #setEnabled(ruleIds: readonly string[], enabled: boolean): Promise<string[]> {
-    const done = await Promise.all(ruleIds.map((id) => this.#editor.setRuleEnabled(id, enabled)));
-    return ruleIds.filter((_, i) => done[i]);
+  /** Switches the findings' rules off or on, one after another; resolves with the findings whose rule switched. */
+  async #setEnabled(findings: readonly Finding[], enabled: boolean): Promise<Finding[]> {
+    const done: Finding[] = [];
+    for (const f of findings) if (await this.#editor.setRuleEnabled(f.ruleId, enabled)) done.push(f);
+    return done;
   }
 
-  async #turnOff(ruleIds: readonly string[]) {
+  async #turnOff(findings: readonly Finding[]) {
     if (!this.#card) return;
     this.#card.busy = true;
     this.#redraw();
-    const off = await this.#setEnabled(ruleIds, false);
+    // The findings as the agent clicked: switching a rule off takes its findings out of the card's group meanwhile.
+    const off = await this.#setEnabled(findings, false);
     if (this.#signal.aborted || !this.#card) return;
     this.#card.busy = false;
     // The card stays, saying where the rules can be turned back on, with Undo: one click took them off every ticket.
     // It speaks of the rules turned off, though a newer analysis may have put another rule's finding on its words meanwhile.
-    if (off.length) this.#card.turnedOff = off.map((id) => this.#card!.group.findings.find((f) => f.ruleId === id)!);
+    if (off.length) this.#card.turnedOff = off;
     else this.#card.notice = 'This rule could not be turned off.';
     this.#update();
     if (off.length && this.#opener === 'keyboard') this.#cardElement()?.querySelector<HTMLElement>('button.undo')?.focus();
   }
 
-  async #undoTurnOff(ruleIds: readonly string[]) {
+  async #undoTurnOff(findings: readonly Finding[]) {
     if (!this.#card) return;
     this.#card.busy = true;
     this.#redraw();
-    const on = await this.#setEnabled(ruleIds, true);
+    const on = await this.#setEnabled(findings, true);
     if (this.#signal.aborted || !this.#card) return;
-    if (on.length === ruleIds.length) return this.#closeCard(this.#opener === 'keyboard');
+    if (on.length === findings.length) return this.#closeCard(this.#opener === 'keyboard');
     this.#card.busy = false;
     this.#card.notice = 'This rule could not be turned back on; switch it on under Rules in CanDo’s settings.';
     this.#redraw();

@@ -103,8 +103,8 @@ function TurnedOff(props: { off: Finding[]; busy: boolean; actions: CardActions;
  * The card: the problems it covers, why, and the sentence before and after each choice (the words
  * it changes marked), so the agent sees the result before clicking. `text` is the draft now.
  */
-/** `rules`: the unlocked rules of the problems the card names, which its "Turn off" switches off together. */
-export function Card(props: { state: CardState; text: string; legend: boolean; rules: string[]; actions: CardActions; id: string }) {
+/** `switchable`: how many unlocked rules the problems the card names have; its "Turn off" switches them all off. */
+export function Card(props: { state: CardState; text: string; legend: boolean; switchable: number; actions: CardActions; id: string }) {
   const { group, finding, position, notice, busy, expanded } = props.state;
   // The one-line why of the first problem; the rest, and the other problems' reasons, under "Why?".
   const explanation = group.findings.map((f) => f.explanation).join(' ');
@@ -191,9 +191,9 @@ export function Card(props: { state: CardState; text: string; legend: boolean; r
             <button type="button" class="action dismiss" disabled={busy} onClick={trusted(props.actions.dismiss)}>
               Dismiss
             </button>
-            {props.rules.length > 0 && (
+            {props.switchable > 0 && (
               <button type="button" class="action turn-off" disabled={busy} onClick={trusted(props.actions.turnOff)}>
-                Turn off {props.rules.length > 1 ? 'these rules' : 'this rule'}
+                Turn off {props.switchable > 1 ? 'these rules' : 'this rule'}
               </button>
             )}
           </div>
