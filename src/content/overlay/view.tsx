@@ -103,9 +103,9 @@ function TurnedOff(props: { off: Finding[]; busy: boolean; actions: CardActions;
 
 /**
  * The card: the problems it covers, why, and the sentence before and after each choice (the words
- * it changes marked), so the agent sees the result before clicking. `text` is the draft now.
+ * it changes marked), so the agent sees the result before clicking. `text` is the draft now;
+ * `switchable`, how many unlocked rules the problems it names have ("Turn off" switches them all off).
  */
-/** `switchable`: how many unlocked rules the problems the card names have; its "Turn off" switches them all off. */
 export function Card(props: { state: CardState; text: string; legend: boolean; switchable: number; actions: CardActions; id: string }) {
   const { group, finding, position, notice, busy, expanded } = props.state;
   // The one-line why of the first problem; the rest, and the other problems' reasons, under "Why?".
