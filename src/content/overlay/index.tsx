@@ -9,8 +9,7 @@ import type { Finding, Rewrite } from '../../engine/types';
 import { CARDS_READ_KEY } from '../../shared/settings';
 import type { CoachedEditor } from '../session';
 import { isTextField } from '../text-model';
-import { cardFor, followCard, newCard } from './card-state';
-import { LegendCount, OpenCard, sentenceAround, TabStops } from './cards';
+import { groupFindings, LegendCount, OpenCard, sentenceAround, TabStops } from './cards';
 import { acquireHost, releaseHost, type OverlayHost } from './host';
 import { findingAt, findingAtCaret, HoverIntent, keyCommand, type Opener } from './input';
 import { documentChain, frameView, intersect, isEmpty, overlaps, placeCard, shiftBox, visibleBox, type Box, type FrameView } from './layout';
@@ -127,7 +126,16 @@ class EditorOverlay {
     if (this.#signal.aborted) return;
     const editor = this.#editor;
     if (this.#tabStops && !this.#tabStops.follow(editor.text)) this.#tabStops = null;
-    if (this.#card && !followCard(this.#card, this.#followed!, editor.text, editor.findings)) return this.#closeCard();
+    // A card saying its rule is off stays on that rule (another rule may flag its words now).
+    if (this.#card && !this.#card.turnedOff) {
+      const group = this.#followed!.follow(editor.text, groupFindings(editor.findings));
+      if (group) {
+        this.#card.group = group;
+        const { ruleId } = this.#card.finding;
+        this.#card.finding = group.findings.find((f) => f.ruleId === ruleId) ?? group.findings[0];
+      // A card that is applying, or says why an apply did nothing, stays until that is done or the agent closes it.
+      } else if (!this.#card.notice && !this.#card.busy) return this.#closeCard();
+    }
     const view = (this.#view = frameView(this.#editorDoc));
     const inTop = (b: Box) => shiftBox(b, view.x, view.y);
     const own = inTop(visibleBox(editor.element));
@@ -265,15 +273,16 @@ class EditorOverlay {
   };
 
   #openCard(drawn: Finding, opener: Opener) {
-    // The drawn finding's key first: reading the findings now moves them through the latest edit.
-    const found = cardFor(this.#editor.keyOf(drawn), this.#editor.findings, (f) => this.#editor.keyOf(f));
-    if (!found) return;
-    const { group, finding } = found;
+    // The finding as the draft is now (the pointer found it as last drawn; typing may have moved it since), and its card's group.
+    const key = this.#editor.keyOf(drawn);
+    const group = groupFindings(this.#editor.findings).find((g) => g.findings.some((f) => this.#editor.keyOf(f) === key));
+    if (!group) return;
+    const finding = group.findings.find((f) => this.#editor.keyOf(f) === key)!;
     this.#hover.cancel();
     if (opener === 'keyboard') this.#savedCaret = this.#saveCaret();
     this.#opener = opener;
     this.#host.claimCard(this.#closeFromHost);
-    this.#card = newCard(group, finding, this.#editor.selection()?.end ?? null);
+    this.#card = { group, finding, position: null, notice: null, busy: false, caret: this.#editor.selection()?.end ?? null, turnedOff: false, expanded: false };
     this.#followed = new OpenCard(group, this.#editor.text);
     this.#openings++;
     legend.opened();
