@@ -321,7 +321,8 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   const tokens = clause.tokens;
   let i = 0;
   let pleaded = false;
-  while (i < tokens.length && LEADING_NOISE.has(tokens[i].w)) pleaded ||= ['please', 'pls', 'kindly', 'just'].includes(tokens[i++].w);
+  // Not `pleaded ||= ...(tokens[i++])`: once true, that skips the increment and never ends ("Please just ...").
+  for (; i < tokens.length && LEADING_NOISE.has(tokens[i].w); i++) if (['please', 'pls', 'kindly', 'just'].includes(tokens[i].w)) pleaded = true;
   // "(Please) note we ...": the notice is not the clause's subject.
   if ((tokens[i]?.w === 'note' || tokens[i]?.w === 'noted') && PRONOUN_SUBJECTS.has(tokens[i + 1]?.w ?? '')) i++;
   // The subject: up to 7 words before the first verb-group word. An auxiliary in reach wins over a
