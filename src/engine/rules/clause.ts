@@ -34,6 +34,7 @@ export interface ClauseSpec {
   verbs?: string[];
   complement?: string[];
   about?: string[];
+  object?: string[];
   mood?: string[];
   include?: string[];
 }
@@ -205,7 +206,7 @@ export const PARTY_NOUNS = new Set([
   'engineer', 'engineers', 'driver', 'drivers', 'agent', 'agents', 'department', 'team', 'staff', 'store', 'seller', 'sellers', 'merchant', 'bank', 'issuer', 'airline', 'hotel', 'processor',
   'gateway', 'contractor', 'contractors', 'installer', 'installers', 'accounts', 'billing', 'finance', 'logistics', 'retailer', 'reseller', 'shop', 'operator', 'network', 'isp', 'office',
   'postman', 'postie', 'post', 'mail', 'dispatch', 'packer', 'packers', 'person', 'rep', 'representative', 'whoever', 'someone', 'somebody', 'they', 'he', 'she', 'management', 'manager',
-  'desk', 'firm', 'company', 'factory', 'depot', 'hub', 'facility', 'lab', 'plant', 'distributor', 'wholesaler', 'landlord', 'insurer', 'broker', 'agency', 'marketplace', 'branch', 'platform', 'tool', 'portal', 'bot', 'algorithm', 'cloud', 'host', 'hosting', 'developer', 'developers',
+  'desk', 'firm', 'company', 'centre', 'center', 'factory', 'depot', 'hub', 'facility', 'lab', 'plant', 'distributor', 'wholesaler', 'landlord', 'insurer', 'broker', 'agency', 'marketplace', 'branch', 'platform', 'tool', 'portal', 'bot', 'algorithm', 'cloud', 'host', 'hosting', 'developer', 'developers',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'some', 'any', 'another', 'one', 'of', 'every', 'all', 'such', 'no']);
 const THING_PRONOUNS = new Set(['it', 'that', 'this', 'these', 'those', 'there', 'which', 'what', 'nothing', 'something', 'everything', 'anything']);
@@ -346,6 +347,8 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   let i = 0;
   let pleaded = false;
   while (i < tokens.length && LEADING_NOISE.has(tokens[i].w)) pleaded ||= ['please', 'pls', 'kindly', 'just'].includes(tokens[i++].w);
+  // "I'm afraid a refund is ...": the regret is not the clause's subject.
+  if (tokens[i]?.w === 'i' && tokens[i + 1]?.w === 'am' && tokens[i + 2]?.w === 'afraid' && tokens.length > i + 4) i += 3;
   // "(Please) note we ...": the notice is not the clause's subject.
   if ((tokens[i]?.w === 'note' || tokens[i]?.w === 'noted') && PRONOUN_SUBJECTS.has(tokens[i + 1]?.w ?? '')) i++;
   // The subject: up to 7 words before the first verb-group word. An auxiliary in reach wins over a
@@ -387,6 +390,8 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
     }
   }
   if (groupStart < 0) return null;
+  // Adverbs before the verb belong to its group: "you [just needed to]", "I'm [only] permitted".
+  while (groupStart > subjectStart + 1 && GROUP_ADVERBS.has(tokens[groupStart - 1].w)) groupStart--;
   let subject = tokens.slice(subjectStart, groupStart);
   // A phrase before the subject ("For that you must ...", "In that case we can't ...").
   if (subject.length > 1 && PREPOSITIONS.has(subject[0].w) && ['i', 'we', 'you', 'they'].includes(subject[subject.length - 1].w)) subject = subject.slice(-1);
@@ -425,6 +430,7 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
     if (phrase) {
       modality.add(phrase[1]);
       if (phrase[0][0] === 'unable') negated = true;
+      if (phrase[0][0] === 'needed' || phrase[0][0] === 'had') past = true;
       k += phrase[0].length;
       continue;
     }
@@ -524,6 +530,7 @@ interface CompiledFrame {
   verbs: Set<string> | null;
   complement: string[][] | null;
   about: Set<string> | null;
+  object: Set<string> | null;
   moods: Set<string>;
   include: Set<string>;
 }
@@ -545,6 +552,21 @@ function offersAlternative(clauses: Clause[], index: number): boolean {
   return after.some((c) => ['but', 'though', 'however', 'so'].includes(c.lead) && positive(c));
 }
 
+/**
+ * Whether the noun phrase at `tokens[i]` names one of `wanted` (subject classes or words). The phrase
+ * runs to the next preposition or adverb; its class is the whole phrase's ("the Creator Support
+ * team" is a team, "the restaurant's doing" the restaurant).
+ */
+function namesOneOf(wanted: Set<string>, tokens: Token[], i: number): boolean {
+  if (i >= tokens.length) return false;
+  if (wanted.has(tokens[i].w)) return true;
+  let j = i;
+  const endsPhrase = (n: number) => tokens[n].w === 'not' || (n > i && /ing$/.test(tokens[n].w) && !DETERMINERS.has(tokens[n - 1].w) && tokens[n - 1].w !== "'s");
+  while (j < Math.min(tokens.length, i + 5) && !PREPOSITIONS.has(tokens[j].w) && !NP_STOPS.has(tokens[j].w) && !endsPhrase(j)) j++;
+  const cls = j > i ? subjectClass(tokens.slice(i, j)) : null;
+  return cls !== null && wanted.has(cls);
+}
+
 function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, sentenceWords: Set<string>): Reading | null {
   const clause = clauses[index];
   if (!frame.moods.has(clause.mood)) return null;
@@ -563,19 +585,19 @@ function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, se
   if (frame.complement && !frame.complement.some((p) => findPhrase(r.group, p) >= 0)) return null;
   if (frame.about) {
     // Someone named after the verb: "caused by our courier", "down to the supplier", "with your bank
-    // directly". A noun phrase starts the rest or follows a preposition and runs to the next
-    // preposition or adverb; its class is the whole phrase's ("the Creator Support team" is a team).
+    // directly": a noun phrase that starts the rest or follows a preposition.
     let found = false;
     for (let i = 0; i < r.rest.length && !found; i++) {
       if (i > 0 && !PREPOSITIONS.has(r.rest[i - 1].w)) continue;
-      if (frame.about.has(r.rest[i].w)) found = true;
-      let j = i;
-      const endsPhrase = (n: number) => r.rest[n].w === 'not' || (n > i && /ing$/.test(r.rest[n].w) && !DETERMINERS.has(r.rest[n - 1].w));
-      while (j < Math.min(r.rest.length, i + 5) && !PREPOSITIONS.has(r.rest[j].w) && !NP_STOPS.has(r.rest[j].w) && !endsPhrase(j)) j++;
-      const cls = j > i ? subjectClass(r.rest.slice(i, j)) : null;
-      if (cls && frame.about.has(cls)) found = true;
+      found = namesOneOf(frame.about, r.rest, i);
     }
     if (!found) return null;
+  }
+  if (frame.object) {
+    // The noun phrase right after the verb: "it was [the previous agent]", "that's [a billing team issue]".
+    let i = 0;
+    while (i < r.rest.length && GROUP_ADVERBS.has(r.rest[i].w)) i++;
+    if (!namesOneOf(frame.object, r.rest, i)) return null;
   }
   if (!frame.include.has('alternative') && r.negated && offersAlternative(clauses, index)) return null;
   // A consequence of a condition ("once the refund is issued, we can't cancel it") explains, not refuses.
@@ -596,6 +618,7 @@ function compileFrame(spec: ClauseSpec): CompiledFrame {
     // Read like the sentence, so "something we're able" meets "something we are able".
     complement: spec.complement ? spec.complement.map((c) => tokenize(c).map((t) => t.w)) : null,
     about: spec.about ? new Set(spec.about.flatMap((a) => withPlural(words(a).join(' ')))) : null,
+    object: spec.object ? new Set(spec.object.flatMap((a) => withPlural(words(a).join(' ')))) : null,
     moods: new Set(spec.mood ?? ['statement']),
     include: new Set(spec.include ?? []),
   };
@@ -610,7 +633,7 @@ function frameTriggers(spec: ClauseSpec): string[][] | null {
   const sets: string[][] = [];
   // The sentence's word set also holds each part of a hyphenated word: "double-charged" → double.
   if (spec.verbs) sets.push([...new Set(spec.verbs.flatMap(verbForms).map((w) => w.split('-')[0]))]);
-  if (spec.subject && spec.subject.every((s) => !(SUBJECTS as readonly string[]).includes(s))) sets.push(spec.subject.flatMap((s) => withPlural(words(s)[0])));
+  if (spec.subject && spec.subject.every((s) => !(SUBJECTS as readonly string[]).includes(s))) sets.push([...new Set(spec.subject.flatMap((s) => withPlural(words(s)[0])).map((w) => w.split('-')[0]))]);
   const usable = sets.filter((set) => set.every((w) => /^[a-z0-9]+$/.test(w) && !IMPLIED_WORDS.has(w) && !SHORTHAND_WORDS.has(w)));
   return usable.length ? usable : null;
 }
@@ -650,7 +673,8 @@ function frameSubstrings(spec: ClauseSpec): string[][] | null {
   if (spec.complement && spec.complement.every((c) => written(c).length > 0)) {
     sets.push([
       ...new Set(
-        spec.complement.flatMap((c) => {
+        // A contraction is matched as its words ("didn't" as "did not"): either spelling may be written.
+        [...spec.complement, ...spec.complement.map((c) => tokenize(c).map((t) => t.w).join(' '))].flatMap((c) => {
           const word = longest(written(c).map((w) => w.split("'")[0]));
           if (word.length >= 4) return [word];
           const phrase = written(c).join(' ');
@@ -715,7 +739,7 @@ export function compileClause(spec: ClauseSpec): MatcherResult {
 // Validation: a frame is an object of known fields with values from the known lists.
 
 const FIELD_VALUES: Record<string, readonly string[] | 'words' | 'boolean' | 'voice'> = {
-  subject: 'words', negated: 'boolean', past: 'boolean', modality: MODALITIES, voice: 'voice', verbs: 'words', complement: 'words', about: 'words', mood: MOODS, include: ['alternative', 'narration', 'consequence'],
+  subject: 'words', negated: 'boolean', past: 'boolean', modality: MODALITIES, voice: 'voice', verbs: 'words', complement: 'words', about: 'words', object: 'words', mood: MOODS, include: ['alternative', 'narration', 'consequence'],
 };
 
 function validateClause(value: unknown, check: FieldCheck): ClauseSpec | undefined {
@@ -723,7 +747,7 @@ function validateClause(value: unknown, check: FieldCheck): ClauseSpec | undefin
   const spec: Record<string, unknown> = {};
   let ok = true;
   const keys = Object.keys(value);
-  if (keys.length === 0) return void check.fail('must name at least one of subject, negated, modality, voice, verbs, complement, about');
+  if (keys.length === 0) return void check.fail('must name at least one of subject, negated, modality, voice, verbs, complement, about, object');
   for (const key of keys) {
     const kind = Object.prototype.hasOwnProperty.call(FIELD_VALUES, key) ? FIELD_VALUES[key] : undefined;
     const v = (value as Record<string, unknown>)[key];
@@ -746,9 +770,9 @@ function validateClause(value: unknown, check: FieldCheck): ClauseSpec | undefin
       } else spec[key] = list;
     }
   }
-  if (ok && ['subject', 'modality', 'verbs', 'complement', 'about'].every((k) => spec[k] === undefined)) {
+  if (ok && ['subject', 'modality', 'verbs', 'complement', 'about', 'object'].every((k) => spec[k] === undefined)) {
     ok = false;
-    check.fail('needs at least one of subject, modality, verbs, complement or about, or it would match every clause');
+    check.fail('needs at least one of subject, modality, verbs, complement, about or object, or it would match every clause');
   }
   return ok ? (spec as ClauseSpec) : undefined;
 }
@@ -775,6 +799,7 @@ export const clauseKind: RuleKindDefinition<'clause', ClauseSpec> = {
       verbs: wordList('Main verbs, any form: "lose" also matches lost, loses, losing.'),
       complement: wordList('Words after the verb, one of which must appear: "possible", "fault", "down to".'),
       about: wordList(`Someone named after the verb ("caused by our courier"): ${SUBJECTS.join(', ')} or literal words.`),
+      object: wordList(`The noun phrase right after the verb ("it was the courier", "that's a billing team issue"): ${SUBJECTS.join(', ')} or literal words.`),
       mood: { type: 'array', minItems: 1, items: { enum: [...MOODS] }, description: 'Which clauses count (default statement): statement, question, condition.' },
       include: {
         type: 'array',
