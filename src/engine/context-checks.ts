@@ -3,7 +3,7 @@
 // names the customer, whether the draft asks for something the customer said they already did.
 // Each takes the rule's findings in the draft and returns those that stand, with their messages
 // and suggestions completed. Pure and deterministic, like the rest of the engine.
-import { hasTime } from './time-expressions';
+import { hasTime, timesIn } from './time-expressions';
 import type { CustomerContext, Finding, TextRange } from './types';
 
 export interface ContextCheckInput {
@@ -31,7 +31,7 @@ const FUNCTION_WORDS = new Set(
   not no yes just still any anyone anything some someone something one ever again also too very really even already yet
   help please thanks thank hi hello hey know let get got getting need want like way go going make made able
   tell told say said ask asked try tried
-  ok okay sure well guys team support find things thing question questions
+  ok okay sure well guys team support find things thing question questions now
   wonder wondering curious enquire inquire advise confirm explain reply respond response someone anyone somebody anybody`.split(/\s+/),
 );
 
@@ -125,7 +125,8 @@ export function customerQuestionsWithTopics(sentences: readonly string[]): Custo
   for (const sentence of sentences.flatMap((s) => s.split(/(?<=\?)\s+/))) {
     const text = sentence.replace(/^(?:@\w+\s*)+/, '').trim();
     if (!asksSomething(text)) {
-      before = topicStems(text);
+      // Everything said so far is the problem "what should I do now?" asks about.
+      before = new Set([...before, ...topicStems(text)]);
       continue;
     }
     for (const part of text.split(SECOND_QUESTION)) {
@@ -140,15 +141,12 @@ export function customerQuestionsWithTopics(sentences: readonly string[]): Custo
   return questions;
 }
 
-/** The questions in the customer's message that expect an answer. */
-export const customerQuestions = (sentences: readonly string[]): string[] => customerQuestionsWithTopics(sentences).map((q) => q.text);
-
 const ASKED_LEAD = String.raw`^(?:\W*(?:and|also|so|but|ok|okay|or|plus|then)\b[\s,]*)*(?:.*?\b(?:know|tell\s+(?:me|us)|advise|wondering|wonder|enquire|inquire|confirm|explain)\s+)?`;
 // What kind of answer a question wants, and what in a reply gives it.
-const ASKS_TIME = new RegExp(`${ASKED_LEAD}(?:when|how\\s+(?:long|soon)|what\\s+(?:time|date|day)|by\\s+when)\\b|\\b(?:make\\s+it\\s+(?:for|by|in\\s+time)|arrive|get\\s+here|be\\s+(?:here|ready|delivered)|in\\s+time|eta|any\\s+(?:update|news|word|progress)|status|progress)\\b`, 'i');
+const ASKS_TIME = new RegExp(`${ASKED_LEAD}(?:when|how\\s+(?:long|soon)|what\\s+(?:time|date|day)|by\\s+when)\\b|\\b(?:(?:last|latest|earliest|final|closing|due|cut-?off)\\s+(?:date|day|time)|deadline|cut-?off|make\\s+it\\s+(?:for|by|in\\s+time)|arrive|get\\s+here|be\\s+(?:here|ready|delivered)|in\\s+time|eta|any\\s+(?:update|news|word|progress)|status|progress)\\b`, 'i');
 // "Any update?", "where is my order?": answered by a time, a "not yet" or what the agent is doing.
 const ASKS_STATUS = new RegExp(`\\b(?:any\\s+(?:update|news|word|progress)|status|progress|eta)\\b|${ASKED_LEAD}where(?:'s|\\s+(?:is|are))\\s+(?:it|they|my|our|the)\\b`, 'i');
-const SAYS_STATUS = /\b(?:not yet|nothing yet|no news|still|is now|has (?:been|left|arrived|shipped)|was (?:sent|shipped|dispatched|delivered|approved|issued|held)|(?:I|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have|'m|\u2019m| am|'re|\u2019re| are)\s+\w+)/i;
+const SAYS_STATUS = /\b(?:not yet|nothing yet|no news|still|is now|on (?:its|the|their|your) way|in transit|out for delivery|has (?:been|left|arrived|shipped)|was (?:sent|shipped|dispatched|delivered|approved|issued|held)|(?:I|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have|'m|\u2019m| am|'re|\u2019re| are)\s+\w+)/i;
 // "Can you resend my receipt?": answered by doing it.
 const ASKS_FOR_ACTION = new RegExp(`${ASKED_LEAD}(?:(?:can|could|would|will)\\s+(?:you|u|someone|somebody)|(?:can|could|may)\\s+(?:i|we)\\s+(?:get|have|book|request|arrange|receive|order))\\b`, 'i');
 const SAYS_DONE = /\b(?:I(?:'ve|\u2019ve| have)|we(?:'ve|\u2019ve| have)|I(?:'ll|\u2019ll| will)|we(?:'ll|\u2019ll| will)|done|sure|certainly|absolutely|no problem|of course|happy to|glad to|here is|here's|attached|will \w+ you)\b/i;
@@ -160,12 +158,26 @@ const ASKS_YES_NO = new RegExp(`${ASKED_LEAD}(?:do|does|did|can|could|is|are|was
 const SAYS_YES_NO = /\b(?:yes|yep|yeah|yup|no|nope|not yet|correct|absolutely|of course|definitely|certainly|indeed|i'm afraid|i am afraid|includ\w*|exclud\w*|unfortunately not|i'm afraid not|you can|you can't|you cannot|you could|you won't|we do|we don't|we can|we can't|we won't|it is|it isn't|it does|it doesn't|there is|there isn't|there are|there aren't|they are|they're)\b/i;
 const ASKS_WHERE = new RegExp(`${ASKED_LEAD}where\\b`, 'i');
 const SAYS_WHERE = /\b(?:on|in|under|at|from|via|through)\s+(?:the\s+|your\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:page|tab|menu|settings|section|app|site|website|portal|account|dashboard|store|shop|branch|folder|screen|link)\b|>|https?:\/\//i;
-const ASKS_HOW = new RegExp(`${ASKED_LEAD}(?:how\\b(?!\\s+(?:much|many|long|soon|often))|what\\s+(?:should|do|can|must)\\s+(?:i|we)\\b)|\\b(?:procedure|process|steps?|way)\\s+to\\b`, 'i');
-const SAYS_HOW = /\b(?:go to|tap|click|select|choose|open|press|hold|enter|visit|head to|use|under|from|via|steps?|settings|you can|just|simply|follow)\b|>|https?:\/\//i;
+const ASKS_HOW = new RegExp(`${ASKED_LEAD}(?:how\\b(?!\\s+(?:much|many|long|soon|often))|what\\s+(?:should|do|can|must)\\s+(?:i|we)\\b|what\\s+(?:i|we)\\s+(?:should|can|must|need\\s+to)\\s+do\\b)|\\b(?:procedure|process|steps?|way)\\s+to\\b`, 'i');
+const SAYS_HOW = /\b(?:please|try|go to|tap|click|select|choose|open|press|hold|enter|visit|head to|use|under|from|via|steps?|settings|you can|just|simply|follow)\b|>|https?:\/\//i;
 const ASKS_WHY = new RegExp(`${ASKED_LEAD}why\\b`, 'i');
 const SAYS_WHY = /\b(?:because|due to|caused by|as a result|the reason|reason|happened|was (?:a|an|the|caused)|since|so that|so|that's why|this is why|came from|comes from|for (?:security|safety)(?: reasons)?|to protect|go(?:es)? through|routed|duplicate|error|mistake|glitch|bug)\b/i;
 // A link or a how-to is the answer on many help desks ("follow the steps here: ...").
 const POINTS_TO_ANSWER = /https?:\/\/|\bwww\.|\b(?:article|guide|instructions|help (?:page|centre|center)|faq)\b/i;
+
+/**
+ * True when the reply says when: a time the question did not already name ("what time do you close
+ * on Christmas Eve?" is not answered by "we're open on Christmas Eve"), said where the reply talks
+ * about the question's topic (that sentence or the next) when it does, anywhere else when it does
+ * not ("Done, it's now size M. It ships soon." leaves "when does it ship?" open).
+ */
+function givesTime(question: CustomerQuestion, ownText: string): boolean {
+  const asked = new Set(timesIn(question.text));
+  const sentences = ownText.split(/(?<=[.!?])\s+|\n+/);
+  const wanted = canonical(question.topics);
+  const onTopic = sentences.flatMap((s, i) => ([...canonical(topicStems(s))].some((w) => wanted.has(w)) ? [s, sentences[i + 1] ?? ''] : []));
+  return (onTopic.length ? onTopic : sentences).some((s) => timesIn(s).some((t) => !asked.has(t)));
+}
 
 /**
  * The customer's questions the draft does not seem to answer. An answer covers most of the
@@ -179,17 +191,19 @@ export function unansweredQuestions(questions: readonly (string | CustomerQuesti
   const asked = questions.map((q) => (typeof q === 'string' ? { text: q, topics: topicStems(q) } : q));
   const single = asked.length === 1;
   return asked
-    .filter(({ text, topics }) => {
+    .filter((question) => {
+      const { text, topics } = question;
       const wanted = canonical(topics);
       const covered = [...wanted].filter((w) => answer.has(w)).length;
       const related = covered > 0 || single;
       if (covered > 0 && DEFERS.test(ownText)) return false;
-      if (ASKS_STATUS.test(text)) return !(related && (hasTime(ownText) || SAYS_STATUS.test(ownText)));
+      if (ASKS_STATUS.test(text)) return !(related && (givesTime(question, ownText) || SAYS_STATUS.test(ownText)));
+      // "Why was I charged a fee?" wants a reason: "I've refunded the £5 fee" shares every word and gives none.
+      if (ASKS_WHY.test(text)) return !(related && SAYS_WHY.test(ownText));
       // "When" and "how much" want a time or a number: the topic alone does not answer them.
       if (ASKS_QUANTITY.test(text)) return !(related && HAS_QUANTITY.test(ownText));
-      if (ASKS_TIME.test(text)) return !(related && hasTime(ownText));
+      if (ASKS_TIME.test(text)) return !(related && givesTime(question, ownText));
       if (covered / wanted.size >= 0.6) return false;
-      if (ASKS_WHY.test(text)) return !(related && SAYS_WHY.test(ownText));
       if (ASKS_WHERE.test(text)) return !(covered > 0 && SAYS_WHERE.test(ownText));
       if (ASKS_HOW.test(text)) return !(covered > 0 && SAYS_HOW.test(ownText));
       if (ASKS_FOR_ACTION.test(text) && covered > 0 && SAYS_DONE.test(ownText)) return false;
@@ -231,7 +245,10 @@ const otherName: ContextCheck = ({ customer, findings }) => {
   const name = customerName(customer);
   if (!name) return [];
   const parts = name.split(/\s+/).map(fold);
-  const samePerson = (greeted: string) => parts.some((p) => p === greeted || (p.length >= 3 && greeted.length >= 3 && (p.startsWith(greeted) || greeted.startsWith(p))));
+  // A short form is the same person: "Jo" for Joanna, "Priya" for Priyanka, "Alex" for Alejandro
+  // (the first three letters shared).
+  const samePerson = (greeted: string) =>
+    parts.some((p) => p === greeted || (Math.min(p.length, greeted.length) >= 2 && (p.startsWith(greeted) || greeted.startsWith(p))) || (greeted.length >= 3 && p.length >= 3 && p.slice(0, 3) === greeted.slice(0, 3)));
   return findings.flatMap((f) => {
     const m = GREETING_WORDS.exec(f.text);
     if (!m) return [];
@@ -265,6 +282,9 @@ const STEPS: readonly RegExp[] = [
   /\b(?:re-?enter\w*|re-?typ\w*|(?:enter|typ|try|tri|us)\w*\s+(?:\w+\s+){0,3}?again|retry\w*|(?:\d+|several|many|multiple|few|like\s+\d+)\s+times)\b/i,
 ];
 const stepsIn = (text: string) => new Set(STEPS.flatMap((step, i) => (step.test(text) ? [i] : [])));
+// "I tried a different socket" and "try another socket": the same step for any thing swapped.
+const OTHER_THING = /\b(?:different|another|other|second|new|spare)\s+(?:[\p{L}-]+\s+)?([\p{L}-]{3,})/giu;
+const otherThings = (text: string) => new Set([...text.matchAll(OTHER_THING)].flatMap((m) => [stem(m[1]), ...(m[0].split(/\s+/).length > 2 ? [stem(m[0].split(/\s+/)[1])] : [])]));
 
 // The verb of a request ("could you (please) try re-pairing the headphones" → "re-pairing"), for steps outside the list.
 const REQUEST_LEAD = /^(?:.*?\b(?:have\s+you\s+(?:already\s+|ever\s+)?(?:tried|been\s+able\s+to|had\s+a\s+chance\s+to)|did\s+you\s+(?:try|manage\s+to)|(?:could|can|would)\s+you|please|kindly|try|make\s+sure\s+(?:to|you)|you\s+(?:may|might|could|can|should|will)(?:\s+(?:need|want|have)\s+to)?|i(?:['\u2019]d|\s+would)\s+(?:recommend|suggest)|first,?))(?:\s+(?:please|just|also|try|quickly|again|a|an|the|your|to))*\s+/i;
@@ -285,9 +305,11 @@ const sameAction: ContextCheck = ({ customerSentences, customerMatches, findings
   const done = customerSentences.filter((s) => customerMatches.some((m) => s.includes(m))).join('\n');
   const doneSteps = stepsIn(done);
   const doneWords = topicStems(customerMatches.join(' '));
+  const doneOthers = otherThings(done);
   return findings.filter((f) => {
     if (BUILDS_ON.test(f.text)) return false;
     if ([...stepsIn(f.text)].some((s) => doneSteps.has(s))) return true;
+    if ([...otherThings(f.text)].some((t) => doneOthers.has(t))) return true;
     const verb = requestVerb(f.text);
     if (verb === undefined || !doneWords.has(verb)) return false;
     // A general verb ("check") names the same step only with the same thing: "check your spam folder".

@@ -1,9 +1,10 @@
 // What the agent did well in a draft, for the reply check: never underlined, never a finding.
 // Each strength names the words that carry it, so the reply check can quote them.
-import { customerQuestions, customerName, unansweredQuestions } from './context-checks';
+import { customerName, customerQuestionsWithTopics, unansweredQuestions } from './context-checks';
 import { customerSentences, hasCustomerMessage } from './context';
 import { ownSentenceRanges } from './match';
 import { STRENGTH_NAMES, type StrengthId } from './strength-ids';
+import { hasTime } from './time-expressions';
 import type { CustomerContext } from './types';
 
 export { STRENGTH_IDS, STRENGTH_NAMES, type StrengthId } from './strength-ids';
@@ -19,8 +20,6 @@ export interface Strength {
 const AP = "['\u2019]";
 // "I'll refund it today", "I've escalated this and I'll update you by Friday": the agent's own next step, with a time.
 const OWNS = new RegExp(`\\bI(?:${AP}ll|\\s+will|${AP}ve|\\s+have|\\s+am going to|${AP}m going to)\\s+(?!not\\b|never\\b)[^.!?\\n]*`, 'i');
-const TIME =
-  /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|midday|the end of|end of|\d)|within (?:the next )?(?:\d+|an?|one|two|24|48) (?:minutes?|hours?|days?|business days?|working days?)|in (?:\d+|an?|one|two) (?:minutes?|hours?|days?)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?::\d\d)?\s?(?:am|pm)|right away|immediately)\b/i;
 // "I'm sorry your parcel arrived damaged", "I apologise, we shipped the wrong size": sorry for something named.
 const SPECIFIC_APOLOGY = new RegExp(`\\b(?:I${AP}m|I am|we${AP}re|we are)\\s+(?:so\\s+|really\\s+|very\\s+|truly\\s+)?sorry\\s+(?!(?:for\\s+|about\\s+)?(?:any|the inconvenience|if|you feel|you(?:${AP}re| are) (?:upset|unhappy)|but)\\b)(?:(?:that|for|about)\\s+)?[^.!?\\n]{6,}|\\bI\\s+apologi[sz]e\\b[^.!?\\n]*\\bwe\\b[^.!?\\n]*`, 'i');
 const CAN_DO = new RegExp(`\\b(?:what (?:I|we) can do|here${AP}s what (?:I|we) can|I can (?:offer|send|refund|replace|arrange|set up|give|add|move|upgrade|extend|waive)|I${AP}d be (?:happy|glad) to|I${AP}ve (?:refunded|sent|replaced|arranged|added|issued|credited|upgraded|extended|waived))\\b[^.!?\\n]*`, 'i');
@@ -38,7 +37,7 @@ export function findStrengths(draft: string, customer?: CustomerContext): Streng
     }
     return undefined;
   };
-  const owns = first(OWNS, (m) => TIME.test(m));
+  const owns = first(OWNS, hasTime);
   if (owns) strengths.push({ id: 'owns-next-step', label: STRENGTH_NAMES['owns-next-step'], text: owns });
   const apology = first(SPECIFIC_APOLOGY);
   if (apology) strengths.push({ id: 'specific-apology', label: STRENGTH_NAMES['specific-apology'], text: apology });
@@ -49,7 +48,9 @@ export function findStrengths(draft: string, customer?: CustomerContext): Streng
   const own = sentences.join('\n');
   const used = name?.split(/\s+/).find((part) => part.length > 1 && new RegExp(`(?<![\\p{L}])${fold(part).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(fold(own)));
   if (used) strengths.push({ id: 'uses-name', label: STRENGTH_NAMES['uses-name'], text: used });
-  const questions = customerQuestions(customerSentences(customer.text));
+  // The same questions, with the same topics, as the unanswered-question rule reads: the reply
+  // check never calls a reply complete while that rule lists a question it leaves open.
+  const questions = customerQuestionsWithTopics(customerSentences(customer.text));
   if (questions.length && unansweredQuestions(questions, own).length === 0) {
     strengths.push({ id: 'answers-questions', label: questions.length === 1 ? 'Answers the question' : `Answers all ${questions.length} questions`, text: String(questions.length) });
   }

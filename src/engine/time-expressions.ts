@@ -29,6 +29,9 @@ const TIME = new RegExp(
       String.raw`an?\s+hour\s+or\s+so`,
       String.raw`\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)`,
       String.raw`\d{1,2}:\d\d`,
+      // Opening hours: "10 till 4", "9-5:30", "until 6"
+      String.raw`\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to|till|til|until)\s*\d{1,2}(?:[:.]\d\d)?(?!\s*${UNIT})`,
+      String.raw`(?:until|till|til)\s+\d{1,2}(?:[:.]\d\d)?`,
       String.raw`\d{1,2}(?:st|nd|rd|th)`,
       String.raw`\d{1,2}\s+(?:of\s+)?${MONTH}`,
       String.raw`${MONTH}\s+\d{1,2}`,
@@ -42,3 +45,7 @@ const TIME = new RegExp(
 
 /** True when `text` says when, in any of the forms above. */
 export const hasTime = (text: string): boolean => TIME.test(text);
+
+const ALL_TIMES = new RegExp(TIME.source, 'giu');
+/** The time expressions of `text`, lower-cased and with single spaces ("by Friday" → "friday"). */
+export const timesIn = (text: string): string[] => [...text.matchAll(ALL_TIMES)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' '));

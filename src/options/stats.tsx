@@ -2,7 +2,7 @@
 // dismissed, turned off), a chart per category from the first counted day, and a CSV export; and
 // what the agent's drafts did well (strengths per draft). Nothing here is sent anywhere.
 import { useEffect, useState } from 'preact/hooks';
-import { STRENGTH_IDS, STRENGTH_NAMES } from '../engine/strength-ids';
+import { STRENGTH_IDS, STRENGTH_NAMES, type StrengthId } from '../engine/strength-ids';
 import type { OptionsState, RuleInfo, StatsResponse } from '../shared/protocol';
 import { dayKey, STATS_DAYS, type StatCounts } from '../shared/settings';
 import { download, send } from './api';
@@ -34,12 +34,22 @@ function chartDays(days: Days, now: number): string[] {
   return Array.from({ length }, (_, i) => dayKey(now - (length - 1 - i) * DAY_MS));
 }
 
-export function statsCsv(days: Days, messageOf: (ruleId: string) => string): string {
-  const lines = [['date', 'rule', 'message', ...COLUMNS.map((c) => c.key.replace('-', '_'))].join(',')];
+/**
+ * The statistics as one CSV table: a row per rule per day (the counts of the rules table), then a
+ * row per strength per day (replies that showed it, as in "Done well"), told apart by `kind`.
+ */
+export function statsCsv(days: Days, strengths: StrengthDays, messageOf: (ruleId: string) => string): string {
+  const counts = COLUMNS.map((c) => c.key.replace('-', '_'));
+  const lines = [['date', 'kind', 'id', 'name', ...counts, 'replies'].join(',')];
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const byId = <T,>(entries: Record<string, T>) => Object.entries(entries).sort(([a], [b]) => a.localeCompare(b));
   for (const day of Object.keys(days).sort()) {
-    for (const [rule, counts] of Object.entries(days[day]).sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push([day, quote(rule), quote(messageOf(rule)), ...COLUMNS.map((c) => counts[c.at])].join(','));
+    for (const [rule, ruleCounts] of byId(days[day])) lines.push([day, 'rule', quote(rule), quote(messageOf(rule)), ...COLUMNS.map((c) => ruleCounts[c.at]), ''].join(','));
+  }
+  for (const day of Object.keys(strengths).sort()) {
+    for (const [id, replies] of byId(strengths[day])) {
+      const name = STRENGTH_NAMES[id as StrengthId] ?? id;
+      lines.push([day, 'strength', quote(id), quote(name), ...counts.map(() => ''), replies].join(','));
     }
   }
   return lines.join('\n') + '\n';
@@ -176,7 +186,7 @@ export function StatsTab({ state }: { state: OptionsState }) {
     <div>
       <div class="tab-actions">
         <p class="muted">Counted on this computer only: no draft text, no tickets, nothing sent anywhere. Last {STATS_DAYS} days.</p>
-        <button type="button" id="export-csv" onClick={() => download('cando-statistics.csv', 'text/csv', statsCsv(days, (id) => rules.get(id)?.message ?? ''))}>
+        <button type="button" id="export-csv" onClick={() => download('cando-statistics.csv', 'text/csv', statsCsv(days, stats.strengths, (id) => rules.get(id)?.message ?? ''))}>
           Export CSV
         </button>
       </div>

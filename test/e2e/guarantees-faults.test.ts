@@ -4,7 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import type { FixtureServer } from '../../scripts/fixture-server.mjs';
 import { seededRandom } from '../support/random';
-import { chromeOnly, extensionWorker, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { chromeOnly, openExtensionPage, stopExtensionWorker, type ExtensionBrowser } from './support/browser';
 import { applyFirstSuggestion, BLAME_RULE, CANT_RULE, E2E_PACK, startCoaching, openFixture, waitForUnderlines, wordBoxes } from './support/coaching';
 
 const MAIN = '[data-pane="main"] .ck-editor__editable';
@@ -37,19 +37,6 @@ async function withOptions<T>(use: (send: Send, options: Page) => Promise<T>): P
   }
 }
 
-const workerTargets = () => ctx.browser.targets().filter((t) => t.type() === 'service_worker' && t.url().startsWith(`${ctx.origin}/`));
-
-/** Stops the service worker if it runs (as Chrome does when it is idle, or at any moment it likes). */
-async function stopWorker(): Promise<void> {
-  if (workerTargets().length === 0) return;
-  try {
-    await (await extensionWorker(ctx.browser)).close();
-  } catch {
-    // It stopped by itself between the look and the stop.
-  }
-  for (let i = 0; i < 100 && workerTargets().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
-}
-
 chromeOnly('puppeteer stops only Chromium service workers')(
   'the service worker stopped at random moments while typing and applying: the draft is exact and coaching comes back',
   async () => {
@@ -61,20 +48,20 @@ chromeOnly('puppeteer stops only Chromium service workers')(
       const chunk = typed ? ` ${word}` : word;
       await page.keyboard.type(chunk);
       typed += chunk;
-      if (random() < 0.3) await stopWorker();
+      if (random() < 0.3) await stopExtensionWorker(ctx.browser);
       expect(await modelText()).toBe(typed);
     }
     await waitForUnderlines(page, [CANT_RULE, BLAME_RULE], 20000);
 
     // Stop it again, then apply: the apply needs no background, the next analysis wakes it.
-    await stopWorker();
+    await stopExtensionWorker(ctx.browser);
     const [box] = await wordBoxes(page, MAIN, "we can't");
     // The typed words are one sentence with no rewrite of the whole (several problems in it): the card offers the rule's suggestion.
     const applied = typed.replace("we can't", 'what we can do is');
     await applyFirstSuggestion(page, box, applied);
     await page.waitForFunction((t) => (window as unknown as { fixtureEditors: Record<string, { getData(): string }> }).fixtureEditors.main.getData().includes(t), {}, 'what we can do is');
     expect(await modelText()).toBe(applied);
-    await stopWorker();
+    await stopExtensionWorker(ctx.browser);
     await page.keyboard.type(' now');
     expect(await modelText()).toBe(applied.replace('what we can do is', 'what we can do is now'));
     await waitForUnderlines(page, [CANT_RULE, BLAME_RULE], 20000);
@@ -93,7 +80,7 @@ test('damaged stored data: CanDo starts with its built-in packs and keeps the im
       imported,
     );
     // The worker reads storage afresh when it starts again (Chromium) or when the add-on reloads (Firefox).
-    if (ctx.name === 'chrome') await stopWorker();
+    if (ctx.name === 'chrome') await stopExtensionWorker(ctx.browser);
     else await options.evaluate(() => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.reload());
     void send;
   });

@@ -6,6 +6,8 @@ import { previewOf, type CardGroup } from './cards';
 import type { Box } from './layout';
 
 export const SHORTCUT_LABEL = 'Alt+Enter';
+/** The manifest's default key of the reply check (`check-reply`): the card points to it, it cannot open the popup itself. */
+export const REPLY_CHECK_LABEL = 'Alt+Shift+K';
 
 export interface Underline {
   finding: Finding;
@@ -206,7 +208,7 @@ export function Card(props: { state: CardState; text: string; legend: boolean; l
               ))}
             </ul>
           )}
-          <div class="shortcut">{SHORTCUT_LABEL} opens this card from the caret · Esc closes</div>
+          <div class="shortcut">{SHORTCUT_LABEL} opens this card from the caret · {REPLY_CHECK_LABEL} checks the reply · Esc closes</div>
         </>
       )}
     </div>

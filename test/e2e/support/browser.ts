@@ -5,7 +5,7 @@
 // refuses to navigate to moz-extension:// unless Firefox runs with --remote-allow-system-access;
 // openExtensionPage() hides that difference.
 import { join } from 'node:path';
-import puppeteer, { type Browser, type LaunchOptions, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions, type Page, type Target, type WebWorker } from 'puppeteer-core';
 
 export type BrowserName = 'chrome' | 'firefox';
 
@@ -104,14 +104,44 @@ export async function openExtensionPage(ctx: ExtensionBrowser, path: string): Pr
 }
 
 /** The extension's service worker (Chromium only; Firefox runs an event page). */
+const isExtensionWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`);
+
 export async function extensionWorker(browser: Browser): Promise<WebWorker> {
-  const target = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`),
-    { timeout: 15000 },
-  );
+  const target = await browser.waitForTarget(isExtensionWorker, { timeout: 15000 });
   const worker = await target.worker();
   if (!worker) throw new Error('extension service worker has no worker handle');
   return worker;
+}
+
+/**
+ * Stops the extension's service worker if one runs, as Chromium does when it is idle, and waits
+ * until that worker is gone. Not until no worker runs: a message may start a new one at once, and
+ * on a busy machine the old one took over 5 s to go.
+ */
+export async function stopExtensionWorker(browser: Browser, timeout = 30000): Promise<void> {
+  const target = browser.targets().find(isExtensionWorker);
+  if (!target) return;
+  let onDestroyed!: (t: Target) => void;
+  const gone = new Promise<void>((resolve) => {
+    onDestroyed = (t) => t === target && resolve();
+    browser.on('targetdestroyed', onDestroyed);
+  });
+  try {
+    await (await target.worker())?.close();
+  } catch {
+    // It stopped by itself between the look and the stop.
+  }
+  if (!browser.targets().includes(target)) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the stopped service worker was still there after ${timeout} ms`)), timeout);
+  });
+  try {
+    await Promise.race([gone, late]);
+  } finally {
+    clearTimeout(timer);
+    browser.off('targetdestroyed', onDestroyed);
+  }
 }
 
 /** Collects page errors and console errors so a test can assert that there were none. */

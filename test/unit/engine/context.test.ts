@@ -1,8 +1,11 @@
 // Context rules in the engine: what the customer's message turns on, where the finding goes, and the
 // named checks (questions left open, the greeting's name, what the customer already tried).
 import { Analyzer } from '../../../src/engine';
-import { customerName, customerQuestions, unansweredQuestions } from '../../../src/engine/context-checks';
-import { compileInline } from './support';
+import { customerName, customerQuestionsWithTopics, stem, unansweredQuestions } from '../../../src/engine/context-checks';
+import { hasTime } from '../../../src/engine/time-expressions';
+import { compileFile, compileInline } from './support';
+
+const customerQuestions = (sentences: string[]) => customerQuestionsWithTopics(sentences).map((q) => q.text);
 
 const whenRule = {
   id: 'when',
@@ -80,4 +83,77 @@ test('a context rule that throws on a draft is skipped there and reported, the o
   const analyzer = new Analyzer([broken], { onRuleError: (id) => errors.push(id) });
   expect(analyzer.analyze("I'll look into it.", { customer: { text: 'Hello there' } })).toEqual([]);
   expect(errors).toEqual(['test/when']);
+});
+
+describe('the built-in context pack', () => {
+  const analyzer = new Analyzer([compileFile('cando-context.json')]);
+  const rulesFor = (customer: string, draft: string, name?: string) => analyzer.analyze(draft, { customer: { text: customer, name } }).map((f) => f.ruleId);
+
+  test('time expressions: a day, a date, a clock time, a span or the end of a period says when; "soon" does not', () => {
+    for (const timed of ['by Friday', 'first thing Monday', 'on 12 March', 'the 14th', 'by 3/14', 'before 2pm', 'at 14:00', 'within 4 hours', 'in 3-5 working days', 'in about an hour', 'over the next couple of days', 'by end of play', 'before EOD', 'tmrw', 'later today', 'next week'])
+      expect([timed, hasTime(`I'll call you ${timed}.`)]).toEqual([timed, true]);
+    for (const vague of ['soon', 'shortly', 'as soon as possible', 'in due course', 'at some point', 'when I can', 'in a moment or two at most'])
+      expect([vague, hasTime(`I'll call you ${vague}.`)]).toEqual([vague, false]);
+    // Words that contain a time word are not times: "monitor", "Sunderland", "nowhere".
+    expect(hasTime('I will monitor the Sunderland depot, nowhere else.')).toBe(false);
+  });
+
+  test('a promise without a time is flagged; with one, or with a time in its own clause, it is not', () => {
+    const customer = 'My invoice shows the wrong VAT number.';
+    expect(rulesFor(customer, "Hi Sam,\nI'll look into it and get back to you.")).toContain('cando-context/promise-without-time');
+    expect(rulesFor(customer, "Hi Sam,\nI'll look into it and get back to you by Friday.")).not.toContain('cando-context/promise-without-time');
+    expect(rulesFor(customer, "Hi Sam,\nTomorrow morning, I'll look into it and get back to you.")).not.toContain('cando-context/promise-without-time');
+  });
+
+  test('questions with their topics: "what should I do now?" asks about the problem described before it', () => {
+    const [question] = customerQuestionsWithTopics(['My parcel was left at the wrong address.', 'What should I do now?']);
+    expect(question.text).toBe('What should I do now?');
+    expect([...question.topics]).toEqual(expect.arrayContaining([stem('parcel'), stem('address')]));
+    expect(unansweredQuestions([question], 'Please ask the neighbour at that address for the parcel first.')).toEqual([]);
+    expect(unansweredQuestions([question], 'Thanks for shopping with us!')).toEqual(['What should I do now?']);
+    // A question without its question mark, and two questions in one sentence.
+    expect(customerQuestions(['can u tell me the status of my refund', 'Do you deliver to Belfast, and how much is postage?'])).toEqual([
+      'can u tell me the status of my refund',
+      'Do you deliver to Belfast',
+      'how much is postage?',
+    ]);
+    // The unanswered-question rule lists each open question on its card.
+    const [finding] = analyzer.analyze('Hi Ana,\nWe deliver to Belfast.', { customer: { text: 'Do you deliver to Belfast, and how much is postage?' } });
+    expect(finding).toMatchObject({ ruleId: 'cando-context/unanswered-question' });
+    expect(finding.message).toContain('\u201Chow much is postage?\u201D');
+  });
+
+  test('repeat contact: flagged when the reply neither acknowledges it nor owns the next step', () => {
+    for (const customer of ['This is the third time I am writing about my refund.', 'I emailed you twice last week and nobody replied.', 'Still no refund after two weeks.', 'Further to my call on Monday, the engineer never came.', 'As I said in my last message, the code does not work.'])
+      expect([customer, rulesFor(customer, 'Hi Sam,\nPlease send us your order number.')]).toEqual([customer, expect.arrayContaining(['cando-context/repeat-contact'])]);
+    const third = 'This is the third time I am writing about my refund.';
+    expect(rulesFor(third, "Hi Sam,\nI'm sorry you've had to write again. I've issued the refund today.")).not.toContain('cando-context/repeat-contact');
+    expect(rulesFor(third, "Hi Sam,\nI've escalated this and I'll make sure it is paid today.")).not.toContain('cando-context/repeat-contact');
+    // "Try again" and "thanks again" are not a repeat contact.
+    expect(rulesFor('I tried again and it still fails. Thanks again!', 'Please send us a screenshot of the error.')).not.toContain('cando-context/repeat-contact');
+  });
+
+  test('greeting name: a greeting that names someone else is flagged, with the customer\'s name in the suggestion', () => {
+    const [finding] = analyzer.analyze('Hi Maria,\nYour refund is on its way.', { customer: { text: 'Where is my refund?', name: 'Joanna Smith' } }).filter((f) => f.ruleId === 'cando-context/greets-someone-else');
+    expect(finding?.suggestions[0]).toMatch(/^Hi Joanna\b/);
+    const [formal] = analyzer.analyze('Dear Ms. Jones,\nYour refund is on its way.', { customer: { text: 'Where is my refund?', name: 'Joanna Smith' } }).filter((f) => f.ruleId === 'cando-context/greets-someone-else');
+    expect(formal?.suggestions[0]).toMatch(/^Dear Ms\. Smith\b/);
+    for (const greeting of ['Hi Jo,', 'Hi Joanna,', 'Dear Ms Smith,', 'Hi there,', 'Hello again,'])
+      expect([greeting, rulesFor('Where is my refund?', `${greeting}\nYour refund is on its way.`, 'Joanna Smith')]).toEqual([greeting, expect.not.arrayContaining(['cando-context/greets-someone-else'])]);
+    // Without a name on the page or a signature, there is nothing to compare.
+    expect(rulesFor('Where is my refund?', 'Hi Maria,\nYour refund is on its way.')).not.toContain('cando-context/greets-someone-else');
+  });
+
+  test('already tried: a request to repeat a step the customer took, in other words, is flagged; one that builds on it is not', () => {
+    const customer = "I've turned the router off and on again and cleared my browser cache, still nothing.";
+    expect(rulesFor(customer, 'Hi Lee,\nCould you please restart the router and let me know?')).toContain('cando-context/already-tried');
+    expect(rulesFor(customer, 'Hi Lee,\nHave you tried clearing the cache?')).toContain('cando-context/already-tried');
+    expect(rulesFor(customer, 'Hi Lee,\nCould you try a different browser?')).not.toContain('cando-context/already-tried');
+    expect(rulesFor(customer, "Hi Lee,\nSince a restart didn't help, please try the reset button on the back.")).not.toContain('cando-context/already-tried');
+  });
+
+  test('no context finding at all when the page shows no customer message', () => {
+    const draft = "Hi Maria,\nPlease restart the router. I'll look into it.";
+    for (const customer of [undefined, { text: '' }, { text: '   \n ' }, { text: '@acme https://example.com/x' }]) expect(analyzer.analyze(draft, { customer })).toEqual([]);
+  });
 });
