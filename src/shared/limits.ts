@@ -1,8 +1,8 @@
 // CanDo's size limits outside the engine's own pack caps, each checked in one place.
-import { LIMITS } from '../engine/limits';
+import { PACK_BYTES } from '../engine/limits';
 
 /** Largest pack CanDo accepts (import, subscription or policy): the engine's limit, checked before reading a file. */
-export const MAX_PACK_CHARS = LIMITS.packBytes;
+export const MAX_PACK_CHARS = PACK_BYTES;
 
 /** The one refusal for a pack over MAX_PACK_CHARS, wherever it came from; `size` in characters or bytes. */
 export function packTooLarge(size: number): string | null {

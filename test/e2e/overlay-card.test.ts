@@ -381,15 +381,22 @@ test('underlines follow the text when a height-limited editor scrolls, clipped t
   await page.close();
 });
 
-/** Clicks "Turn off this rule" on the card of the rule's underline; resolves with what the card then says. */
-async function turnOffFromCard(page: Page, ruleId: string): Promise<string> {
+/**
+ * Clicks "Turn off" on the card of the rule's underline; resolves with what the card then says and
+ * the rules it named (a built-in rule flagging the same words shares the card, and goes off with it).
+ */
+async function turnOffFromCard(page: Page, ruleId: string): Promise<{ said: string; named: string[] }> {
   const seen = await underlines(page);
   const target = seen.find((u) => u.ruleId === ruleId)!;
   await page.mouse.click(middle(target).x, middle(target).y);
   await waitForCard(page, ruleId);
+  const named = await page.evaluate(() => {
+    const active = document.querySelector('cando-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.underline.active');
+    return [...new Set(Array.from(active, (u) => u.dataset.ruleId!))];
+  });
   await (await page.waitForSelector(`${CARD} button.turn-off`))!.click();
   const undo = await cardButton(page, 'undo');
-  return undo.evaluate((b) => b.closest('.card')!.textContent!);
+  return { said: await undo.evaluate((b) => b.closest('.card')!.textContent!), named };
 }
 
 /** The open card's button of this class, once it is there. */
@@ -401,8 +408,10 @@ async function cardButton(page: Page, name: string): Promise<ElementHandle<HTMLB
 test('"Turn off this rule" removes its underlines at once and the card says where to turn it back on', async () => {
   const { page, errors } = await openEditor(EDITORS[1]);
   await waitForUnderlines(page, [CANT_RULE, BLAME_RULE]);
-  const said = await turnOffFromCard(page, CANT_RULE);
-  expect(said).toContain('Rule turned off');
+  const { said, named } = await turnOffFromCard(page, CANT_RULE);
+  expect(named).toContain(CANT_RULE);
+  expect(named).not.toContain(BLAME_RULE);
+  expect(said).toMatch(named.length > 1 ? 'Rules turned off' : 'Rule turned off');
   expect(said).toContain('Lead with what you can do.');
   expect(said).toContain('Settings › Rules');
   await waitForUnderlines(page, [BLAME_RULE]);
@@ -415,11 +424,13 @@ test('"Turn off this rule" removes its underlines at once and the card says wher
   await page.close();
 
   const options = await openExtensionPage(ctx, 'options.html');
-  const answer = await options.evaluate(
-    (ruleId) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ type: 'rule-set-enabled', ruleId, enabled: true }),
-    CANT_RULE,
-  );
-  expect(answer).toEqual({ type: 'ok' });
+  for (const ruleId of named) {
+    const answer = await options.evaluate(
+      (id) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ type: 'rule-set-enabled', ruleId: id, enabled: true }),
+      ruleId,
+    );
+    expect(answer).toEqual({ type: 'ok' });
+  }
   await options.close();
 });
 

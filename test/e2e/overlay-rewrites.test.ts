@@ -263,3 +263,34 @@ test('the colour legend shows on the first cards the agent reads, and not after 
   expect((await openCard(next)).legend).toBe(false);
   await next.close();
 });
+
+test('"Turn off" on a card naming several problems turns off every rule it names, and Undo turns them all back on', async () => {
+  const driver = DRIVERS.ckeditor;
+  const { page, errors } = await compose(driver, DRAFT);
+  await waitForUnderlines(page, [CANT, BLAME]);
+  await clickUnderline(page, CANT);
+  expect((await openCard(page, CANT)).problems).toContain('Own the problem instead of saying whose fault it is.');
+  /** The card button's label once it is there; `click` clicks it where it is (element clicks inside a shadow root fail over Firefox's BiDi). */
+  const button = async (cls: string, click = false) => {
+    await page.waitForFunction((c) => document.querySelector('cando-overlay')?.shadowRoot?.querySelector(`.card button.${c}`), { timeout: 10000 }, cls);
+    const { label, x, y } = await page.evaluate((c) => {
+      const b = document.querySelector('cando-overlay')!.shadowRoot!.querySelector(`.card button.${c}`)!;
+      const r = b.getBoundingClientRect();
+      return { label: b.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, cls);
+    if (click) await page.mouse.click(x, y);
+    return label;
+  };
+  expect(await button('turn-off', true)).toBe('Turn off these rules');
+  await button('undo');
+  const said = await page.evaluate(() => document.querySelector('cando-overlay')!.shadowRoot!.querySelector('.card')!.textContent!);
+  expect(said).toContain('Rules turned off');
+  expect(said).toContain('“Lead with what you can do.”');
+  expect(said).toContain('“Own the problem instead of saying whose fault it is.”');
+  // Neither problem is underlined any more, here or on any ticket.
+  await page.waitForFunction((ids) => ids.every((id) => !document.querySelector('cando-overlay')?.shadowRoot?.querySelector(`.underline[data-rule-id="${id}"]`)), { timeout: 10000 }, [CANT, BLAME]);
+  await button('undo', true);
+  await waitForUnderlines(page, [CANT, BLAME]);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -136,7 +136,7 @@ class EditorOverlay {
     const editor = this.#editor;
     if (this.#tabStops && !this.#tabStops.follow(editor.text)) this.#tabStops = null;
     // A card saying its rule is off stays on that rule (another rule may flag its words now).
-    if (this.#card && !this.#card.turnedOff) {
+    if (this.#card && !this.#card.turnedOff.length) {
       const group = this.#followed!.follow(editor.text, groupFindings(editor.findings));
       if (group) {
         this.#card.group = group;
@@ -174,12 +174,12 @@ class EditorOverlay {
             state={card}
             text={this.#editor.text}
             legend={legend.showLegend}
-            locked={this.#editor.isLocked(card.finding.ruleId)}
+            switchable={this.#switchable(card).length}
             actions={{
               apply: (choice) => void this.#apply(choice),
               dismiss: () => this.#dismiss(),
-              turnOff: () => void this.#turnOff(card.finding),
-              undoTurnOff: () => void this.#undoTurnOff(card.finding),
+              turnOff: () => void this.#turnOff(this.#switchable(card)),
+              undoTurnOff: () => void this.#undoTurnOff(card.turnedOff),
               close: () => this.#closeCard(true),
               toggle: () => {
                 card.expanded = !card.expanded;
@@ -212,7 +212,7 @@ class EditorOverlay {
     const flagged = own.length ? [...this.#boxesOf(sentenceAround(this.#editor.text, card.group.start, card.group.end)), ...own] : [];
     const element = this.#cardElement();
     // With its finding gone (the card kept for its notice, its Undo, or while it acts), the card stays where it was.
-    let position: CardState['position'] = card.notice || card.turnedOff || card.busy ? card.position : null;
+    let position: CardState['position'] = card.notice || card.turnedOff.length || card.busy ? card.position : null;
     if (flagged.length && element) {
       const win = this.#doc.defaultView!;
       position = placeCard(flagged, { width: element.offsetWidth, height: element.offsetHeight }, { width: win.innerWidth, height: win.innerHeight }, this.#caretBox(card.caret), others);
@@ -329,7 +329,7 @@ class EditorOverlay {
     if (opener === 'keyboard') this.#savedCaret = this.#saveCaret();
     this.#opener = opener;
     this.#host.claimCard(this.#closeFromHost);
-    this.#card = { group, finding, position: null, notice: null, busy: false, caret: this.#editor.selection()?.end ?? null, turnedOff: false, expanded: false };
+    this.#card = { group, finding, position: null, notice: null, busy: false, caret: this.#editor.selection()?.end ?? null, turnedOff: [], expanded: false };
     this.#followed = new OpenCard(group, this.#editor.text);
     this.#openings++;
     legend.opened();
@@ -406,28 +406,41 @@ class EditorOverlay {
     this.#closeCard(this.#opener === 'keyboard');
   }
 
-  async #turnOff(finding: Finding) {
-    if (!this.#card) return;
-    this.#card.busy = true;
-    this.#redraw();
-    const off = await this.#editor.setRuleEnabled(finding.ruleId, false);
-    if (this.#signal.aborted || !this.#card) return;
-    this.#card.busy = false;
-    // The card stays, saying where the rule can be turned back on, with Undo: one click took it off every ticket.
-    // It speaks of the rule turned off, though a newer analysis may have put another rule's finding on its words meanwhile.
-    if (off) Object.assign(this.#card, { turnedOff: true, finding });
-    else this.#card.notice = 'This rule could not be turned off.';
-    this.#update();
-    if (off && this.#opener === 'keyboard') this.#cardElement()?.querySelector<HTMLElement>('button.undo')?.focus();
+  /** What the card's "Turn off" switches: one finding of each unlocked rule among the problems it names, as the agent reads them. */
+  #switchable(card: CardState): Finding[] {
+    return card.group.findings.filter((f, i, all) => !this.#editor.isLocked(f.ruleId) && all.findIndex((g) => g.ruleId === f.ruleId) === i);
   }
 
-  async #undoTurnOff(finding: Finding) {
+  /** Switches the findings' rules off or on, one after another; resolves with the findings whose rule switched. */
+  async #setEnabled(findings: readonly Finding[], enabled: boolean): Promise<Finding[]> {
+    const done: Finding[] = [];
+    for (const f of findings) if (await this.#editor.setRuleEnabled(f.ruleId, enabled)) done.push(f);
+    return done;
+  }
+
+  async #turnOff(findings: readonly Finding[]) {
     if (!this.#card) return;
     this.#card.busy = true;
     this.#redraw();
-    const on = await this.#editor.setRuleEnabled(finding.ruleId, true);
+    // The findings as the agent clicked: switching a rule off takes its findings out of the card's group meanwhile.
+    const off = await this.#setEnabled(findings, false);
     if (this.#signal.aborted || !this.#card) return;
-    if (on) return this.#closeCard(this.#opener === 'keyboard');
+    this.#card.busy = false;
+    // The card stays, saying where the rules can be turned back on, with Undo: one click took them off every ticket.
+    // It speaks of the rules turned off, though a newer analysis may have put another rule's finding on its words meanwhile.
+    if (off.length) this.#card.turnedOff = off;
+    else this.#card.notice = 'This rule could not be turned off.';
+    this.#update();
+    if (off.length && this.#opener === 'keyboard') this.#cardElement()?.querySelector<HTMLElement>('button.undo')?.focus();
+  }
+
+  async #undoTurnOff(findings: readonly Finding[]) {
+    if (!this.#card) return;
+    this.#card.busy = true;
+    this.#redraw();
+    const on = await this.#setEnabled(findings, true);
+    if (this.#signal.aborted || !this.#card) return;
+    if (on.length === findings.length) return this.#closeCard(this.#opener === 'keyboard');
     this.#card.busy = false;
     this.#card.notice = 'This rule could not be turned back on; switch it on under Rules in CanDo’s settings.';
     this.#redraw();

@@ -18,7 +18,7 @@ export interface Underline {
 export interface CardState {
   /** The findings the card covers and what it offers. */
   group: CardGroup;
-  /** The one the agent opened it on: its colour, and its rule for "Turn off this rule". */
+  /** The one the agent opened it on: its colour. */
   finding: Finding;
   /** Viewport position, or null until the card has been measured. */
   position: { left: number; top: number } | null;
@@ -27,8 +27,8 @@ export interface CardState {
   busy: boolean;
   /** Where the agent was typing when the card opened: the card keeps clear of it. */
   caret: number | null;
-  /** The agent turned the finding's rule off from this card: it now offers Undo. */
-  turnedOff: boolean;
+  /** One finding of each rule the agent turned off from this card (it then offers Undo); empty until then. */
+  turnedOff: Finding[];
   /** The whole explanation shows ("Why?"), not only its first sentence. */
   expanded: boolean;
 }
@@ -77,20 +77,20 @@ export function Layer(props: { clip: Box; underlines: Underline[]; active: reado
 /** The first sentence of the explanation: the one-line why. */
 const firstSentence = (text: string) => /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
 
-/** The card after "Turn off this rule": what happened, Undo, and where the switch lives. */
-function TurnedOff(props: { finding: Finding; busy: boolean; actions: CardActions; id: string }) {
+/** The card after "Turn off": what happened, Undo, and where the switch lives. */
+function TurnedOff(props: { off: Finding[]; busy: boolean; actions: CardActions; id: string }) {
   return (
     <>
       <div class="head">
         <p class="message" id={`${props.id}-message`} role="status">
-          Rule turned off
+          Rule{props.off.length > 1 && 's'} turned off
         </p>
         <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={trusted(props.actions.close)}>
           ×
         </button>
       </div>
       <p class="why" id={`${props.id}-why`}>
-        “{props.finding.message}” is off on every ticket. To turn it back on later: CanDo’s toolbar button › Settings › Rules.
+        Off on every ticket: {props.off.map((f) => `“${f.message}” `)}To turn back on later: CanDo’s toolbar button › Settings › Rules.
       </p>
       <div class="actions">
         <button type="button" class="action undo" disabled={props.busy} onClick={trusted(props.actions.undoTurnOff)}>
@@ -103,9 +103,10 @@ function TurnedOff(props: { finding: Finding; busy: boolean; actions: CardAction
 
 /**
  * The card: the problems it covers, why, and the sentence before and after each choice (the words
- * it changes marked), so the agent sees the result before clicking. `text` is the draft now.
+ * it changes marked), so the agent sees the result before clicking. `text` is the draft now;
+ * `switchable`, how many unlocked rules the problems it names have ("Turn off" switches them all off).
  */
-export function Card(props: { state: CardState; text: string; legend: boolean; locked: boolean; actions: CardActions; id: string }) {
+export function Card(props: { state: CardState; text: string; legend: boolean; switchable: number; actions: CardActions; id: string }) {
   const { group, finding, position, notice, busy, expanded } = props.state;
   // The one-line why of the first problem; the rest, and the other problems' reasons, under "Why?".
   const explanation = group.findings.map((f) => f.explanation).join(' ');
@@ -132,9 +133,9 @@ export function Card(props: { state: CardState; text: string; legend: boolean; l
       tabIndex={-1}
       style={style}
     >
-      {props.state.turnedOff ? (
+      {props.state.turnedOff.length ? (
         <>
-          <TurnedOff finding={finding} busy={busy} actions={props.actions} id={props.id} />
+          <TurnedOff off={props.state.turnedOff} busy={busy} actions={props.actions} id={props.id} />
           {alert}
         </>
       ) : (
@@ -192,9 +193,9 @@ export function Card(props: { state: CardState; text: string; legend: boolean; l
             <button type="button" class="action dismiss" disabled={busy} onClick={trusted(props.actions.dismiss)}>
               Dismiss
             </button>
-            {!props.locked && (
+            {props.switchable > 0 && (
               <button type="button" class="action turn-off" disabled={busy} onClick={trusted(props.actions.turnOff)}>
-                Turn off this rule
+                Turn off {props.switchable > 1 ? 'these rules' : 'this rule'}
               </button>
             )}
           </div>

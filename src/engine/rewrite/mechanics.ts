@@ -75,9 +75,10 @@ const DANGLING_END = /\b(?:to|as|and|or|but|because|while|the|a|an|of|for|with|i
 /**
  * Clauses glued together with a comma ("what I can do is [alternative], the system won't let me";
  * "it seems we lost it, let me take care of this"), or a reason with no clause to belong to
- * ("Because [reason] and ...").
+ * ("Because [reason] and ..."), or one followed by the infinitive the replaced words governed
+ * ("because [reason], to give out staff emails").
  */
-const RUN_ON: RegExp[] = [/\bis \[[^\]]*\],\s+(?:the|it|this|that|we|they|he|she|you|i)\s+\p{L}/iu, /,\s+let me\b/i, /^\W*because\s+\[[^\]]*\](?!,)/i];
+const RUN_ON: RegExp[] = [/\bis \[[^\]]*\],\s+(?:the|it|this|that|we|they|he|she|you|i)\s+\p{L}/iu, /,\s+let me\b/i, /^\W*because\s+\[[^\]]*\](?!,)/i, /\bbecause\s+\[[^\]]*\],\s+to\s/i];
 
 /** Tidies a candidate made by splicing suggestions into `original`. */
 export function tidy(original: string, candidate: string): string {
@@ -118,6 +119,6 @@ export function mechanicalDefects(original: string, candidate: string): string[]
   if (STACKED_FRAMES.some((re) => re.test(candidate) && !re.test(original))) defects.push('stacked frames');
   if (DANGLING_END.test(candidate) && !DANGLING_END.test(original)) defects.push('dangling clause');
   if (RUN_ON.some((re) => re.test(candidate) && !re.test(original))) defects.push('clauses run together');
-  if ((candidate.match(/\[/g) ?? []).length !== (candidate.match(/\]/g) ?? []).length) defects.push('broken gap');
+  if ((candidate.match(/\[/g) ?? []).length !== (candidate.match(/\]/g) ?? []).length || /\[[^\]]*\[/.test(candidate)) defects.push('broken gap');
   return defects;
 }

@@ -346,7 +346,8 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   const tokens = clause.tokens;
   let i = 0;
   let pleaded = false;
-  while (i < tokens.length && LEADING_NOISE.has(tokens[i].w)) pleaded ||= ['please', 'pls', 'kindly', 'just'].includes(tokens[i++].w);
+  // Not `pleaded ||= ...(tokens[i++])`: once true, that skips the increment and never ends ("Please just ...").
+  for (; i < tokens.length && LEADING_NOISE.has(tokens[i].w); i++) if (['please', 'pls', 'kindly', 'just'].includes(tokens[i].w)) pleaded = true;
   // "I'm afraid a refund is ...": the regret is not the clause's subject.
   if (tokens[i]?.w === 'i' && tokens[i + 1]?.w === 'am' && tokens[i + 2]?.w === 'afraid' && tokens.length > i + 4) i += 3;
   // "(Please) note we ...": the notice is not the clause's subject.

@@ -26,12 +26,13 @@ import { matchCase, phraseAfterTo, pronoun, withVerbForm } from './grammar';
 const CLAUSE_BREAK = /\s+(?=(?:but|because|since|as(?! per\b)|so|although|though|however|unless|until|while|and (?:we|i|the|it|this|that|your|our|there|you)|or (?:we|i))\b)/i;
 const ALTERNATIVE = /^(?:but|however),?\s+(?:we|i)\s+(?:can|could)\s+(?!not\b|n['\u2019]t\b)(.+)$/i;
 /** The same alternative in the next clause: "we can't refund this, but we can offer credit". */
-const ALTERNATIVE_AFTER = /^\s*[,;]\s*(?:but|however),?\s+(?:we|i)\s+(?:can|could)\s+(?!not\b|n['\u2019]t\b)([^,.;:!?]+)/i;
+const ALTERNATIVE_AFTER = /^\s*[,;]\s*(?:but|however),?\s+(?:we|i)\s+(?:can|could)\s+(?!not\b|n['\u2019]t\b)((?:[^,.;:!?[\]]|\[[^\]]*\])+)/i;
 const REASON = /^(?:because|since|as)\b/i;
 /** A reason in the next clause: "we can't refund this order, as it was delivered in May". */
-const REASON_AFTER = /^\s*,\s*((?:because|since|as)\b[^,.;:!?]+)/i;
+// A gap an earlier fix left ("because [reason, in the customer's terms]") is one unit: never cut inside it.
+const REASON_AFTER = /^\s*,\s*((?:because|since|as)\b(?:[^,.;:!?[\]]|\[[^\]]*\])+)/i;
 /** A condition right after the refusal ("cannot be redirected once it has shipped"): it belongs to the refusal. */
-const CONDITION_AFTER = /^\s+((?:once|after|when|before|if|unless|until)\b[^,.;:!?]+)/i;
+const CONDITION_AFTER = /^\s+((?:once|after|when|before|if|unless|until)\b(?:[^,.;:!?[\]]|\[[^\]]*\])+)/i;
 const UNTIL = /^until\s+(.+)$/i;
 /** A negation in the past: the refusal already happened, so the lead is what can be done now. */
 const PAST_NEGATION = /^(?:could|couldn|was|wasn|were|weren|did|didn|had|hadn|have|haven|has|hasn)\b/i;
@@ -50,6 +51,8 @@ export const canDo: SuggestionTransform = ({ match, captures, args, after }) => 
   const who = pronoun(captures.who || args.who || 'I');
   const gap = args.gap ?? '[what you can offer]';
   const action = (args.phrase === 'after-to' ? phraseAfterTo(match) : (captures.action ?? '')).trim().replace(/^to\s+/i, '');
+  // The action runs into a gap an earlier fix left ("... because [reason, in the customer's terms]"): cutting it would break the gap.
+  if (/\[[^\]]*$/.test(action)) return null;
   const negation = (captures.not || negationIn(match, captures.who, action)).trim().replace(/\s+/g, ' ') || "can't";
   const past = PAST_NEGATION.test(negation);
   const lead = `what I can do${past ? ' now' : ''} is`;

@@ -44,6 +44,8 @@ function infinitiveOf(word: string): string | null {
   const tag = lexiconTag(word);
   if (tag && CLOSED_CLASS.has(tag)) return null;
   if (!/^[a-z][a-z'-]*$/.test(word)) return null;
+  // "anything", "nothing": not verbs, though they end in -ing ("can't do anything" → never "anythinging").
+  if (/^(?:any|some|no|every)(?:thing|one|body|where)$/.test(word)) return null;
   // Participles the lexicon lists as adjectives too ("updated", "received") are verbs here.
   if (tag === 'PastTense' || tag === 'Participle' || ((tag === undefined || tag === 'Adjective') && /ed$/.test(word))) {
     return VERBS.toInfinitive(word, MODEL, tag === 'Participle' ? 'Participle' : 'PastTense');

@@ -23,6 +23,9 @@ export const weOwn: SuggestionTransform = ({ match, captures, args, before, afte
     const text = matchCase(`${lead}${owned}`, determiner ? determiner[1] : match);
     return determiner || culprit ? { text, before: determiner ? determiner[0].trimStart().length : 0, after: culprit ? culprit[0].length : 0 } : text;
   }
-  if (captures.verb && captures.verb.trim()) return matchCase(`${lead}we ${agreeWithWe(captures.verb)}`, match);
-  return null;
+  if (!captures.verb?.trim()) return null;
+  // The flagged words may go on past the verb ("our courier messed *it up*"): they stay.
+  const verbEnd = match.lastIndexOf(captures.verb) + captures.verb.length;
+  const rest = verbEnd >= captures.verb.length ? match.slice(verbEnd) : '';
+  return matchCase(`${lead}we ${agreeWithWe(captures.verb)}${rest}`, match);
 };

@@ -110,6 +110,14 @@ describe('regex', () => {
   });
 });
 
+test('a clause opened by several leading words ("Please just ...", "Kindly please ...") is read, not looped on', () => {
+  const a = new Analyzer(allPacks());
+  for (const text of ['Please just follow the instructions.', 'Kindly please just contact your bank.', 'Just please, just check the email.']) {
+    expect(Array.isArray(a.analyze(text))).toBe(true);
+  }
+  expect(a.analyze('Please just contact your bank about the charge.').map((f) => f.ruleId)).toContain('cando-blame/blame-hand-off');
+});
+
 test('unless: an exception that overlaps or contains the match cancels it', () => {
   const pack = compileInline([
     rule({ phrases: ["can't"], unless: ["can't wait", 'if you #Modal not'], examples: { flag: ["We can't."], pass: ["I can't wait!"] } }),

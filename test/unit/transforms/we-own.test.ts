@@ -19,6 +19,11 @@ describe('we-own transform', () => {
     expect(run('the team hasn’t replied', { verb: 'hasn’t replied' })).toBe("we haven't replied");
   });
 
+  it('keeps the flagged words that go on past the verb (a clause rule captures the verb alone)', () => {
+    expect(run('our courier messed it up', { verb: 'messed' }, { lead: 'it seems' })).toBe('it seems we messed it up');
+    expect(run('The driver left it at the wrong door', { verb: 'left' })).toBe('We left it at the wrong door');
+  });
+
   it('turns the passive into an owned active sentence', () => {
     expect(run('Mistakes were made', { thing: 'Mistakes', participle: 'made' })).toBe('We made mistakes');
     expect(run('an error was made', { thing: 'an error', participle: 'made' }, { lead: 'it seems' })).toBe('it seems we made an error');
