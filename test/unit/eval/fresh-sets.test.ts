@@ -66,7 +66,7 @@ const SETS: Record<string, Measured> = {
   round5: {
     when: 'measured after the rules were fitted to it',
     counts: {
-      cant: { falsePositives: 3, misses: 0 },
+      cant: { falsePositives: 3, misses: 1 },
       blame: { falsePositives: 0, misses: 2 },
       broken: { falsePositives: 0, misses: 4 },
       apology: { falsePositives: 0, misses: 1 },
