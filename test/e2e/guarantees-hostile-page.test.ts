@@ -143,20 +143,30 @@ test('script clicks and a forged Alt+Enter on the open card apply nothing', asyn
   expect(await replyText()).toBe(DRAFT);
 });
 
-test("the page rewrites the draft under the open card: the page's script clicks apply nothing, and the agent's click replaces only the flagged words where they now are", async () => {
+const REWRITTEN = "Hello! Our reply: we can't refund it today.";
+
+/** The page replaces the draft while the card is open, then runs its scripts. */
+async function rewriteUnderOpenCard(): Promise<void> {
   await typeDraft();
   await openCard();
-  const rewritten = "Hello! Our reply: we can't refund it today.";
   await page.evaluate((t) => {
     document.getElementById('reply')!.textContent = t;
-  }, rewritten);
+  }, REWRITTEN);
   await letThePageRun();
+}
+
+test("the page rewrites the draft under the open card: the page's script clicks apply nothing", async () => {
+  await rewriteUnderOpenCard();
   expect(await scriptClicks()).toBeGreaterThan(0);
-  expect(await replyText()).toBe(rewritten);
+  expect(await replyText()).toBe(REWRITTEN);
+});
+
+test("the page rewrites the draft under the open card: the agent's click replaces only the flagged words where they now are", async () => {
+  await rewriteUnderOpenCard();
   const button = await suggestionButton();
   const box = await button.asElement()!.boundingBox();
   await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  const applied = rewritten.replace("we can't", 'what we can do is');
+  const applied = REWRITTEN.replace("we can't", 'what we can do is');
   await page.waitForFunction((want) => (document.getElementById('reply') as HTMLElement).innerText.replace(/\u00a0/g, ' ').trim() === want, { timeout: 10000 }, applied);
 });
 

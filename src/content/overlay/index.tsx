@@ -11,23 +11,16 @@ import type { CoachedEditor } from '../session';
 import { isTextField } from '../text-model';
 import { groupFindings, LegendCount, OpenCard, sentenceAround, TabStops } from './cards';
 import { acquireHost, releaseHost, type OverlayHost } from './host';
-import { contains, documentChain, frameView, intersect, isEmpty, placeCard, shiftBox, visibleBox, type Box, type FrameView } from './layout';
+import { findingAt, findingAtCaret, HoverIntent, keyCommand, type Opener } from './input';
+import { documentChain, frameView, intersect, isEmpty, overlaps, placeCard, shiftBox, visibleBox, type Box, type FrameView } from './layout';
 import { Card, Layer, type CardState, type Underline } from './view';
 
-/** How long the pointer rests on an underline before its card opens, and away from both before a hovered card closes. */
-const HOVER_OPEN_MS = 450;
-const HOVER_CLOSE_MS = 400;
-
-type Opener = 'keyboard' | 'click' | 'hover';
 type SavedCaret = { kind: 'field'; start: number; end: number } | { kind: 'range'; range: Range } | null;
 
 export function mountOverlay(editor: CoachedEditor, signal: AbortSignal): void {
   if (!signal.aborted) new EditorOverlay(editor, signal);
 }
 
-const narrowest = (findings: Finding[]): Finding | null =>
-  findings.reduce<Finding | null>((best, f) => (!best || f.end - f.start < best.end - best.start ? f : best), null);
-const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 
 let nextCardId = 1;
 
@@ -63,9 +56,7 @@ class EditorOverlay {
   #opener: Opener = 'click';
   #savedCaret: SavedCaret = null;
   #frame = 0;
-  #hoverTimer = 0;
-  #hoverTarget: Finding | null = null;
-  #leaveTimer = 0;
+  readonly #hover: HoverIntent;
   /** What the last update drew, to redraw the card alone without measuring the page again. */
   #lastClip: Box = { left: 0, top: 0, right: 0, bottom: 0 };
   #lastUnderlines: Underline[] = [];
@@ -83,6 +74,7 @@ class EditorOverlay {
     this.#host = acquireHost(this.#doc);
     this.#container = this.#doc.createElement('div');
     this.#host.root.append(this.#container);
+    this.#hover = new HoverIntent(win, (f) => this.#openCard(f, 'hover'), () => this.#closeCard());
 
     const opts = { signal, capture: true };
     // The session batches its changes into one call per frame: draw at once, not a frame later.
@@ -109,8 +101,7 @@ class EditorOverlay {
     this.#container.addEventListener('keydown', (e) => e.stopPropagation(), { signal });
     signal.addEventListener('abort', () => {
       win.cancelAnimationFrame(this.#frame);
-      win.clearTimeout(this.#hoverTimer);
-      win.clearTimeout(this.#leaveTimer);
+      this.#hover.cancel();
       for (const resize of observers) resize.disconnect();
       this.#host.releaseCard(this.#closeFromHost);
       render(null, this.#container);
@@ -153,10 +144,10 @@ class EditorOverlay {
       ? []
       : editor.findings
           .map((finding) => ({ finding, boxes: this.#boxesOf(finding).filter((b) => !isEmpty(b)) }))
-          .filter(({ boxes }) => boxes.some((b) => b.bottom > clip.top && b.top < clip.bottom && b.right > clip.left && b.left < clip.right));
+          .filter(({ boxes }) => boxes.some((b) => overlaps(b, clip)));
     const underlines: Underline[] = this.#visible.map(({ finding, boxes }) => ({
       finding,
-      boxes: boxes.map((b) => ({ left: b.left - clip.left, top: b.top - clip.top, right: b.right - clip.left, bottom: b.bottom - clip.top })),
+      boxes: boxes.map((b) => shiftBox(b, -clip.left, -clip.top)),
     }));
     this.#draw(clip, underlines);
     if (this.#card) this.#placeCard();
@@ -225,7 +216,7 @@ class EditorOverlay {
 
   /** Top-viewport boxes of the draft text [start, end). */
   #boxesOf({ start, end }: { start: number; end: number }): Box[] {
-    return this.#editor.rectsFor(start, end).map((r) => shiftBox(toBox(r), this.#view.x, this.#view.y));
+    return this.#editor.rectsFor(start, end).map((r) => shiftBox(r, this.#view.x, this.#view.y));
   }
 
   /** The box of the character next to the caret (zero-width ranges have no box). */
@@ -238,23 +229,9 @@ class EditorOverlay {
     return this.#container.querySelector<HTMLElement>('.card');
   }
 
-  /** The finding under the pointer of an event in the editor; where findings overlap, the narrowest, so each one can be reached. */
+  /** The finding under the pointer of an event in the editor (null for one elsewhere). */
   #findingAt(event: MouseEvent): Finding | null {
-    const x = event.clientX + this.#view.x;
-    const y = event.clientY + this.#view.y;
-    return narrowest(this.#visible.filter(({ boxes }) => boxes.some((b) => contains(b, x, y))).map((v) => v.finding));
-  }
-
-  #isCardFinding(finding: Finding | null): boolean {
-    return !!finding && !!this.#card?.group.findings.includes(finding);
-  }
-
-  /** The (narrowest) finding under the caret, else the next one after it, else the last one before it. */
-  #findingAtCaret(): Finding | null {
-    const caret = this.#editor.selection()?.end ?? null;
-    const findings = [...this.#editor.findings].sort((a, b) => a.start - b.start);
-    if (caret === null || !findings.length) return null;
-    return narrowest(findings.filter((f) => f.start <= caret && caret <= f.end)) ?? findings.find((f) => f.start > caret) ?? findings[findings.length - 1];
+    return this.#inEditor(event) ? findingAt(this.#visible, event.clientX + this.#view.x, event.clientY + this.#view.y) : null;
   }
 
   #inEditor(event: Event) {
@@ -268,53 +245,31 @@ class EditorOverlay {
 
   readonly #onKeyDown = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
-    // Tab in an applied rewrite goes to its next gap (Shift+Tab: the previous one); elsewhere, or with no gap that way, it is the editor's Tab.
-    if (event.key === 'Tab' && this.#tabStops && !event.ctrlKey && !event.altKey && !event.metaKey && this.#inEditor(event)) {
-      const selection = this.#editor.selection();
-      const gap = selection && this.#tabStops.next(this.#editor.text, selection, event.shiftKey);
-      if (gap) {
-        event.preventDefault();
-        event.stopPropagation();
-        this.#editor.select(gap);
-      }
-      return;
-    }
-    if (event.key === 'Escape' && this.#card && (this.#inEditor(event) || this.#inCard(event))) {
-      event.preventDefault();
-      event.stopPropagation();
-      this.#closeCard(true);
-      return;
-    }
-    if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && this.#inEditor(event)) {
-      const finding = this.#findingAtCaret();
-      if (!finding) return;
-      event.preventDefault();
-      event.stopPropagation();
-      this.#openCard(finding, 'keyboard');
-    }
+    const command = keyCommand(event, { inEditor: this.#inEditor(event), inCard: this.#inCard(event), cardOpen: !!this.#card, tabStops: !!this.#tabStops });
+    if (!command) return;
+    // With no gap that way, Tab is the editor's Tab; with no finding, Alt+Enter is the page's.
+    const selection = this.#editor.selection();
+    const gap = command === 'gap' && selection && this.#tabStops!.next(this.#editor.text, selection, event.shiftKey);
+    const finding = command === 'open' && findingAtCaret(this.#editor.findings, selection?.end ?? null);
+    if (!gap && !finding && command !== 'close') return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (gap) this.#editor.select(gap);
+    else if (finding) this.#openCard(finding, 'keyboard');
+    else this.#closeCard(true);
   };
 
   readonly #onClick = (event: MouseEvent) => {
     if (!event.isTrusted || this.#inCard(event)) return;
-    const finding = this.#inEditor(event) ? this.#findingAt(event) : null;
+    const finding = this.#findingAt(event);
     if (finding) this.#openCard(finding, 'click');
     else if (this.#card) this.#closeCard();
   };
 
   readonly #onPointerMove = (event: PointerEvent) => {
     if (!event.isTrusted) return;
-    const win = this.#doc.defaultView!;
-    const over = this.#inEditor(event) ? this.#findingAt(event) : null;
-    if (over !== this.#hoverTarget) {
-      win.clearTimeout(this.#hoverTimer);
-      this.#hoverTarget = over;
-      if (over && !this.#isCardFinding(over)) this.#hoverTimer = win.setTimeout(() => this.#openCard(over, 'hover'), HOVER_OPEN_MS);
-    }
-    if (this.#card && this.#opener === 'hover') {
-      const staying = this.#inCard(event) || this.#isCardFinding(over);
-      win.clearTimeout(this.#leaveTimer);
-      if (!staying) this.#leaveTimer = win.setTimeout(() => this.#opener === 'hover' && this.#closeCard(), HOVER_CLOSE_MS);
-    }
+    const card = this.#card;
+    this.#hover.moved(this.#findingAt(event), card && { findings: card.group.findings, hovered: this.#opener === 'hover', pointerOnCard: this.#inCard(event) });
   };
 
   #openCard(drawn: Finding, opener: Opener) {
@@ -323,9 +278,7 @@ class EditorOverlay {
     const group = groupFindings(this.#editor.findings).find((g) => g.findings.some((f) => this.#editor.keyOf(f) === key));
     if (!group) return;
     const finding = group.findings.find((f) => this.#editor.keyOf(f) === key)!;
-    const win = this.#doc.defaultView!;
-    win.clearTimeout(this.#hoverTimer);
-    win.clearTimeout(this.#leaveTimer);
+    this.#hover.cancel();
     if (opener === 'keyboard') this.#savedCaret = this.#saveCaret();
     this.#opener = opener;
     this.#host.claimCard(this.#closeFromHost);

@@ -104,7 +104,7 @@ const GAP = 6;
 const MARGIN = 8;
 
 const fits = (top: number, height: number, viewport: { height: number }) => top >= MARGIN && top + height <= viewport.height - MARGIN;
-const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+export const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * Where the card goes: below the flagged lines when it fits in the viewport, otherwise above

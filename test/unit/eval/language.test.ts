@@ -209,8 +209,9 @@ describe('built-in packs on unseen sentences', () => {
   });
   const analyzer = new Analyzer(packs);
 
-  it('are the five coaching packs and the context pack', () => {
-    expect(packs.map((p) => p.id).sort()).toEqual(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-context', 'cando-policy']);
+  // A new built-in pack joins them (one file in rules/, see docs/development.md): the list is not pinned.
+  it('include the five coaching packs and the context pack', () => {
+    expect(packs.map((p) => p.id)).toEqual(expect.arrayContaining(['cando-apology', 'cando-blame', 'cando-broken', 'cando-cant', 'cando-context', 'cando-policy']));
   });
 
   it.each(SENTENCES)('%s → %j', (text, expected) => {
