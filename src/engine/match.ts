@@ -37,8 +37,8 @@ export function matchRule(rule: CompiledRule, sentence: Sentence, withSuggestion
   const findings: SentenceFinding[] = [];
   for (const m of matches) {
     if (exceptions.some((e) => overlaps(e, m))) continue;
-    // The customer's own words quoted back are not the agent's phrasing.
-    if (quoted.some((q) => q.start <= m.start && m.end <= q.end)) continue;
+    // The customer's own words quoted back are not the agent's phrasing, nor is a match that starts in them.
+    if (quoted.some((q) => q.start <= m.start && m.start < q.end)) continue;
     const match = sentence.text.slice(m.start, m.end);
     const context = { match, captures: m.captures, sentence: sentence.text, before: sentence.text.slice(0, m.start), after: sentence.text.slice(m.end) };
     const suggestions = new Set<string>();

@@ -34,6 +34,7 @@ export interface ClauseSpec {
   verbs?: string[];
   complement?: string[];
   about?: string[];
+  object?: string[];
   mood?: string[];
   include?: string[];
 }
@@ -55,12 +56,12 @@ const CONTRACTED: Record<string, string[]> = {
   "ain't": ['is', 'not'], im: ['i', 'am'], dont: ['do', 'not'], didnt: ['did', 'not'], doesnt: ['does', 'not'], isnt: ['is', 'not'],
   wasnt: ['was', 'not'], couldnt: ['could', 'not'], wouldnt: ['would', 'not'], arent: ['are', 'not'], werent: ['were', 'not'], havent: ['have', 'not'],
   hasnt: ['has', 'not'], shouldnt: ['should', 'not'], ive: ['i', 'have'], youre: ['you', 'are'], theyre: ['they', 'are'],
-  r: ['are'], u: ['you'], ur: ['your'], pls: ['please'], plz: ['please'], sry: ['sorry'], cud: ['could'], shd: ['should'], wud: ['would'],
+  r: ['are'], u: ['you'], ur: ['your'], pls: ['please'], plz: ['please'], sry: ['sorry'], bcoz: ['because'], bcz: ['because'], coz: ['because'], cuz: ['because'], bcos: ['because'], cud: ['could'], shd: ['should'], wud: ['would'],
 };
 const SHORTHAND_WORDS = new Set(Object.values(CONTRACTED).flat());
 const SUFFIXES: Record<string, string> = { re: 'are', m: 'am', ve: 'have', ll: 'will', d: "'d" };
 const IS_AFTER = new Set(['it', 'that', 'this', 'there', 'here', 'he', 'she', 'what', 'who', 'where', 'how', 'let', 'everything', 'nothing', 'something', 'which']);
-const TOKEN = /[\p{L}\p{N}]+(?:[-'\u2019\u2018\u02BC`][\p{L}\p{N}]+)*|[,;:!?()\u2014\u2013]|\.(?!\w)|\s[-]\s/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[-'\u2019\u2018\u02BC`&][\p{L}\p{N}]+)*|[,;:!?()\u2014\u2013]|\.(?!\w)|\s[-]\s/gu;
 
 function tokenize(text: string): Token[] {
   const quoted = quotedRanges(text).map((r) => [r.start, r.end]);
@@ -184,7 +185,7 @@ const NEGATIONS = new Set(['not', 'never', 'no', 'nothing', 'unable', 'neither',
 const GROUP_ADVERBS = new Set([
   'really', 'just', 'simply', 'currently', 'still', 'also', 'even', 'actually', 'clearly', 'obviously', 'probably', 'possibly', 'unfortunately', 'sadly',
   'presently', 'now', 'again', 'definitely', 'certainly', 'honestly', 'truly', 'surely', 'apparently', 'only', 'ever', 'already', 'properly', 'correctly',
-  'then', 'therefore', 'afraid', 'so', 'very', 'quite', 'too', 'extremely', 'kindly', 'personally', 'technically', 'yet', 'exactly', 'fully', 'entirely', 'totally',
+  'then', 'therefore', 'afraid', 'so', 'very', 'quite', 'too', 'extremely', 'kindly', 'personally', 'technically', 'yet', 'exactly', 'fully', 'entirely', 'totally', 'strictly',
 ]);
 /** Phrases in a verb group that carry a modality: "able to", "in a position to", "allowed to". */
 const MODAL_PHRASES: Array<[string[], Modality]> = [
@@ -195,7 +196,7 @@ const MODAL_PHRASES: Array<[string[], Modality]> = [
   [['got', 'to'], 'need'], [['ought', 'to'], 'should'],
 ];
 /** Ability or permission as an object: "we have no way of", "I don't have the authority to". */
-const HAVE_MODAL: Record<string, Modality> = { ability: 'can', means: 'can', option: 'can', way: 'can', power: 'can', capacity: 'can', authority: 'allowed', permission: 'allowed', access: 'can', right: 'allowed', mandate: 'allowed', bandwidth: 'can' };
+const HAVE_MODAL: Record<string, Modality> = { ability: 'can', means: 'can', option: 'can', way: 'can', power: 'can', capacity: 'can', authority: 'allowed', permission: 'allowed', clearance: 'allowed', authorisation: 'allowed', authorization: 'allowed', access: 'can', right: 'allowed', mandate: 'allowed', bandwidth: 'can' };
 
 const TEAM_NOUNS = new Set(['team', 'teams', 'department', 'departments', 'desk', 'staff', 'specialists', 'support', 'squad', 'unit', 'division']);
 const SPEAKER_NOUNS = new Set(['team', 'teams', 'staff', 'agents', 'agent', 'company', 'store', 'shop', 'department', 'specialists', 'side', 'end', 'business', 'organisation', 'organization', 'firm', 'brand', 'office', 'branch', 'desk', 'colleagues']);
@@ -205,11 +206,11 @@ export const PARTY_NOUNS = new Set([
   'engineer', 'engineers', 'driver', 'drivers', 'agent', 'agents', 'department', 'team', 'staff', 'store', 'seller', 'sellers', 'merchant', 'bank', 'issuer', 'airline', 'hotel', 'processor',
   'gateway', 'contractor', 'contractors', 'installer', 'installers', 'accounts', 'billing', 'finance', 'logistics', 'retailer', 'reseller', 'shop', 'operator', 'network', 'isp', 'office',
   'postman', 'postie', 'post', 'mail', 'dispatch', 'packer', 'packers', 'person', 'rep', 'representative', 'whoever', 'someone', 'somebody', 'they', 'he', 'she', 'management', 'manager',
-  'desk', 'firm', 'company', 'factory', 'depot', 'hub', 'facility', 'lab', 'plant', 'distributor', 'wholesaler', 'landlord', 'insurer', 'broker', 'agency', 'marketplace', 'branch', 'platform', 'tool', 'portal', 'bot', 'algorithm', 'cloud', 'host', 'hosting', 'developer', 'developers',
+  'desk', 'firm', 'company', 'centre', 'center', 'factory', 'depot', 'hub', 'facility', 'lab', 'plant', 'distributor', 'wholesaler', 'landlord', 'insurer', 'broker', 'agency', 'marketplace', 'branch', 'platform', 'tool', 'portal', 'bot', 'algorithm', 'cloud', 'host', 'hosting', 'developer', 'developers',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'some', 'any', 'another', 'one', 'of', 'every', 'all', 'such', 'no']);
 const THING_PRONOUNS = new Set(['it', 'that', 'this', 'these', 'those', 'there', 'which', 'what', 'nothing', 'something', 'everything', 'anything']);
-const IRREGULAR_PARTICIPLES = new Set(['lost', 'sent', 'made', 'done', 'given', 'taken', 'broken', 'shown', 'told', 'held', 'put', 'set', 'left', 'paid', 'kept', 'sold', 'bought', 'brought', 'caught', 'found', 'met', 'read', 'won', 'shipped', 'built', 'cut', 'hit', 'run', 'seen', 'known', 'written', 'driven', 'stolen', 'chosen', 'forgotten', 'gotten', 'got', 'hidden', 'spent']);
+const IRREGULAR_PARTICIPLES = new Set(['lost', 'sent', 'made', 'done', 'given', 'taken', 'broken', 'shown', 'told', 'held', 'put', 'set', 'left', 'paid', 'kept', 'sold', 'bought', 'brought', 'caught', 'found', 'met', 'read', 'won', 'shipped', 'built', 'cut', 'hit', 'run', 'seen', 'known', 'written', 'driven', 'stolen', 'chosen', 'forgotten', 'gotten', 'got', 'hidden', 'spent', 'laid']);
 
 /**
  * The forms of `verb` from compromise's conjugation (lose → lose, lost, loses, losing). A phrasal
@@ -275,29 +276,53 @@ const REDUCED_RELATIVE_NEXT = new Set(['on', 'in', 'by', 'from', 'at', 'via', 't
 const ELIDED_SPEAKER_MODALS = new Set(['can', 'could', 'will', 'would', 'shall']);
 const QUANTIFIERS = new Set(['all', 'some', 'none', 'one', 'each', 'both', 'most', 'many']);
 
-function subjectClass(np: Token[]): Subject | null {
+/** People of a company: "our reps" are the agent's side, "our warehouse lads" another team. */
+const PEOPLE_NOUNS = new Set(['reps', 'representatives', 'advisors', 'advisers', 'associates', 'guys', 'lads', 'folks', 'crew', 'employees', 'members', 'people', 'dept', 'depts']);
+/** Prepositions inside a noun phrase: "my colleague on the night shift", "one of our drivers". */
+const NP_PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'of', 'with', 'for']);
+const BLAMABLE = new Set<Subject>(['other', 'named', 'team']);
+
+/** Who a noun phrase names. As a clause's subject (`asSubject`), what a party owns acts for it: "Apple's update broke it". */
+function subjectClass(np: Token[], asSubject = false): Subject | null {
   const all = np.map((t) => t.w);
   const words = all.filter((w) => !GROUP_ADVERBS.has(w) && w !== 'and' && w !== 'or');
   if (words.length === 0) return null;
+  // The head comes before a preposition ("my colleague on the night shift"), after "one of" ("one of our drivers").
+  const cut = all.findIndex((w, n) => n > 0 && NP_PREPOSITIONS.has(w));
+  if (cut > 0 && cut < all.length - 1) {
+    const lead = np.slice(0, cut);
+    return lead.every((t) => QUANTIFIERS.has(t.w) || DETERMINERS.has(t.w)) ? subjectClass(np.slice(cut + 1), asSubject) : subjectClass(lead, asSubject);
+  }
   const first = words[0];
   const head = words[words.length - 1];
-  // "Stripe's side", "the courier's end": whose side it is.
   const owner = all.indexOf("'s");
-  if (owner > 0 && OWNED_PARTS.has(head)) return subjectClass(np.slice(0, owner));
+  if (owner > 0) {
+    const ownerClass = subjectClass(np.slice(0, owner));
+    // "Stripe's side", "the restaurant's doing", "the mistake is the shipping company's": whose it is.
+    if (OWNED_PARTS.has(head) || owner === all.length - 1) return ownerClass === 'thing' ? 'other' : ownerClass;
+    if (asSubject && ownerClass && BLAMABLE.has(ownerClass)) return ownerClass;
+  }
+  // "a billing team issue", "a courier problem": the words before say whose.
+  if (OWNED_PARTS.has(head) && words.length > 2) {
+    const whose = subjectClass(np.slice(0, -1));
+    if (whose && BLAMABLE.has(whose)) return whose;
+  }
   if (/ing$/.test(first) && !DETERMINERS.has(first) && tagOf(first) !== 'Noun') return 'doing';
   if (words.includes('i') || words.includes('we') || (all.includes('me') && all.includes('and')) || (first === 'us' && words.length === 1)) return 'speaker';
   if (first === 'you' || (QUANTIFIERS.has(first) && words.includes('you'))) return 'customer';
   // "our team" is the agent's side; "our billing team", "the installation team" another team of the company.
-  if (TEAM_NOUNS.has(head)) return (first === 'our' || first === 'my' || first === 'the') && words.length === 2 ? 'speaker' : 'team';
+  if (TEAM_NOUNS.has(head) || PEOPLE_NOUNS.has(head)) return (first === 'our' || first === 'my' || first === 'the') && words.length === 2 ? 'speaker' : 'team';
   if (first === 'our' || first === 'my') return SPEAKER_NOUNS.has(head) ? 'speaker' : PARTY_NOUNS.has(head) ? 'other' : 'thing';
   if (PARTY_NOUNS.has(head) || words.some((w) => w === 'whoever' || w === 'someone' || w === 'somebody' || w === 'they')) return 'other';
-  // A proper name ("Royal Mail", "DHL", "Evri"): a capital that is not the sentence's first letter.
+  // A proper name ("Royal Mail", "DHL", "Evri"): a capital that is not the sentence's first letter,
+  // or, first, a word the lexicon does not know ("Evri") or an acronym ("DHL").
   const last = np[np.length - 1];
-  if (!THING_PRONOUNS.has(first) && last.start > 0 && /^\p{Lu}/u.test(last.raw) && !CALENDAR.test(last.w)) return 'named';
+  const capital = /^\p{Lu}/u.test(last.raw) && !CALENDAR.test(last.w) && !THING_PRONOUNS.has(first);
+  if (capital && (last.start > 0 || (np.length === 1 && !tagOf(last.w) && (/^\p{Lu}+$/u.test(last.raw) || !/s$/.test(last.w))))) return 'named';
   return 'thing';
 }
 
-const LEADING_NOISE = new Set(['please', 'pls', 'unfortunately', 'sadly', 'regrettably', 'honestly', 'kindly', 'also', 'so', 'then', 'just', 'really', 'now', 'again', 'obviously', 'clearly', 'surely', 'basically', 'actually', 'ok', 'okay', 'well', 'hi', 'hey', 'hello', 'and', 'or', 'also', 'anyway', 'frankly', 'however', 'therefore', 'thus', 'hence', 'currently', 'presently', 'still', 'probably', 'apparently']);
+const LEADING_NOISE = new Set(['please', 'pls', 'unfortunately', 'sadly', 'regrettably', 'honestly', 'kindly', 'also', 'so', 'then', 'just', 'really', 'now', 'again', 'obviously', 'clearly', 'surely', 'basically', 'actually', 'ok', 'okay', 'well', 'hi', 'hey', 'hello', 'and', 'or', 'also', 'anyway', 'frankly', 'however', 'therefore', 'thus', 'hence', 'currently', 'presently', 'still', 'probably', 'apparently', 'perhaps', 'maybe', 'evidently', 'seemingly']);
 
 /** Readings are cached on the clause: every clause rule of every pack reads the same sentence. */
 const readings = new WeakMap<Clause, Reading | null>();
@@ -323,16 +348,20 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   let pleaded = false;
   // Not `pleaded ||= ...(tokens[i++])`: once true, that skips the increment and never ends ("Please just ...").
   for (; i < tokens.length && LEADING_NOISE.has(tokens[i].w); i++) if (['please', 'pls', 'kindly', 'just'].includes(tokens[i].w)) pleaded = true;
+  // "I'm afraid a refund is ...": the regret is not the clause's subject.
+  if (tokens[i]?.w === 'i' && tokens[i + 1]?.w === 'am' && tokens[i + 2]?.w === 'afraid' && tokens.length > i + 4) i += 3;
   // "(Please) note we ...": the notice is not the clause's subject.
   if ((tokens[i]?.w === 'note' || tokens[i]?.w === 'noted') && PRONOUN_SUBJECTS.has(tokens[i + 1]?.w ?? '')) i++;
   // The subject: up to 7 words before the first verb-group word. An auxiliary in reach wins over a
   // word that is only maybe a verb ("Moving the payment date is ...", "Royal Mail have ...").
   const subjectStart = i;
   const window = Math.min(tokens.length, i + 8);
+  // Chat leaves out "we are" or "it is" before a negation: "Not able to amend the address", "Not possible to upgrade".
+  const bareNegation = clause.mood === 'statement' && !clause.lead && (tokens[i]?.w === 'unable' || (tokens[i]?.w === 'not' && tokens.length > i + 1));
   let firstAux = -1;
   for (let j = i + 1; j < window && firstAux < 0; j++) if (AUXILIARIES.has(tokens[j].w) && tokens[j].w !== 'not') firstAux = j;
-  let groupStart = -1;
-  for (let j = i; j < window; j++) {
+  let groupStart = bareNegation ? i : -1;
+  for (let j = i; j < window && !bareNegation; j++) {
     if (firstAux > j && j > i && !(tagOf(tokens[j].w) === 'PastTense' || /ed$/.test(tokens[j].w))) continue;
     // A participle that describes the subject ("Orders placed on the app cannot ...", "Items bought
     // in the sale are ..."): the auxiliary further on is the clause's verb group.
@@ -342,7 +371,12 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
     const groupWord = BE.has(w) || HAVE.has(w) || DO.has(w) || w in MODALS || (j > subjectStart && (w === 'never' || w === 'unable')) || w === 'need' || w === 'needs' || w === 'got' || w === 'get' || w === 'gets' || w === 'lies' || w === 'lie';
     const afterPronoun = j === subjectStart + 1 && PRONOUN_SUBJECTS.has(tokens[subjectStart].w) && !GROUP_ADVERBS.has(w);
     const adjective = tagOf(w) === 'Adjective' && !/ed$/.test(w);
-    if (groupWord || afterPronoun || (j > subjectStart && isVerbLike(w) && !DETERMINERS.has(prev ?? '') && prev !== "'s" && !/ing$/.test(w) && !adjective && !PARTY_NOUNS.has(w))) {
+    // "our outsourced support team": a word before a noun of people modifies it.
+    const next = tokens[j + 1]?.w ?? '';
+    const modifier = !PRONOUN_SUBJECTS.has(prev ?? '') && (TEAM_NOUNS.has(next) || PEOPLE_NOUNS.has(next) || PARTY_NOUNS.has(next));
+    // An irregular past after its subject: "DHL left the parcel", "the driver put it".
+    const irregularPast = j > subjectStart && IRREGULAR_PARTICIPLES.has(w) && !DETERMINERS.has(prev ?? '') && prev !== "'s";
+    if (groupWord || afterPronoun || irregularPast || (j > subjectStart && isVerbLike(w) && !DETERMINERS.has(prev ?? '') && prev !== "'s" && !/ing$/.test(w) && !adjective && !PARTY_NOUNS.has(w) && !modifier)) {
       groupStart = j;
       break;
     }
@@ -357,6 +391,8 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
     }
   }
   if (groupStart < 0) return null;
+  // Adverbs before the verb belong to its group: "you [just needed to]", "I'm [only] permitted".
+  while (groupStart > subjectStart + 1 && GROUP_ADVERBS.has(tokens[groupStart - 1].w)) groupStart--;
   let subject = tokens.slice(subjectStart, groupStart);
   // A phrase before the subject ("For that you must ...", "In that case we can't ...").
   if (subject.length > 1 && PREPOSITIONS.has(subject[0].w) && ['i', 'we', 'you', 'they'].includes(subject[subject.length - 1].w)) subject = subject.slice(-1);
@@ -378,7 +414,7 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   // Chat leaves out the speaker: "can't do partial refunds on bundles", "won't be able to change it".
   const elidedSpeaker = subject.length === 0 && !inverted && clause.mood === 'statement' && ELIDED_SPEAKER_MODALS.has(group[0].w);
   // A clause that starts with its verb speaks to the customer: "please take this up with your bank".
-  const imperative = subject.length === 0 && !inverted && !elidedSpeaker && !clause.lead.startsWith('as');
+  const imperative = subject.length === 0 && !inverted && !elidedSpeaker && !bareNegation && !clause.lead.startsWith('as');
   let negated = false;
   let passive = false;
   let past = false;
@@ -389,11 +425,20 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   let sawHave = false;
   while (k < group.length) {
     const w = group[k].w;
+    // "It was the previous agent", "that's a billing team issue": the copula is the verb, a noun phrase follows.
+    if (sawBe && verb && DETERMINERS.has(w) && !NEGATIONS.has(w)) break;
     const phrase = MODAL_PHRASES.find(([words]) => words.every((p, n) => group[k + n]?.w === p));
     if (phrase) {
       modality.add(phrase[1]);
       if (phrase[0][0] === 'unable') negated = true;
+      if (phrase[0][0] === 'needed' || phrase[0][0] === 'had') past = true;
       k += phrase[0].length;
+      continue;
+    }
+    // "I don't have permission to": a permission needs no article.
+    if (HAVE.has(w) && HAVE_MODAL[group[k + 1]?.w ?? ''] === 'allowed' && group[k + 2]?.w === 'to') {
+      modality.add('allowed');
+      k += 3;
       continue;
     }
     if (HAVE.has(w) && group[k + 1] && ['no', 'the', 'any'].includes(group[k + 1].w) && HAVE_MODAL[group[k + 2]?.w ?? '']) {
@@ -412,6 +457,12 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
       modality.add(MODALS[w]);
       k++;
       continue;
+    }
+    // After a modal or another "do", "do" is the main verb: "can't do refunds", "we don't do price matching".
+    if (DO.has(w) && modality.size > 0) {
+      verb = group[k];
+      k++;
+      break;
     }
     if (DO.has(w)) {
       modality.add('do');
@@ -442,6 +493,7 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
     if (w === 'get' || w === 'got' || w === 'gets') {
       if (group[k + 1] && isParticiple(group[k + 1].w)) {
         sawBe = true;
+        if (w === 'got') past = true;
         k++;
         continue;
       }
@@ -451,7 +503,7 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
       continue;
     }
     if (sawBe && isParticiple(w) && !['able', 'unable'].includes(w)) passive = true;
-    else if (!sawBe && !sawHave && modality.size === 0 && (tagOf(w) === 'PastTense' || /[a-z]{2,}ed$/.test(w))) past = true;
+    else if (!sawBe && !sawHave && modality.size === 0 && (tagOf(w) === 'PastTense' || /[a-z]{2,}ed$/.test(w) || IRREGULAR_PARTICIPLES.has(w))) past = true;
     verb = group[k];
     k++;
     break;
@@ -462,7 +514,9 @@ function readClauseUncached(clause: Clause, previous?: Clause): Reading | null {
   // "Orders placed on the app": the noun is what the subject is, not the app.
   const described = subject.findIndex((t, n) => n > 0 && /ed$/.test(t.w) && REDUCED_RELATIVE_NEXT.has(subject[n + 1]?.w ?? ''));
   const head = described > 0 ? subject.slice(0, described) : subject;
-  return { subject, subjectClass: imperative ? 'customer' : elidedSpeaker ? 'speaker' : subjectClass(head), negated, modality, past, passive, verb, group, rest: group.slice(k) };
+  // Left out before "not able to" is the speaker; before "not possible" a thing.
+  const bareClass = modality.has('can') || modality.has('allowed') ? 'speaker' : 'thing';
+  return { subject, subjectClass: imperative ? 'customer' : elidedSpeaker ? 'speaker' : bareNegation ? bareClass : subjectClass(head, true), negated, modality, past, passive, verb, group, rest: group.slice(k) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,6 +531,7 @@ interface CompiledFrame {
   verbs: Set<string> | null;
   complement: string[][] | null;
   about: Set<string> | null;
+  object: Set<string> | null;
   moods: Set<string>;
   include: Set<string>;
 }
@@ -498,6 +553,21 @@ function offersAlternative(clauses: Clause[], index: number): boolean {
   return after.some((c) => ['but', 'though', 'however', 'so'].includes(c.lead) && positive(c));
 }
 
+/**
+ * Whether the noun phrase at `tokens[i]` names one of `wanted` (subject classes or words). The phrase
+ * runs to the next preposition or adverb; its class is the whole phrase's ("the Creator Support
+ * team" is a team, "the restaurant's doing" the restaurant).
+ */
+function namesOneOf(wanted: Set<string>, tokens: Token[], i: number): boolean {
+  if (i >= tokens.length) return false;
+  if (wanted.has(tokens[i].w)) return true;
+  let j = i;
+  const endsPhrase = (n: number) => tokens[n].w === 'not' || (n > i && /ing$/.test(tokens[n].w) && !DETERMINERS.has(tokens[n - 1].w) && tokens[n - 1].w !== "'s");
+  while (j < Math.min(tokens.length, i + 5) && !PREPOSITIONS.has(tokens[j].w) && !NP_STOPS.has(tokens[j].w) && !endsPhrase(j)) j++;
+  const cls = j > i ? subjectClass(tokens.slice(i, j)) : null;
+  return cls !== null && wanted.has(cls);
+}
+
 function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, sentenceWords: Set<string>): Reading | null {
   const clause = clauses[index];
   if (!frame.moods.has(clause.mood)) return null;
@@ -516,19 +586,19 @@ function matchesFrame(frame: CompiledFrame, clauses: Clause[], index: number, se
   if (frame.complement && !frame.complement.some((p) => findPhrase(r.group, p) >= 0)) return null;
   if (frame.about) {
     // Someone named after the verb: "caused by our courier", "down to the supplier", "with your bank
-    // directly". A noun phrase starts the rest or follows a preposition and runs to the next
-    // preposition or adverb; its class is the whole phrase's ("the Creator Support team" is a team).
+    // directly": a noun phrase that starts the rest or follows a preposition.
     let found = false;
     for (let i = 0; i < r.rest.length && !found; i++) {
       if (i > 0 && !PREPOSITIONS.has(r.rest[i - 1].w)) continue;
-      if (frame.about.has(r.rest[i].w)) found = true;
-      let j = i;
-      const endsPhrase = (n: number) => r.rest[n].w === 'not' || (n > i && /ing$/.test(r.rest[n].w) && !DETERMINERS.has(r.rest[n - 1].w));
-      while (j < Math.min(r.rest.length, i + 5) && !PREPOSITIONS.has(r.rest[j].w) && !NP_STOPS.has(r.rest[j].w) && !endsPhrase(j)) j++;
-      const cls = j > i ? subjectClass(r.rest.slice(i, j)) : null;
-      if (cls && frame.about.has(cls)) found = true;
+      found = namesOneOf(frame.about, r.rest, i);
     }
     if (!found) return null;
+  }
+  if (frame.object) {
+    // The noun phrase right after the verb: "it was [the previous agent]", "that's [a billing team issue]".
+    let i = 0;
+    while (i < r.rest.length && GROUP_ADVERBS.has(r.rest[i].w)) i++;
+    if (!namesOneOf(frame.object, r.rest, i)) return null;
   }
   if (!frame.include.has('alternative') && r.negated && offersAlternative(clauses, index)) return null;
   // A consequence of a condition ("once the refund is issued, we can't cancel it") explains, not refuses.
@@ -546,8 +616,10 @@ function compileFrame(spec: ClauseSpec): CompiledFrame {
     modality: spec.modality ? new Set(spec.modality) : null,
     ...(spec.voice && { voice: spec.voice }),
     verbs: spec.verbs ? new Set(spec.verbs.flatMap(verbForms)) : null,
-    complement: spec.complement ? spec.complement.map(words) : null,
+    // Read like the sentence, so "something we're able" meets "something we are able".
+    complement: spec.complement ? spec.complement.map((c) => tokenize(c).map((t) => t.w)) : null,
     about: spec.about ? new Set(spec.about.flatMap((a) => withPlural(words(a).join(' ')))) : null,
+    object: spec.object ? new Set(spec.object.flatMap((a) => withPlural(words(a).join(' ')))) : null,
     moods: new Set(spec.mood ?? ['statement']),
     include: new Set(spec.include ?? []),
   };
@@ -562,7 +634,7 @@ function frameTriggers(spec: ClauseSpec): string[][] | null {
   const sets: string[][] = [];
   // The sentence's word set also holds each part of a hyphenated word: "double-charged" → double.
   if (spec.verbs) sets.push([...new Set(spec.verbs.flatMap(verbForms).map((w) => w.split('-')[0]))]);
-  if (spec.subject && spec.subject.every((s) => !(SUBJECTS as readonly string[]).includes(s))) sets.push(spec.subject.flatMap((s) => withPlural(words(s)[0])));
+  if (spec.subject && spec.subject.every((s) => !(SUBJECTS as readonly string[]).includes(s))) sets.push([...new Set(spec.subject.flatMap((s) => withPlural(words(s)[0])).map((w) => w.split('-')[0]))]);
   const usable = sets.filter((set) => set.every((w) => /^[a-z0-9]+$/.test(w) && !IMPLIED_WORDS.has(w) && !SHORTHAND_WORDS.has(w)));
   return usable.length ? usable : null;
 }
@@ -578,7 +650,7 @@ const longest = (ws: string[]) => {
 const NEGATION_SUBSTRINGS = ['not', "n't", 'n\u2019t', 'n\u2018t', 'n\u02BCt', 'n`t', 'never', 'unable', 'no ', 'no,', 'cant', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'couldnt', 'wouldnt', 'arent', 'werent', 'havent', 'hasnt', 'shouldnt', 'wont'];
 const MODALITY_SUBSTRINGS: Record<Modality, string[] | null> = {
   can: ['can', 'could', 'able', 'position', 'ability', 'way', 'means', 'option', 'power', 'capacity', 'access', 'bandwidth', 'may', 'might', 'cud'],
-  allowed: ['allow', 'permit', 'authori', 'right', 'mandate'],
+  allowed: ['allow', 'permit', 'permission', 'clearance', 'authori', 'right', 'mandate'],
   will: ['will', "'ll", '\u2019ll', 'would', "'d", '\u2019d', 'going', 'gonna', 'won', 'shall', 'wud'],
   do: ['do', 'did'],
   must: ['must'],
@@ -602,7 +674,8 @@ function frameSubstrings(spec: ClauseSpec): string[][] | null {
   if (spec.complement && spec.complement.every((c) => written(c).length > 0)) {
     sets.push([
       ...new Set(
-        spec.complement.flatMap((c) => {
+        // A contraction is matched as its words ("didn't" as "did not"): either spelling may be written.
+        [...spec.complement, ...spec.complement.map((c) => tokenize(c).map((t) => t.w).join(' '))].flatMap((c) => {
           const word = longest(written(c).map((w) => w.split("'")[0]));
           if (word.length >= 4) return [word];
           const phrase = written(c).join(' ');
@@ -667,7 +740,7 @@ export function compileClause(spec: ClauseSpec): MatcherResult {
 // Validation: a frame is an object of known fields with values from the known lists.
 
 const FIELD_VALUES: Record<string, readonly string[] | 'words' | 'boolean' | 'voice'> = {
-  subject: 'words', negated: 'boolean', past: 'boolean', modality: MODALITIES, voice: 'voice', verbs: 'words', complement: 'words', about: 'words', mood: MOODS, include: ['alternative', 'narration', 'consequence'],
+  subject: 'words', negated: 'boolean', past: 'boolean', modality: MODALITIES, voice: 'voice', verbs: 'words', complement: 'words', about: 'words', object: 'words', mood: MOODS, include: ['alternative', 'narration', 'consequence'],
 };
 
 function validateClause(value: unknown, check: FieldCheck): ClauseSpec | undefined {
@@ -675,7 +748,7 @@ function validateClause(value: unknown, check: FieldCheck): ClauseSpec | undefin
   const spec: Record<string, unknown> = {};
   let ok = true;
   const keys = Object.keys(value);
-  if (keys.length === 0) return void check.fail('must name at least one of subject, negated, modality, voice, verbs, complement, about');
+  if (keys.length === 0) return void check.fail('must name at least one of subject, negated, modality, voice, verbs, complement, about, object');
   for (const key of keys) {
     const kind = Object.prototype.hasOwnProperty.call(FIELD_VALUES, key) ? FIELD_VALUES[key] : undefined;
     const v = (value as Record<string, unknown>)[key];
@@ -698,9 +771,9 @@ function validateClause(value: unknown, check: FieldCheck): ClauseSpec | undefin
       } else spec[key] = list;
     }
   }
-  if (ok && ['subject', 'modality', 'verbs', 'complement', 'about'].every((k) => spec[k] === undefined)) {
+  if (ok && ['subject', 'modality', 'verbs', 'complement', 'about', 'object'].every((k) => spec[k] === undefined)) {
     ok = false;
-    check.fail('needs at least one of subject, modality, verbs, complement or about, or it would match every clause');
+    check.fail('needs at least one of subject, modality, verbs, complement, about or object, or it would match every clause');
   }
   return ok ? (spec as ClauseSpec) : undefined;
 }
@@ -727,6 +800,7 @@ export const clauseKind: RuleKindDefinition<'clause', ClauseSpec> = {
       verbs: wordList('Main verbs, any form: "lose" also matches lost, loses, losing.'),
       complement: wordList('Words after the verb, one of which must appear: "possible", "fault", "down to".'),
       about: wordList(`Someone named after the verb ("caused by our courier"): ${SUBJECTS.join(', ')} or literal words.`),
+      object: wordList(`The noun phrase right after the verb ("it was the courier", "that's a billing team issue"): ${SUBJECTS.join(', ')} or literal words.`),
       mood: { type: 'array', minItems: 1, items: { enum: [...MOODS] }, description: 'Which clauses count (default statement): statement, question, condition.' },
       include: {
         type: 'array',
