@@ -42,17 +42,29 @@ function matchCase(replacement: string, match: string): string {
   return replacement;
 }
 
+const SENTENCE_ENDED = /[.!?]["'\u201D\u2019)]?\s+$/;
+
+/** Fills the template; a capture that starts a sentence of it ("… myself. $&") starts with a capital. */
+function fill(pieces: Piece[], match: string, captures: Record<string, string | undefined>): string {
+  let out = '';
+  for (const p of pieces) {
+    if ('literal' in p) {
+      out += p.literal;
+      continue;
+    }
+    const text = p.capture === '&' ? match : (captures[p.capture] ?? '');
+    out += SENTENCE_ENDED.test(out) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  }
+  return out;
+}
+
 export function compileSuggestion(spec: SuggestionSpec, captureNames: ReadonlySet<string>): SuggestionResult {
   if (typeof spec === 'string') {
     const pieces = parseTemplate(spec, captureNames);
     if (typeof pieces === 'string') return { ok: false, message: pieces };
     return {
       ok: true,
-      suggestion: ({ match, captures }) => ({
-        text: matchCase(pieces.map((p) => ('literal' in p ? p.literal : p.capture === '&' ? match : (captures[p.capture] ?? ''))).join(''), match),
-        before: 0,
-        after: 0,
-      }),
+      suggestion: ({ match, captures }) => ({ text: matchCase(fill(pieces, match, captures), match), before: 0, after: 0 }),
     };
   }
   const transform = TRANSFORMS.get(spec.transform);

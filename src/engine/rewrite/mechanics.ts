@@ -49,6 +49,16 @@ function newMidSentenceCapitals(original: string, candidate: string): { index: n
   return found;
 }
 
+/** A sentence end, then a lower-case letter: a sentence the splice started, unless the agent wrote it so. */
+const LOWER_AFTER_SENTENCE_END = /(?<!(?:^|[\s.(])\p{L}|\b(?:etc|vs|approx|incl|no))[.!?]["'\u201D\u2019)]?\s+\p{Ll}/gu;
+
+/** Where `candidate` starts a sentence in lower case inside it ("… myself. thanks for writing in"), that the original did not. */
+function newLowerCaseSentenceStarts(original: string, candidate: string): number[] {
+  return [...candidate.matchAll(LOWER_AFTER_SENTENCE_END)]
+    .filter((m) => !original.includes(m[0]) && !insideGap(candidate, m.index))
+    .map((m) => m.index + m[0].length - 1);
+}
+
 function insideGap(text: string, index: number): boolean {
   return findGaps(text).some((g) => g.start <= index && index < g.end);
 }
@@ -96,7 +106,9 @@ export function tidy(original: string, candidate: string): string {
     if (word.length > 1 && word === word.toUpperCase()) continue; // an acronym (PO, FAQ)
     out = `${out.slice(0, index)}${word[0].toLowerCase()}${out.slice(index + 1)}`;
   }
-  // A rewritten sentence starts with a capital, even in a reply written in lower case.
+  // A rewritten sentence starts with a capital, even in a reply written in lower case; so does one
+  // the splice started inside it.
+  for (const at of newLowerCaseSentenceStarts(original, out)) out = `${out.slice(0, at)}${out[at].toUpperCase()}${out.slice(at + 1)}`;
   const to = firstLetterAt(out);
   if (to >= 0) out = `${out.slice(0, to)}${out[to].toUpperCase()}${out.slice(to + 1)}`;
   if (isAllCaps(original)) out = out.toUpperCase();
@@ -112,7 +124,7 @@ export function mechanicalDefects(original: string, candidate: string): string[]
   if ((candidate.match(DOUBLED_WORD) ?? []).some((m) => !original.toLowerCase().includes(m.toLowerCase()))) defects.push('doubled word');
   if (isAllCaps(original) && LOWER.test(candidate)) defects.push('lower case in an ALL CAPS sentence');
   const to = firstLetterAt(candidate);
-  if (to >= 0 && LOWER.test(candidate[to])) defects.push('sentence starts in lower case');
+  if ((to >= 0 && LOWER.test(candidate[to])) || newLowerCaseSentenceStarts(original, candidate).length) defects.push('sentence starts in lower case');
   if (newMatches(GLUED_WORDS).length) defects.push('words run together');
   if (newMatches(SPLIT_CONTRACTION).length) defects.push('split contraction');
   if (newMidSentenceCapitals(original, candidate).some(({ word }) => word.length === 1 || word !== word.toUpperCase())) defects.push('capital mid-sentence');

@@ -89,6 +89,17 @@ describe('pattern', () => {
     const [capitalised] = new Analyzer([pack]).analyze('We cannot refund it.');
     expect(capitalised.suggestions[0]).toBe('We can refund');
   });
+  test('a capture that starts a sentence of the template starts with a capital', () => {
+    const pack = compileInline([
+      rule({
+        pattern: 'thanks for [(writing|calling)] in',
+        suggestions: ["I'm sorry for the wait. $&", 'Sorry! $1 again', 'so $& anyway'],
+        examples: { flag: ['thanks for writing in'], pass: ['Thanks again.'] },
+      }),
+    ]);
+    const [f] = new Analyzer([pack]).analyze('Hi Dana, thanks for writing in.');
+    expect(f.suggestions).toEqual(["I'm sorry for the wait. Thanks for writing in", 'Sorry! Writing again', 'so thanks for writing in anyway']);
+  });
 });
 
 test('pattern pre-check reads letters as compromise normalises them (ø → o, é → e)', () => {

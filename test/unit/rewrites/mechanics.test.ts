@@ -33,6 +33,12 @@ describe('tidy', () => {
     ['Call DHL, not us.', 'I’ll call DHL for you.', 'I’ll call DHL for you.'],
     ['Sarah can’t help.', 'Sarah will Help.', 'Sarah will help.'],
     ['Email the PO to us.', 'Email the PO and FAQ to us.', 'Email the PO and FAQ to us.'],
+    // a sentence the splice started inside the rewrite starts with a capital; abbreviations and gaps aside
+    ['Hi Dana, thanks for writing in.', 'Hi Dana, I’m sorry, and I’ll see it through. thanks for writing in.', 'Hi Dana, I’m sorry, and I’ll see it through. Thanks for writing in.'],
+    ['hi dana, thanks. we can’t.', 'hi dana, thanks. I can [x].', 'Hi dana, thanks. I can [x].'],
+    ['We can’t, sorry.', 'I can send a sample, e.g. the blue one.', 'I can send a sample, e.g. the blue one.'],
+    ['We can’t, sorry.', 'I can send cables, adapters etc. as well.', 'I can send cables, adapters etc. as well.'],
+    ['We can’t, sorry.', 'Sorry for [what went wrong, e.g. the late delivery].', 'Sorry for [what went wrong, e.g. the late delivery].'],
     // ALL CAPS replies stay in capitals
     ['WE CAN’T REFUND THIS.', 'What I can do is [what you can offer].', 'WHAT I CAN DO IS [WHAT YOU CAN OFFER].'],
     // a doubled word the splice made; the agent's own is kept
@@ -63,6 +69,8 @@ describe('mechanicalDefects', () => {
     // case
     ['WE CAN’T DO IT.', 'What I can do is [x].', ['lower case in an ALL CAPS sentence']],
     ['We can’t do it.', 'what I can do is [x].', ['sentence starts in lower case']],
+    ['We can’t do it.', 'Sorry. what I can do is [x].', ['sentence starts in lower case']],
+    ['we can’t. sorry.', 'I can [x]. sorry.', []],
     ['We can’t reply ASAP.', 'We will reply to you By [day and time].', ['capital mid-sentence']],
     ['We can’t do it.', 'I can do it And [x].', ['capital mid-sentence']],
     ['We can’t do it.', 'I can do itI’ll [x].', ['words run together']],
