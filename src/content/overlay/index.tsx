@@ -359,9 +359,14 @@ class EditorOverlay {
     this.#closeCard(this.#opener === 'keyboard');
   }
 
-  /** What the card's "Turn off" switches: one finding of each unlocked rule among the problems it names, as the agent reads them. */
+  /**
+   * What the card's "Turn off" switches: one finding of each rule among the problems it names, or
+   * none when the organisation locked one of them (the button would read as turning that one off).
+   */
   #switchable(card: CardState): Finding[] {
-    return card.group.findings.filter((f, i, all) => !this.#editor.isLocked(f.ruleId) && all.findIndex((g) => g.ruleId === f.ruleId) === i);
+    const { findings } = card.group;
+    if (findings.some((f) => this.#editor.isLocked(f.ruleId))) return [];
+    return findings.filter((f, i, all) => all.findIndex((g) => g.ruleId === f.ruleId) === i);
   }
 
   /** Switches the findings' rules off or on, one after another; resolves with the findings whose rule switched. */

@@ -84,11 +84,11 @@ const SPLIT_CONTRACTION = /\p{L}\s+['\u2019](?:re|s|ll|ve|d|m|t)\b/giu;
 const DANGLING_END = /\b(?:to|as|and|or|but|because|while|the|a|an|of|for|with|is|are|so|that|than|by|from|if)\s*[.!?]*["'\u201D\u2019)]*\s*$/i;
 /**
  * Clauses glued together with a comma ("what I can do is [alternative], the system won't let me";
- * "it seems we lost it, let me take care of this"), or a reason with no clause to belong to
+ * "it seems we lost it, let me take care of this"; "it's on us to fix, I'll make sure …"), or a reason with no clause to belong to
  * ("Because [reason] and ..."), or one followed by the infinitive the replaced words governed
  * ("because [reason], to give out staff emails").
  */
-const RUN_ON: RegExp[] = [/\bis \[[^\]]*\],\s+(?:the|it|this|that|we|they|he|she|you|i)\s+\p{L}/iu, /,\s+let me\b/i, /^\W*because\s+\[[^\]]*\](?!,)/i, /\bbecause\s+\[[^\]]*\],\s+to\s/i];
+const RUN_ON: RegExp[] = [/\bis \[[^\]]*\],\s+(?:the|it|this|that|we|they|he|she|you|i)\s+\p{L}/iu, /,\s+(?:let me|I['\u2019]ll make sure)\b/i, /^\W*because\s+\[[^\]]*\](?!,)/i, /\bbecause\s+\[[^\]]*\],\s+to\s/i];
 
 /** Tidies a candidate made by splicing suggestions into `original`. */
 export function tidy(original: string, candidate: string): string {

@@ -88,6 +88,7 @@ describe('mechanicalDefects', () => {
     // clauses run together, broken gaps
     ['My hands are tied, the system won’t let me.', 'What I can do is [alternative], the system won’t let me.', ['clauses run together']],
     ['Seems we lost it, not our fault.', 'It seems we lost it, let me fix it.', ['clauses run together']],
+    ['Your bank declined it, not us.', 'Your bank declined it, I’ll make sure this gets to the right person.', ['clauses run together']],
     ['We can’t.', 'What I can do is [x.', ['broken gap']],
     ['Per our policy, we can’t refund it.', 'While we can’t refund it because [reason, what I can do is [what you can offer], in your terms].', ['broken gap']],
     ['It’s against our policy to give out staff emails.', 'It’s because [reason], to give out staff emails.', ['clauses run together']],
