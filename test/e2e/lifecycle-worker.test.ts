@@ -3,7 +3,7 @@
 // the page sees no errors.
 import type { Page } from 'puppeteer-core';
 import type { FixtureServer } from '../../scripts/fixture-server.mjs';
-import { chromeOnly, extensionDir, extensionWorker, stopExtensionWorker, type ExtensionBrowser } from './support/browser';
+import { chromeOnly, extensionDir, extensionWorker, isExtensionWorker, stopExtensionWorker, type ExtensionBrowser } from './support/browser';
 import { BLAME_RULE, CANT_RULE, expectUnderlinesAt, startCoaching, openFixture, waitForUnderlines, waitForUnderlinesAt, wordBoxes } from './support/coaching';
 
 const MAIN = '[data-pane="main"] .ck-editor__editable';
@@ -30,8 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const workerTargets = () =>
-  ctx.browser.targets().filter((t) => t.type() === 'service_worker' && t.url().startsWith(`${ctx.origin}/`));
+const workerTargets = () => ctx.browser.targets().filter(isExtensionWorker);
 
 chromeOnly('puppeteer stops only Chromium service workers')('coaching resumes on the next keystroke after the service worker was stopped', async () => {
   await extensionWorker(ctx.browser);

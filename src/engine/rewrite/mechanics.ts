@@ -84,8 +84,9 @@ const SPLIT_CONTRACTION = /\p{L}\s+['\u2019](?:re|s|ll|ve|d|m|t)\b/giu;
 const DANGLING_END = /\b(?:to|as|and|or|but|because|while|the|a|an|of|for|with|is|are|so|that|than|by|from|if)\s*[.!?]*["'\u201D\u2019)]*\s*$/i;
 /**
  * Clauses glued together with a comma ("what I can do is [alternative], the system won't let me";
- * "it seems we lost it, let me take care of this"; "it's on us to fix, I'll make sure …"), or a reason with no clause to belong to
- * ("Because [reason] and ..."), or one followed by the infinitive the replaced words governed
+ * "it seems we lost it, let me take care of this"; "it's on us to fix, I'll make sure …"), or a
+ * reason with no clause to belong to ("Because [reason] and ..."), or one followed by the infinitive
+ * the replaced words governed
  * ("because [reason], to give out staff emails").
  */
 const RUN_ON: RegExp[] = [/\bis \[[^\]]*\],\s+(?:the|it|this|that|we|they|he|she|you|i)\s+\p{L}/iu, /,\s+(?:let me|I['\u2019]ll make sure)\b/i, /^\W*because\s+\[[^\]]*\](?!,)/i, /\bbecause\s+\[[^\]]*\],\s+to\s/i];
@@ -108,9 +109,7 @@ export function tidy(original: string, candidate: string): string {
   }
   // A rewritten sentence starts with a capital, even in a reply written in lower case; so does one
   // the splice started inside it.
-  for (const at of newLowerCaseSentenceStarts(original, out)) out = `${out.slice(0, at)}${out[at].toUpperCase()}${out.slice(at + 1)}`;
-  const to = firstLetterAt(out);
-  if (to >= 0) out = `${out.slice(0, to)}${out[to].toUpperCase()}${out.slice(to + 1)}`;
+  for (const at of [...newLowerCaseSentenceStarts(original, out), firstLetterAt(out)]) if (at >= 0) out = `${out.slice(0, at)}${out[at].toUpperCase()}${out.slice(at + 1)}`;
   if (isAllCaps(original)) out = out.toUpperCase();
   return out;
 }

@@ -103,9 +103,9 @@ export async function openExtensionPage(ctx: ExtensionBrowser, path: string): Pr
   }
 }
 
-/** The extension's service worker (Chromium only; Firefox runs an event page). */
-const isExtensionWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`);
+export const isExtensionWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`);
 
+/** The extension's service worker (Chromium only; Firefox runs an event page). */
 export async function extensionWorker(browser: Browser): Promise<WebWorker> {
   const target = await browser.waitForTarget(isExtensionWorker, { timeout: 15000 });
   const worker = await target.worker();
